@@ -1,0 +1,37 @@
+"""The frozen configuration every stage reads. Its hash goes into each record."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Options for one cleaning run.
+
+    kind: ``"auto"`` detects HTML versus a plain-text dump; ``"html"``/``"text"`` force it.
+    comments: when true, a page's comment section is kept as a separate, labelled list.
+    chrome_phrases: extra chrome phrases (any language) added to the shipped lexicon.
+    lang_detector: ``"langdetect"`` (default) or ``"lingua"`` (optional extra).
+    min_detect_letters: shortest run, in letters, handed to a detector.
+    """
+
+    kind: str = "auto"
+    comments: bool = False
+    chrome_phrases: tuple[str, ...] = ()
+    lang_detector: str = "langdetect"
+    min_detect_letters: int = 12
+
+    def with_(self, **changes: Any) -> "Config":
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+    def digest(self) -> str:
+        """A short, stable hash of every option that can change an output."""
+        payload = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+DEFAULT = Config()

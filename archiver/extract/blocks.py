@@ -1,0 +1,172 @@
+"""Blocks from the article subtree: headings, paragraphs, list items, quotes, tables, captions,
+code — with inline bold, italics, code and links kept as pieces for Markdown."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .parse import squash
+
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
+    "tr", "td", "th", "tbody", "thead", "tfoot", "center", "summary", "caption",
+})
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe",
+                       "button", "input", "select", "textarea", "object", "embed", "video",
+                       "audio", "canvas", "map", "head", "title", "meta", "link", "img", "picture"})
+_MARK_TAGS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "cite": "em",
+              "code": "code", "kbd": "code", "tt": "code", "samp": "code"}
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+Piece = tuple[str, tuple[tuple[str, str | None], ...]]
+
+
+@dataclass(slots=True)
+class Proto:
+    """A block before normalization: inline pieces, each with its active marks."""
+
+    role: str
+    pieces: list[Piece] = field(default_factory=list)
+    level: int | None = None
+    ordered: bool | None = None
+    cells: tuple[tuple[str, ...], ...] = ()
+    source: etree._Element | None = None
+
+    def plain(self) -> str:
+        return "".join(p[0] for p in self.pieces)
+
+
+def _is_layout_table(table: etree._Element) -> bool:
+    """Tables used for page layout hold paragraphs or other tables; data tables don't."""
+    for el in table.iter("table", "p", "div", "ul", "ol", "h1", "h2", "h3"):
+        if el is not table and el.tag in ("table", "p", "ul", "ol", "h1", "h2", "h3"):
+            return True
+        if el.tag == "div" and len(squash(" ".join(el.itertext()))) > 300:
+            return True
+    return False
+
+
+def _table(el: etree._Element) -> Proto | None:
+    rows = []
+    for tr in el.iter("tr"):
+        cells = tuple(squash(" ".join(td.itertext())) for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th"))
+        if any(cells):
+            rows.append(cells)
+    if not rows:
+        return None
+    width = max(len(r) for r in rows)
+    rows = [r + ("",) * (width - len(r)) for r in rows]
+    text = "\n".join("\t".join(r) for r in rows)
+    return Proto("table", [(text, ())], cells=tuple(rows), source=el)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.blocks: list[Proto] = []
+        self.current: Proto | None = None
+        self.list_depth = 0
+        self.quote_depth = 0
+
+    def flush(self) -> None:
+        if self.current is not None and self.current.plain().strip():
+            self.blocks.append(self.current)
+        self.current = None
+
+    def add_text(self, text: str | None, marks: tuple, el: etree._Element) -> None:
+        if not text:
+            return
+        if self.current is None:
+            if not text.strip():
+                return
+            self.current = Proto("quote" if self.quote_depth else "paragraph", source=el)
+        self.current.pieces.append((text, marks))
+
+    def inline(self, el: etree._Element, marks: tuple) -> None:
+        """Walk an inline element's content; a nested block element ends the current block."""
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in SKIP_TAGS or not tag:
+            return
+        if tag == "br":
+            self.add_text("\n", marks, el)
+            return
+        if tag in BLOCK_TAGS:
+            self.block(el)
+            return
+        own = marks
+        if tag in _MARK_TAGS:
+            own = marks + ((_MARK_TAGS[tag], None),)
+        elif tag == "a" and el.get("href") and not el.get("href", "").startswith(("javascript:", "#")):
+            own = marks + (("link", el.get("href").strip()),)
+        self.add_text(el.text, own, el)
+        for child in el:
+            self.inline(child, own)
+            self.add_text(child.tail, own, el)
+
+    def _leaf(self, el: etree._Element, role: str, level: int | None = None, ordered: bool | None = None) -> None:
+        self.flush()
+        self.current = Proto(role, level=level, ordered=ordered, source=el)
+        self.add_text(el.text, (), el)
+        for child in el:
+            self.inline(child, ())
+            self.add_text(child.tail, (), el)
+        self.flush()
+
+    def block(self, el: etree._Element) -> None:
+        tag = el.tag
+        if tag in SKIP_TAGS or tag == "hr":
+            self.flush()
+            return
+        if tag in _HEADINGS:
+            self._leaf(el, "heading", _HEADINGS[tag])
+        elif tag == "p":
+            self._leaf(el, "quote" if self.quote_depth else "paragraph")
+        elif tag == "pre":
+            self.flush()
+            self.blocks.append(Proto("code", [("".join(el.itertext()), ())], source=el))
+        elif tag in ("figcaption", "caption"):
+            self._leaf(el, "caption")
+        elif tag == "table" and not _is_layout_table(el):
+            self.flush()
+            proto = _table(el)
+            if proto:
+                self.blocks.append(proto)
+        elif tag == "li" and not any(isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol") for c in el):
+            parent = el.getparent()
+            self._leaf(el, "list_item", max(self.list_depth, 1), parent is not None and parent.tag == "ol")
+        else:
+            self.container(el)
+
+    def container(self, el: etree._Element) -> None:
+        tag = el.tag
+        nested = tag in ("ul", "ol")
+        quoted = tag == "blockquote"
+        self.flush()
+        self.list_depth += nested
+        self.quote_depth += quoted
+        if tag == "li":
+            parent = el.getparent()
+            self.current = Proto("list_item", level=max(self.list_depth, 1),
+                                 ordered=parent is not None and parent.tag == "ol", source=el)
+        self.add_text(el.text, (), el)
+        for child in el:
+            if isinstance(child.tag, str) and child.tag == "br" and self.current is not None \
+                    and self.current.pieces and self.current.pieces[-1][0] == "\n":
+                self.current.pieces.pop()
+                self.flush()
+            else:
+                self.inline(child, ())
+            self.add_text(child.tail, (), el)
+        self.flush()
+        self.list_depth -= nested
+        self.quote_depth -= quoted
+
+
+def build_blocks(root: etree._Element) -> list[Proto]:
+    """All blocks under ``root`` in document order."""
+    builder = _Builder()
+    builder.block(root)
+    builder.flush()
+    return builder.blocks

@@ -1,0 +1,107 @@
+"""Chrome cues: the bilingual phrase lexicon and class/id tokens, both kept as data files.
+
+A cue names the role of a region (navigation, share, related, most-read, comments, ...)
+and the reason it fired, so every removal can be audited.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from lxml import etree
+
+from ..text.fold import phrase_key
+
+STRUCTURE_ROLES = {
+    "nav": "navigation", "footer": "footer", "aside": "sidebar", "form": "form",
+}
+ARIA_ROLES = {
+    "navigation": "navigation", "banner": "header", "contentinfo": "footer",
+    "complementary": "sidebar", "search": "navigation", "dialog": "modal",
+    "alertdialog": "modal", "menu": "navigation", "menubar": "navigation",
+}
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SPLIT = re.compile(r"[\s\-_:./]+")
+_NEGATED_PREFIX = ("has", "no", "with", "without", "show", "hide")
+_LEAD = re.compile(r"^(.{2,40}?)\s*[:：\-–—»]")
+
+
+def _read_tsv(name: str) -> list[tuple[str, str]]:
+    text = resources.files("archiver.extract").joinpath("data", name).read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            role, _, value = line.partition("\t")
+            rows.append((role.strip(), value.strip()))
+    return rows
+
+
+@lru_cache(maxsize=None)
+def class_tokens() -> dict[str, str]:
+    return {token: role for role, token in _read_tsv("class_cues.tsv")}
+
+
+@lru_cache(maxsize=32)
+def phrase_table(extra: tuple[str, ...] = ()) -> dict[str, str]:
+    """Folded phrase → role. ``extra`` phrases are "role<TAB>phrase" or a bare phrase (role "chrome")."""
+    table = {phrase_key(p): role for role, p in _read_tsv("chrome_phrases.tsv")}
+    for item in extra:
+        role, sep, phrase = item.partition("\t")
+        if not sep:
+            role, phrase = "chrome", item
+        if phrase_key(phrase):
+            table[phrase_key(phrase)] = role.strip() or "chrome"
+    table.pop("", None)
+    return table
+
+
+def tokens(value: str) -> list[str]:
+    out: list[str] = []
+    for cls in value.split():
+        parts = [p.lower() for p in _SPLIT.split(_CAMEL.sub("-", cls)) if p]
+        if parts and parts[0] in _NEGATED_PREFIX:
+            continue
+        out.extend(parts)
+    return out
+
+
+def class_cue(el: etree._Element) -> tuple[str, str] | None:
+    """(role, reason) when the element's class or id carries a chrome token."""
+    table = class_tokens()
+    for attr in ("id", "class"):
+        for tok in tokens(el.get(attr) or ""):
+            role = table.get(tok)
+            if role:
+                return role, f"{attr}-token:{tok}"
+    return None
+
+
+def structure_cue(el: etree._Element) -> tuple[str, str] | None:
+    """(role, reason) from the tag or ARIA role, or hidden state."""
+    role = (el.get("role") or "").lower()
+    if role in ARIA_ROLES:
+        return ARIA_ROLES[role], f"aria-role:{role}"
+    if el.tag in STRUCTURE_ROLES:
+        return STRUCTURE_ROLES[el.tag], f"tag:{el.tag}"
+    style = (el.get("style") or "").replace(" ", "").lower()
+    if el.get("hidden") is not None or "display:none" in style or el.get("aria-hidden") == "true":
+        return "hidden", "hidden"
+    return None
+
+
+def phrase_cue(text: str, extra: Iterable[str] = ()) -> tuple[str, str] | None:
+    """(role, reason) when a line or heading is a chrome phrase, whole or as a lead ("Read more: ...")."""
+    table = phrase_table(tuple(extra))
+    key = phrase_key(text)
+    if not key:
+        return None
+    if key in table:
+        return table[key], f"phrase:{key}"
+    m = _LEAD.match(text.strip())
+    if m:
+        lead = phrase_key(m.group(1))
+        if lead in table:
+            return table[lead], f"phrase-lead:{lead}"
+    return None

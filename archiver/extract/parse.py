@@ -1,0 +1,52 @@
+"""Text to an lxml tree, and the small tree helpers every extract module shares."""
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from ..errors import ParseError
+
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+_WS = re.compile(r"\s+")
+_HTML_SNIFF = re.compile(
+    r"<(?:!doctype|html|head|body|div|p|span|a|article|meta|table|br|section|h[1-6]|ul|li)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text is markup rather than a plain-text scrape dump."""
+    head = text[:4096]
+    return len(_HTML_SNIFF.findall(head)) >= 2 or head.lstrip().lower().startswith(("<!doctype", "<html"))
+
+
+def parse_html(text: str) -> etree._Element:
+    """Parse decoded HTML; the text is re-encoded so declarations inside it cannot mislead lxml."""
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(f"not parseable as HTML: {exc}") from exc
+    if root is None:
+        raise ParseError("not parseable as HTML: empty document")
+    return root
+
+
+def squash(text: str) -> str:
+    """Collapse whitespace runs (but not NBSP) to one space and strip the ends."""
+    return _WS.sub(" ", text.replace("\u00a0", "\x00")).strip().replace("\x00", "\u00a0")
+
+
+def text_of(el: etree._Element) -> str:
+    """The element's visible text, whitespace collapsed."""
+    return squash(" ".join(el.itertext()))
+
+
+def link_text_length(el: etree._Element) -> int:
+    return sum(len(squash(" ".join(a.itertext()))) for a in el.iter("a"))
+
+
+def link_density(el: etree._Element, text_len: int | None = None) -> float:
+    total = text_len if text_len is not None else len(text_of(el))
+    return min(1.0, link_text_length(el) / total) if total else 0.0

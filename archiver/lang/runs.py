@@ -1,0 +1,64 @@
+"""Inline runs: spans of another script inside a block, with neutrals attached by bidi-like rules.
+
+A run is its letters, the neutrals between letters of its own script, neutrals attached to its
+end without a space (``COVID-19``, ``U.S``), and a pair of brackets or quotes enclosing it. Sentence
+punctuation at its end stays with the block, as do spaces and the block's own punctuation (، ؛ ؟).
+"""
+from __future__ import annotations
+
+from .script import char_script
+
+_PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "‘": "’", "«": "»", '"': '"', "'": "'", "‹": "›"}
+_OPENERS = frozenset(_PAIRS)
+_CLOSERS = frozenset(_PAIRS.values())
+_ARABIC_PUNCT = frozenset("،؛؟۔")
+_SENTENCE_END = ".,;:!?…"
+
+
+def _letter_runs(text: str) -> list[tuple[int, int, str]]:
+    """Maximal spans whose letters share one script (neutrals between same-script letters included)."""
+    runs: list[tuple[int, int, str]] = []
+    for i, ch in enumerate(text):
+        script = char_script(ch)
+        if script is None:
+            continue
+        if runs and runs[-1][2] == script:
+            runs[-1] = (runs[-1][0], i + 1, script)
+        else:
+            runs.append((i, i + 1, script))
+    return runs
+
+
+def _attach(text: str, start: int, end: int, limit: int) -> tuple[int, int]:
+    """Extend a run by attached neutrals and enclosing pairs, never past ``limit``."""
+    j = end
+    while j < limit and not text[j].isspace() and char_script(text[j]) is None \
+            and text[j] not in _ARABIC_PUNCT and text[j] not in _OPENERS and text[j] not in _CLOSERS:
+        j += 1
+    while j > end and text[j - 1] in _SENTENCE_END:
+        j -= 1
+    end = j
+    while start > 0 and text[start - 1] in _OPENERS:
+        closer = _PAIRS[text[start - 1]]
+        k = end
+        while k < limit and text[k] in _SENTENCE_END:
+            k += 1
+        if k < limit and text[k] == closer:
+            start, end = start - 1, k + 1
+        else:
+            break
+    return start, end
+
+
+def foreign_spans(text: str, block_script: str) -> list[tuple[int, int, str]]:
+    """(start, end, script) for every span whose script differs from the block's."""
+    letter_runs = _letter_runs(text)
+    spans: list[tuple[int, int, str]] = []
+    for n, (start, end, script) in enumerate(letter_runs):
+        if script == block_script or script == "Zzzz":
+            continue
+        limit = letter_runs[n + 1][0] if n + 1 < len(letter_runs) else len(text)
+        floor = spans[-1][1] if spans else 0
+        s, e = _attach(text, start, end, limit)
+        spans.append((max(s, floor), e, script))
+    return spans

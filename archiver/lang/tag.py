@@ -1,0 +1,84 @@
+"""Block-level language tags: script pass first, a detector only where script does not settle it,
+page priors for short text (DESIGN.md §5)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .detect import CANDIDATES, Detector
+from .script import direction_of, dominant_script
+
+# Letters only Persian/Urdu use, and cues only Arabic uses: enough to label short text.
+_PERSIAN = re.compile("[پچژگکی]")
+_URDU = re.compile("[ٹڈڑںےۓہھ]")
+_ARABIC = re.compile(r"[ةىؤإ]|(?:^|\s)ال")
+# The weakest prior: what a script means when nothing else tells (documented in the README).
+SCRIPT_DEFAULTS = {"Hebr": "he"}
+HTML_LANG_SCRIPT = {"ar": "Arab", "fa": "Arab", "ur": "Arab", "ps": "Arab", "he": "Hebr"}
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    lang: str
+    dir: str
+    script: str
+    source: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Priors:
+    """Per-script language the page has already shown on long text, plus the page's html lang."""
+
+    by_script: dict[str, str] = field(default_factory=dict)
+    html_lang: str | None = None
+
+    def for_script(self, script: str) -> tuple[str, str] | None:
+        if script in self.by_script:
+            return self.by_script[script], "prior"
+        if self.html_lang and HTML_LANG_SCRIPT.get(self.html_lang, "Latn") == script:
+            return self.html_lang, "html"
+        return None
+
+
+def _short_arabic(text: str) -> tuple[str, float] | None:
+    if _URDU.search(text):
+        return "ur", 0.6
+    if _PERSIAN.search(text):
+        return "fa", 0.6
+    if _ARABIC.search(text):
+        return "ar", 0.6
+    return None
+
+
+def tag_text(text: str, detector: Detector, priors: Priors, context_dir: str = "auto",
+             min_letters: int = 12) -> Tag:
+    """Tag one block of text. ``context_dir`` is inherited by text without letters (``zxx``)."""
+    script, letters = dominant_script(text)
+    if letters == 0:
+        return Tag("zxx", context_dir, "Zyyy", "script", 1.0)
+    direction = direction_of(script) or context_dir
+    if letters >= min_letters and script in CANDIDATES:
+        found = detector.detect(text, script)
+        if found:
+            return Tag(found[0], direction, script, "detector", found[1])
+    prior = priors.for_script(script)
+    if prior:
+        return Tag(prior[0], direction, script, prior[1], 0.5)
+    guess = _short_arabic(text) if script == "Arab" else None
+    if guess:
+        return Tag(guess[0], direction, script, "script", guess[1])
+    if script in SCRIPT_DEFAULTS:
+        return Tag(SCRIPT_DEFAULTS[script], direction, script, "script", 0.5)
+    return Tag(f"und-{script}" if script != "Zzzz" else "und", direction, script, "script", 0.0)
+
+
+def page_priors(tags: list[tuple[Tag, int]], html_lang: str | None) -> Priors:
+    """Dominant detected language per script, weighted by letters, over long blocks."""
+    weights: dict[str, dict[str, int]] = {}
+    for tag, letters in tags:
+        if tag.source == "detector":
+            per = weights.setdefault(tag.script, {})
+            per[tag.lang] = per.get(tag.lang, 0) + letters
+    by_script = {s: max(sorted(w), key=w.__getitem__) for s, w in weights.items()}
+    return Priors(by_script=by_script, html_lang=html_lang)

@@ -1,0 +1,151 @@
+"""Immutable records that flow between stages and out of the pipeline.
+
+Every record is a frozen dataclass with slots. Offsets are code points into the
+owning block's ``text``. Rendering lives in :mod:`archiver.render`; the methods
+here only delegate so that ``doc.to_json()`` reads naturally.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "archiver.document/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """An inline span whose language or direction differs from its block."""
+
+    start: int
+    end: int
+    lang: str
+    dir: str
+    script: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Inline formatting kept for Markdown: ``strong``, ``em``, ``code`` or ``link``."""
+
+    start: int
+    end: int
+    kind: str
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of article content (heading, paragraph, list item, ...)."""
+
+    id: str
+    role: str
+    text: str
+    level: int | None = None
+    ordered: bool | None = None
+    text_raw: str | None = None
+    lang: str = "und"
+    dir: str = "auto"
+    script: str = "Zyyy"
+    lang_source: str = "script"
+    lang_confidence: float = 0.0
+    repairs: tuple[str, ...] = ()
+    runs: tuple[Run, ...] = ()
+    marks: tuple[Mark, ...] = ()
+    cells: tuple[tuple[str, ...], ...] = ()
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A region cut as chrome, kept for the audit trail."""
+
+    text: str
+    role: str
+    reason: str
+    lang: str = "und"
+    dir: str = "auto"
+    script: str = "Zyyy"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a document came from and how its bytes were read."""
+
+    kind: str
+    path: str | None = None
+    url: str | None = None
+    encoding: str | None = None
+    encoding_evidence: str | None = None
+    sha256: str | None = None
+    record_id: str | None = None
+    offset: int | None = None
+    line: int | None = None
+    captured: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Page metadata gathered before extraction."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    modified: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    description: str | None = None
+    image: str | None = None
+    tags: tuple[str, ...] = ()
+    page_language: str | None = None
+    page_direction: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A cleaned, language-tagged archival record of one page."""
+
+    id: str
+    status: str
+    url: str | None
+    title: str | None
+    language: str
+    direction: str
+    page_language: str
+    source: Source
+    processing: dict[str, str]
+    blocks: tuple[Block, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    metadata: Metadata = field(default_factory=Metadata)
+    comments: tuple[Block, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The article's plain text, one block per paragraph."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+    def to_dict(self) -> dict[str, Any]:
+        from .render.jsonout import document_dict
+
+        return document_dict(self)
+
+    def to_json(self) -> str:
+        from .render.jsonout import to_json
+
+        return to_json(self)
+
+    def to_markdown(self) -> str:
+        from .render.markdown import to_markdown
+
+        return to_markdown(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be exported, with the stage and a one-line reason."""
+
+    source: str
+    stage: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"source": self.source, "stage": self.stage, "reason": self.reason}

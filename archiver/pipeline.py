@@ -1,0 +1,150 @@
+"""The stages in order: decode → parse → metadata → extract → blocks → normalize → langtag → Document."""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+
+from ._version import __version__
+from .config import DEFAULT, Config
+from .decode import decode
+from .errors import InputError
+from .extract.blocks import Proto, build_blocks
+from .extract.body import extract_body
+from .extract.filters import filter_blocks
+from .extract.metadata import extract_metadata
+from .extract.parse import looks_like_html, parse_html, squash
+from .extract.textdump import parse_dump
+from .lang.assign import tag_page
+from .model import Block, Document, Mark, Metadata, Removed, Source
+from .text.normalize import normalize_pieces
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """One input as read by a source: its bytes (or text) and where it came from."""
+
+    data: bytes | str
+    source: Source
+    content_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cleaned:
+    protos: list[Proto]
+    cuts: list[tuple[str, str, str]]
+    metadata: Metadata
+    status: str
+    comments: list[Proto]
+    dump: bool = False
+
+
+def _marks(pieces: tuple[str, ...], marks: list[tuple]) -> tuple[Mark, ...]:
+    spans: dict[tuple[str, str | None], list[list[int]]] = {}
+    pos = 0
+    for text, active in zip(pieces, marks):
+        end = pos + len(text)
+        for key in active:
+            runs = spans.setdefault(key, [])
+            if runs and runs[-1][1] == pos:
+                runs[-1][1] = end
+            else:
+                runs.append([pos, end])
+        pos = end
+    out = [Mark(s, e, kind, href) for (kind, href), runs in spans.items() for s, e in runs if e > s]
+    return tuple(sorted(out, key=lambda m: (m.start, -m.end, m.kind)))
+
+
+def _normalize(proto: Proto, dump: bool) -> tuple[str, str | None, tuple[str, ...], tuple[Mark, ...]]:
+    raw = "".join(p[0] for p in proto.pieces)
+    keep_nl = proto.role in ("paragraph", "quote", "code", "table")
+    if proto.role == "code":
+        return raw.strip("\n"), None, (), ()
+    norm = normalize_pieces([p[0] for p in proto.pieces], keep_newlines=keep_nl)
+    text = "".join(norm.pieces)
+    repairs = norm.repairs
+    if dump and text != raw and "whitespace" not in repairs:
+        repairs = repairs + ("whitespace",)
+    changed = bool(norm.repairs) or (dump and text != raw)
+    return text, raw if changed else None, repairs, _marks(norm.pieces, [p[1] for p in proto.pieces])
+
+
+def _from_html(text: str, url: str | None, config: Config) -> _Cleaned:
+    root = parse_html(text)
+    metadata = extract_metadata(root, url)
+    ex = extract_body(root, config.chrome_phrases)
+    protos = [p for el in ex.main for p in build_blocks(el)] if ex.status == "ok" else []
+    kept, dropped = filter_blocks(protos, metadata.title, config.chrome_phrases)
+    cuts = [(c.text, c.role, c.reason) for c in ex.cuts]
+    cuts += [(squash(p.plain()), role, reason) for p, role, reason in dropped]
+    comments = [p for c in ex.cuts if c.role == "comments" and c.element is not None
+                for p in build_blocks(c.element)] if config.comments else []
+    if ex.status == "ok" and not kept:
+        return _Cleaned([], cuts, metadata, "no_article", comments)
+    return _Cleaned(kept, cuts, metadata, ex.status, comments)
+
+
+def _from_dump(text: str, config: Config) -> _Cleaned:
+    dump = parse_dump(text, config.chrome_phrases)
+    protos = [Proto("paragraph", [(p, ())]) for p in dump.paragraphs]
+    cuts = [(c.text, c.role, c.reason) for c in dump.cuts]
+    status = "ok" if protos else "no_article"
+    return _Cleaned(protos, cuts, Metadata(title=dump.title), status, [], dump=True)
+
+
+def _blocks(protos: list[Proto], normalized: list, tags, runs, prefix: str) -> tuple[Block, ...]:
+    out = []
+    for n, (proto, (text, raw, repairs, marks), tag, block_runs) in enumerate(zip(protos, normalized, tags, runs), 1):
+        out.append(Block(
+            id=f"{prefix}{n}", role=proto.role, text=text, level=proto.level, ordered=proto.ordered,
+            text_raw=raw, lang=tag.lang, dir=tag.dir, script=tag.script, lang_source=tag.source,
+            lang_confidence=tag.confidence, repairs=repairs, runs=block_runs, marks=marks, cells=proto.cells,
+        ))
+    return tuple(out)
+
+
+def document_id(url: str | None, sha256: str) -> str:
+    """Stable identity: the URL (if any) and the raw bytes' hash."""
+    return hashlib.sha256(f"{url or ''}\n{sha256}".encode()).hexdigest()[:16]
+
+
+def process(page: RawPage, config: Config = DEFAULT) -> Document:
+    """Run every stage on one page. Raises an :class:`ArchiverError` subclass on bad input."""
+    data = page.data
+    raw_bytes = data.encode("utf-8") if isinstance(data, str) else data
+    sha = hashlib.sha256(raw_bytes).hexdigest()
+    if isinstance(data, str):
+        if not data.strip():
+            raise InputError("empty input")
+        text, encoding, evidence = data, None, "str"
+    else:
+        decoded = decode(data, page.content_type)
+        text, encoding, evidence = decoded.text, decoded.encoding, decoded.evidence
+    kind = config.kind if config.kind != "auto" else ("html" if looks_like_html(text) else "text")
+    cleaned = _from_html(text, page.source.url, config) if kind == "html" else _from_dump(text, config)
+    normalized = [_normalize(p, cleaned.dump) for p in cleaned.protos]
+    tags = tag_page([n[0] for n in normalized], [c[0] for c in cleaned.cuts],
+                    cleaned.metadata.page_language, config.lang_detector, config.min_detect_letters)
+    blocks = _blocks(cleaned.protos, normalized, tags.blocks, tags.runs, "b")
+    removed = tuple(Removed(text, role, reason, t.lang, t.dir, t.script)
+                    for (text, role, reason), t in zip(cleaned.cuts, tags.removed))
+    comments = ()
+    if cleaned.comments:
+        cnorm = [_normalize(p, False) for p in cleaned.comments]
+        ctags = tag_page([n[0] for n in cnorm], [], tags.page_language,
+                         config.lang_detector, config.min_detect_letters)
+        comments = _blocks(cleaned.comments, cnorm, ctags.blocks, ctags.runs, "c")
+    url = page.source.url
+    source = Source(
+        kind=page.source.kind if page.source.kind != "auto" else kind, path=page.source.path, url=url,
+        encoding=encoding, encoding_evidence=evidence, sha256=sha, record_id=page.source.record_id,
+        offset=page.source.offset, line=page.source.line, captured=page.source.captured,
+    )
+    return Document(
+        id=document_id(url, sha), status=cleaned.status, url=url, title=cleaned.metadata.title,
+        language=tags.language if blocks else "und", direction=tags.direction,
+        page_language=tags.page_language, source=source,
+        processing={"tool": f"archiver {__version__}", "config": config.digest(),
+                    "unicode": unicodedata.unidata_version, "kind": kind},
+        blocks=blocks, removed=removed, metadata=cleaned.metadata, comments=comments,
+    )

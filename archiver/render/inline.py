@@ -1,0 +1,111 @@
+"""Inline rendering of one block: text + marks (bold, italics, code, links) + runs (other
+language/direction) to Markdown or HTML. Runs become ``<span dir lang>``; nothing else is
+injected (no RLM/LRM, no <bdi>, never reshaped text)."""
+from __future__ import annotations
+
+import html
+import re
+
+from ..model import Block
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
+_WRAP = {"strong": ("**", "**"), "em": ("*", "*"), "code": ("`", "`")}
+_HTML_WRAP = {"strong": ("<strong>", "</strong>"), "em": ("<em>", "</em>"), "code": ("<code>", "</code>")}
+
+
+def escape_md(text: str) -> str:
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _boundaries(block: Block) -> list[int]:
+    points = {0, len(block.text)}
+    for m in block.marks:
+        points.update((m.start, m.end))
+    for r in block.runs:
+        points.update((r.start, r.end))
+    return sorted(p for p in points if 0 <= p <= len(block.text))
+
+
+def _segments(block: Block) -> list[tuple[str, tuple, object]]:
+    """(text, active marks, active run) for each piece between boundaries."""
+    pts = _boundaries(block)
+    out = []
+    for a, b in zip(pts, pts[1:]):
+        marks = tuple(m for m in block.marks if m.start <= a and b <= m.end)
+        run = next((r for r in block.runs if r.start <= a and b <= r.end), None)
+        out.append((block.text[a:b], marks, run))
+    return out
+
+
+def _wrap_marks(text: str, marks: tuple, html_mode: bool, esc) -> str:
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()):]
+    core = esc(text.strip())
+    if not core:
+        return esc(text)
+    for m in marks:
+        if m.kind == "link":
+            continue
+        a, b = (_HTML_WRAP if html_mode else _WRAP)[m.kind]
+        core = f"{a}{core}{b}"
+    link = next((m for m in marks if m.kind == "link"), None)
+    if link is not None:
+        if html_mode:
+            core = f'<a href="{html.escape(link.href or "", quote=True)}">{core}</a>'
+        else:
+            core = f"[{core}]({(link.href or '').replace(' ', '%20').replace(')', '%29')})"
+    return esc(lead) + core + esc(trail)
+
+
+def render_inline(block: Block, html_mode: bool = False) -> str:
+    """The block's inline content as Markdown (default) or HTML."""
+    esc = (lambda s: html.escape(s, quote=False)) if html_mode else escape_md
+    parts: list[str] = []
+    current_run = None
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if not buffer:
+            return
+        body = "".join(buffer)
+        if current_run is not None:
+            body = f'<span dir="{current_run.dir}" lang="{current_run.lang}">{body}</span>'
+        parts.append(body)
+        buffer.clear()
+
+    for text, marks, run in _merge(_segments(block)):
+        if run is not current_run:
+            flush()
+            current_run = run
+        buffer.append(_wrap_marks(text, marks, html_mode, esc) if marks else esc(text))
+    flush()
+    out = "".join(parts)
+    return out.replace("\n", "<br>\n" if html_mode else "\\\n")
+
+
+def _merge(segments: list[tuple[str, tuple, object]]) -> list[tuple[str, tuple, object]]:
+    """Join neighbours with the same marks and run so a link is not split into two."""
+    merged: list[tuple[str, tuple, object]] = []
+    for seg in segments:
+        if merged and merged[-1][1] == seg[1] and merged[-1][2] is seg[2]:
+            merged[-1] = (merged[-1][0] + seg[0], seg[1], seg[2])
+        else:
+            merged.append(seg)
+    return merged
+
+
+_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_STRONG_LTR = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff]")
+
+
+def first_strong_dir(text: str) -> str | None:
+    """The direction a renderer would guess from the first strong character."""
+    r = _STRONG_RTL.search(text)
+    l_ = _STRONG_LTR.search(text)
+    if r is None and l_ is None:
+        return None
+    if l_ is None or (r is not None and r.start() < l_.start()):
+        return "rtl"
+    return "ltr"

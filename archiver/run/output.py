@@ -1,0 +1,66 @@
+"""Export directory layout and atomic writes: a temporary file in the same directory, then rename."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..model import Document
+
+FORMATS = ("md", "json")
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write ``data`` so that ``path`` is either absent, the old file, or the complete new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def append_line(path: Path, record: dict[str, Any]) -> None:
+    """Append one JSON line with a single write, flushed, so a crash never leaves half a line."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = (json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    try:
+        os.write(fd, line)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def render(doc: Document, fmt: str) -> str:
+    if fmt == "md":
+        return doc.to_markdown()
+    if fmt == "json":
+        return doc.to_json()
+    raise ValueError(f"unknown format {fmt!r} (md, json)")
+
+
+def write_document(doc: Document, out_dir: Path, formats: Iterable[str]) -> list[str]:
+    """Write ``<id>.<fmt>`` for each format; return the file names written."""
+    names = []
+    for fmt in formats:
+        name = f"{doc.id}.{fmt}"
+        atomic_write(out_dir / name, render(doc, fmt))
+        names.append(name)
+    return names
+
+
+def index_record(doc: Document, source: str, outputs: list[str]) -> dict[str, Any]:
+    return {"id": doc.id, "source": source, "title": doc.title, "language": doc.language,
+            "status": doc.status, "outputs": outputs}

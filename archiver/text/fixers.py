@@ -1,0 +1,84 @@
+"""Small, named, pure text fixers (the ftfy model). Each returns its input unchanged when
+there is nothing to repair, so "did it change?" is the log entry.
+
+Order matters and is fixed in ``FIXERS``; DESIGN.md §4 gives what may change stored text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable
+
+Fixer = Callable[[str], str]
+
+_C1 = re.compile("[\u0080-\u009f]")
+_STRAY_BOM = re.compile("\ufeff")
+# Mojibake signatures: UTF-8 Arabic read as windows-1256 shows as ط/ظ followed by a cp1256
+# byte that decodes to a letter or symbol; UTF-8 read as cp1252/latin-1 shows as Ã/Â/Ø/Ù + a symbol.
+_CP1256_MOJIBAKE = re.compile("[طظ][\u0080-\u00ff\u2000-\u206f\u0600-\u06ff\u067e\u0686\u0698\u06af\u06a9\u0691\u06ba\u06be\u06c1\u06d2\u0152\u0153\u0178\u0192\u02c6\u2122]")
+_LATIN_MOJIBAKE = re.compile("[ÃÂØÙÚÛÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2044\u20ac\u2122]")
+
+
+def fix_c1_controls(text: str) -> str:
+    """C1 controls are windows-1252 bytes decoded as latin-1: map them back to what they meant."""
+    if not _C1.search(text):
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        try:
+            return bytes([ord(m.group())]).decode("cp1252")
+        except UnicodeDecodeError:
+            return ""
+
+    return _C1.sub(one, text)
+
+
+def fix_stray_bom(text: str) -> str:
+    return _STRAY_BOM.sub("", text) if "\ufeff" in text else text
+
+
+def _redecode(text: str, codec: str) -> str | None:
+    try:
+        return text.encode(codec).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
+def fix_mojibake_cp1256(text: str) -> str:
+    """UTF-8 Arabic that was decoded as windows-1256 (``ط§ظ„``): re-encode and decode as UTF-8.
+
+    Guarded: only when the signature is dense and the result decodes cleanly with fewer
+    ط/ظ pairs, so genuine Arabic (where ط and ظ are ordinary letters) is never touched.
+    """
+    hits = len(_CP1256_MOJIBAKE.findall(text))
+    if hits < 2 or hits * 4 < text.count("ط") + text.count("ظ"):
+        return text
+    fixed = _redecode(text, "cp1256")
+    return fixed if fixed is not None and len(fixed) < len(text) else text
+
+
+def fix_mojibake_latin(text: str) -> str:
+    """UTF-8 read as windows-1252/latin-1, through ftfy with the archive-safe configuration."""
+    if not _LATIN_MOJIBAKE.search(text):
+        return text
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
+        unescape_html=False, remove_terminal_escapes=False, fix_line_breaks=False,
+        remove_control_chars=False, normalization=None, explain=False,
+    )
+    return ftfy.fix_text(text, config)
+
+
+def fix_nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text) if not unicodedata.is_normalized("NFC", text) else text
+
+
+FIXERS: tuple[tuple[str, Fixer], ...] = (
+    ("stray-bom", fix_stray_bom),
+    ("mojibake:cp1256", fix_mojibake_cp1256),
+    ("mojibake:latin", fix_mojibake_latin),
+    ("c1-controls", fix_c1_controls),
+    ("nfc", fix_nfc),
+)

@@ -1,0 +1,72 @@
+"""The normalize stage: run the fixers over a block's inline pieces, log what changed,
+then collapse whitespace across the pieces (NBSP kept)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .fixers import FIXERS
+
+_SPACE = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    pieces: tuple[str, ...]
+    repairs: tuple[str, ...]
+
+
+def fix_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Run every fixer in order on one string; return the text and the names of those that changed it."""
+    repairs: list[str] = []
+    for name, fixer in FIXERS:
+        fixed = fixer(text)
+        if fixed != text:
+            if name != "nfc":
+                repairs.append(name)
+            text = fixed
+    return text, tuple(repairs)
+
+
+def collapse(pieces: Sequence[str], keep_newlines: bool = False) -> tuple[str, ...]:
+    """Collapse whitespace runs to one space across piece boundaries; strip the block's ends."""
+    out: list[str] = []
+    pending_space = False
+    started = False
+    for piece in pieces:
+        parts = []
+        for token in re.split(r"(\n)" if keep_newlines else r"(?!)", piece):
+            if token == "\n":
+                parts.append("\n")
+                continue
+            parts.append(_SPACE.sub(" ", token))
+        text = "".join(parts)
+        if keep_newlines:
+            text = re.sub(r" *\n *", "\n", text)
+        if not started:
+            text = text.lstrip(" \n")
+        elif pending_space and text.startswith(" "):
+            text = text[1:]
+        if text:
+            started = True
+            pending_space = text.endswith(" ") or text.endswith("\n")
+        out.append(text)
+    # strip the tail
+    for i in range(len(out) - 1, -1, -1):
+        stripped = out[i].rstrip(" \n")
+        out[i] = stripped
+        if stripped:
+            break
+    return tuple(out)
+
+
+def normalize_pieces(pieces: Sequence[str], keep_newlines: bool = False) -> Normalized:
+    """Fix each piece, then collapse whitespace; repairs are the union, in fixer order."""
+    fixed: list[str] = []
+    seen: dict[str, None] = {}
+    for piece in pieces:
+        text, repairs = fix_text(piece)
+        fixed.append(text)
+        seen.update(dict.fromkeys(repairs))
+    return Normalized(collapse(fixed, keep_newlines), tuple(seen))

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import archiver
+
+HTML = """<!doctype html><html lang="en"><head><title>A plain headline here | Site</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>A plain headline here</h1>
+<p>The first paragraph of the article has enough words to be counted as prose, with commas, and more.
+It tells readers what happened, where it happened, and why the council decided to act now.</p>
+<p>The second paragraph continues the story with <b>bold</b> and <a href="https://example.org/x">a link</a> inside it, and a closing clause that gives the quote its context.</p>
+</article><footer>All rights reserved 2024</footer></body></html>"""
+
+
+def test_public_names_are_exactly_the_documented_ones():
+    assert sorted(archiver.__all__) == sorted([
+        "ArchiverError", "Block", "Config", "DecodeError", "Document", "Failure", "InputError", "Mark",
+        "Metadata", "ParseError", "Removed", "Run", "Source", "__version__", "clean", "clean_file", "schema"])
+    for name in archiver.__all__:
+        assert hasattr(archiver, name)
+
+
+@pytest.mark.parametrize("source", [HTML, HTML.encode("utf-8")])
+def test_clean_accepts_text_and_bytes(source):
+    doc = archiver.clean(source, url="https://example.org/a")
+    assert doc.title == "A plain headline here"
+    assert [b.text for b in doc.blocks][0].startswith("The first paragraph")
+    assert doc.language == "en" and doc.url == "https://example.org/a"
+    assert "Home" not in doc.text and "All rights reserved" not in doc.text
+
+
+def test_records_are_frozen():
+    doc = archiver.clean(HTML)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.title = "x"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.blocks[0].text = "x"  # type: ignore[misc]
+
+
+def test_kind_forces_reading():
+    doc = archiver.clean(HTML, kind="text")
+    assert doc.processing["kind"] == "text"
+    assert any("<p>" in b.text for b in doc.blocks)
+
+
+def test_marks_survive_to_markdown():
+    md = archiver.clean(HTML).to_markdown()
+    assert "**bold**" in md and "[a link](https://example.org/x)" in md
+
+
+def test_empty_and_binary_inputs_raise_clear_errors():
+    with pytest.raises(archiver.InputError, match="empty"):
+        archiver.clean(b"   ")
+    with pytest.raises(archiver.InputError, match="binary"):
+        archiver.clean(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+def test_document_ids_are_stable_and_content_based():
+    a = archiver.clean(HTML, url="https://example.org/a")
+    b = archiver.clean(HTML, url="https://example.org/a")
+    c = archiver.clean(HTML.replace("first", "opening"), url="https://example.org/a")
+    assert a.id == b.id != c.id

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from archiver.decode import decode
+from archiver.errors import InputError
+
+AR = "<p>أعلنت الحكومة اليوم عن مشروع جديد لتحلية مياه البحر في المنطقة الشرقية</p>"
+
+
+@pytest.mark.parametrize("data,encoding,evidence", [
+    ("\ufeff" + AR, "utf-8", "bom"),
+    ((AR).encode("utf-16-le"), None, None),
+])
+def test_bom(data, encoding, evidence):
+    raw = data.encode("utf-8") if isinstance(data, str) else b"\xff\xfe" + data
+    d = decode(raw)
+    assert d.text.endswith(AR) and d.evidence == "bom"
+
+
+def test_http_header_wins_over_meta():
+    raw = ('<meta charset="utf-8">' + AR).encode("cp1256")
+    d = decode(raw, content_type="text/html; charset=windows-1256")
+    assert d.encoding == "cp1256" and d.evidence == "http-header" and AR in d.text
+
+
+def test_meta_charset():
+    raw = ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">' + AR).encode("cp1256")
+    d = decode(raw)
+    assert (d.encoding, d.evidence) == ("cp1256", "meta") and AR in d.text
+
+
+def test_undeclared_windows_1256_is_arabic_not_hebrew():
+    d = decode(("<html><body>" + AR * 3 + "</body></html>").encode("cp1256"))
+    assert d.encoding == "cp1256" and d.evidence.startswith("statistics") and AR in d.text
+
+
+def test_utf8_without_declaration():
+    d = decode(AR.encode("utf-8"))
+    assert (d.encoding, d.evidence) == ("utf-8", "utf-8-valid")
+
+
+def test_iso_8859_6_label_reads_as_windows_1256():
+    raw = ('<meta charset="iso-8859-6">' + AR).encode("cp1256")
+    assert decode(raw).encoding == "cp1256"
+
+
+@pytest.mark.parametrize("raw,reason", [(b"", "empty"), (b"  \n ", "empty"), (b"\x00\x01\x02binary\x00" * 20, "binary")])
+def test_bad_bytes(raw, reason):
+    with pytest.raises(InputError, match=reason):
+        decode(raw)
