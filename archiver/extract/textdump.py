@@ -74,6 +74,43 @@ def _is_title(line: str) -> bool:
     return len(line) <= 200 and not line.endswith((".", "。", "؛", ":"))
 
 
+def _headline_like(line: str) -> bool:
+    """A widget item: a short line that is not a sentence (teaser headlines under a widget title)."""
+    return len(line.split()) <= 14 and not line.endswith(_SENTENCE_END)
+
+
+def _trim(lines: list[str], body_script: str, phrases: tuple[str, ...], from_end: bool) -> list[DumpCut]:
+    """Cut the chrome run at one edge: cue lines, and headline-like lines once a cue has been seen
+    between them and the edge (items of a "most read" or "read also" widget)."""
+    order = list(range(len(lines) - 1, -1, -1)) if from_end else list(range(len(lines)))
+    cues: dict[int, tuple[str, str]] = {}
+    span: list[int] = []
+    for i in order:
+        cue = _edge_cue(lines[i], body_script, phrases)
+        if cue is None and not _headline_like(lines[i]):
+            break
+        if cue is not None:
+            cues[i] = cue
+        span.append(i)
+    if not cues:
+        return []
+    # The chrome starts at the cue farthest from the edge; items beyond it are kept as article.
+    far = max(span.index(i) for i in cues)
+    taken = sorted(span[: far + 1])
+    cuts = []
+    widget = None
+    for i in taken:
+        if i in cues:
+            widget = cues[i]
+            cuts.append(DumpCut(lines[i], *cues[i]))
+        else:
+            role = widget[0] if widget else "chrome"
+            cuts.append(DumpCut(lines[i], role, f"widget-item:{role}"))
+    for i in sorted(taken, reverse=True):
+        del lines[i]
+    return cuts
+
+
 def parse_dump(text: str, phrases: tuple[str, ...] = ()) -> Dump:
     lines = _paragraphs(text)
     title = None
@@ -83,16 +120,6 @@ def parse_dump(text: str, phrases: tuple[str, ...] = ()) -> Dump:
         while lines and lines[0] == title:
             lines = lines[1:]
     body_script = dominant_script(" ".join(ln for ln in lines if len(ln) > 80))[0]
-    head_cuts: list[DumpCut] = []
-    while lines:
-        cue = _edge_cue(lines[0], body_script, phrases)
-        if not cue:
-            break
-        head_cuts.append(DumpCut(lines.pop(0), *cue))
-    tail_cuts: list[DumpCut] = []
-    while lines:
-        cue = _edge_cue(lines[-1], body_script, phrases)
-        if not cue:
-            break
-        tail_cuts.insert(0, DumpCut(lines.pop(), *cue))
+    head_cuts = _trim(lines, body_script, phrases, from_end=False)
+    tail_cuts = _trim(lines, body_script, phrases, from_end=True)
     return Dump(title, tuple(lines), tuple(head_cuts + tail_cuts))
