@@ -18,6 +18,7 @@ from .extract.textdump import parse_dump
 from .lang.assign import tag_page
 from .model import Block, Document, Mark, Metadata, Removed, Source
 from .text.normalize import normalize_pieces
+from .text.searchkey import search_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ def _blocks(protos: list[Proto], normalized: list, tags, runs, prefix: str) -> t
             id=f"{prefix}{n}", role=proto.role, text=text, level=proto.level, ordered=proto.ordered,
             text_raw=raw, lang=tag.lang, dir=tag.dir, script=tag.script, lang_source=tag.source,
             lang_confidence=tag.confidence, repairs=repairs, runs=block_runs, marks=marks, cells=proto.cells,
+            key=search_key(text, tag.lang),
         ))
     return tuple(out)
 

@@ -1,29 +1,38 @@
-"""Body versus chrome on an lxml tree (a first version; every cut records its role and cue).
+"""Body versus chrome on an lxml tree; every cut records its text, role and the cue that fired.
 
 1. Invisible elements (script, style, ...) go without a record: they are not page text.
-2. Structural cues (nav/aside/footer/form, ARIA roles, hidden) and class/id tokens cut chrome,
-   unless the element holds most of the page's prose (a wrapper that happens to say "sidebar").
-3. Boxes headed by a chrome phrase ("اقرأ أيضاً", "Most read", "التعليقات (2)") are cut whole.
-4. Readability-style scoring: prose-bearing elements give points to their ancestors, damped
-   by link density; the best candidate and its prose-rich siblings are the article.
-5. Everything outside the article is recorded as removed.
+2. A first scoring (:mod:`.scoring`) finds the *anchor*: the element most likely to hold the
+   article. The anchor and its ancestors are never cut by a chrome cue — wrappers named
+   "widget" or "banner" around a whole article are common in CMS templates.
+3. Structural cues (nav/aside/footer/form, ARIA roles, hidden) and class/id tokens cut chrome
+   (:mod:`.cues`); inside the anchor, an element holding most of the anchor's unlinked text
+   is kept whatever its class says.
+4. Boxes headed by a chrome phrase ("اقرأ أيضاً", "Most read", "التعليقات (2)") are cut whole,
+   climbing from the heading while it leads its container, never into the anchor's ancestors.
+5. Repeated sibling structures of headline links (teaser lists) are cut as widgets.
+6. A second scoring on the pruned tree picks the article and its prose-rich siblings;
+   everything outside is recorded as removed with a role guessed from its content.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from lxml import etree
 
 from .blocks import BLOCK_TAGS, SKIP_TAGS
-from .cues import class_cue, phrase_cue, structure_cue, tokens
-from .parse import link_density, text_of
+from .cues import class_cue, phrase_cue, structure_cue
+from .metadata import jsonld_article
+from .parse import text_of
+from .scoring import _damped, best, prose_mass, score
+from .stats import Stats, measure
+from .status import overrides, page_kind
+from .widgets import guess_role, headline_links, is_teaser_list
 
-_POSITIVE = frozenset({"article", "content", "entry", "post", "body", "story", "text", "main",
-                       "blog", "news", "detail", "details", "tafasil", "tafaseel", "matn", "maqal",
-                       "mqal", "khabar", "akhbar", "nass", "single", "page", "column", "prose"})
-_PROSE_TAGS = frozenset({"p", "pre", "td", "blockquote", "div", "section", "article", "span", "font", "dd", "li"})
-_PUNCT = frozenset(",،؛;.")
-_HEADING_LIKE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p", "header", "a", "li", "label"})
+_HEADING_LIKE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p",
+                           "header", "a", "li", "label", "section"})
+_MIN_ARTICLE = 200
+CLIMB = 1  # levels the top candidate may climb when it is (nearly) all of its parent
 
 
 @dataclass(slots=True)
@@ -42,42 +51,45 @@ class Extraction:
     status: str
 
 
-def _own_text_len(el: etree._Element) -> int:
-    n = len((el.text or "").strip())
-    for child in el:
-        if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS:
-            n += len(text_of(child))
-        n += len((child.tail or "").strip())
-    return n
-
-
 class _Extractor:
-    def __init__(self, body: etree._Element, phrases: tuple[str, ...]) -> None:
+    def __init__(self, body: etree._Element, phrases: tuple[str, ...], ld_body: str | None,
+                 strict: bool = True) -> None:
         self.body = body
+        self.strict = strict
         self.phrases = phrases
+        self.ld_body = ld_body
         self.cuts: list[Cut] = []
         self.order = {el: i for i, el in enumerate(body.iter())}
-        self.total = max(1, len(text_of(body)))
+        self.st: Stats = measure(body)
+        self.anchor: etree._Element | None = best(score(body, self.st, ld_body), self.order)
+        self.keep: set[etree._Element] = set()
+        if self.anchor is not None:
+            self.keep = {self.anchor, *self.anchor.iterancestors()}
 
     def cut(self, el: etree._Element, role: str, reason: str) -> None:
         text = text_of(el)
         if text:
             self.cuts.append(Cut(el, text, role, reason, self.order.get(el, 0)))
-        parent = el.getparent()
-        if parent is not None:
+        if el.getparent() is not None:
             el.drop_tree()
 
     def _protected(self, el: etree._Element) -> bool:
-        if el is self.body or el.tag in ("html", "body", "article", "main") or (el.get("role") or "") == "main":
+        if el in self.keep or el.tag in ("html", "body"):
             return True
-        size = len(text_of(el))
-        return size > 0.4 * self.total and link_density(el, size) < 0.4
+        if (el.get("itemprop") or "").lower() == "articlebody":
+            return True
+        anchor = self.anchor
+        if anchor is None or not _is_inside(el, anchor):
+            return False
+        own = self.st.text.get(el, 0) - self.st.links.get(el, 0)
+        whole = self.st.text.get(anchor, 0) - self.st.links.get(anchor, 0)
+        return whole > 0 and own > 0.5 * whole
 
     def structural_pass(self) -> None:
         stack = list(reversed([c for c in self.body if isinstance(c.tag, str)]))
         while stack:
             el = stack.pop()
-            cue = structure_cue(el) or class_cue(el)
+            cue = structure_cue(el) or (class_cue(el) if self.strict else None)
             if el.tag == "header" and not cue and not _inside(el, ("article", "main")):
                 cue = ("header", "tag:header")
             if cue and not self._protected(el):
@@ -92,74 +104,109 @@ class _Extractor:
             parent = box.getparent()
             if parent is None or parent is self.body or self._protected(parent):
                 return box
-            first = next((c for c in parent if isinstance(c.tag, str) and text_of(c)), None)
+            first = next((c for c in parent if isinstance(c.tag, str) and self.st.text.get(c, 0)), None)
             if first is not box:
                 return box
             box = parent
 
     def phrase_pass(self) -> None:
         for el in list(self.body.iter(*_HEADING_LIKE)):
-            if el.getparent() is None or not _attached(el, self.body):
+            if not _attached(el, self.body) or self._protected(el):
                 continue
-            text = text_of(el)
-            if not text or len(text) > 60 or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
+            size = self.st.text.get(el, 0)
+            if not size or size > 60 or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS
+                                             and c.tag not in ("span", "a") for c in el):
                 continue
-            cue = phrase_cue(text, self.phrases)
+            cue = phrase_cue(text_of(el), self.phrases)
             if not cue or cue[0] == "navigation":
                 continue
             box = self._box(el)
             follower = box.getnext()
             self.cut(box, cue[0], cue[1])
-            if follower is not None and isinstance(follower.tag, str) and box is el:
-                size = len(text_of(follower))
-                if size and link_density(follower, size) > 0.6:
-                    self.cut(follower, cue[0], cue[1] + "+links")
+            if follower is not None and isinstance(follower.tag, str) and box is el \
+                    and not self._protected(follower) and self.st.link_density(follower) > 0.6:
+                self.cut(follower, cue[0], cue[1] + "+links")
 
-    def score(self) -> dict[etree._Element, float]:
-        scores: dict[etree._Element, float] = {}
-        for el in self.body.iter(*_PROSE_TAGS):
-            length = _own_text_len(el)
-            if length < 25:
-                continue
-            points = 1 + sum(1 for ch in text_of(el)[:2000] if ch in _PUNCT) * 0.5 + min(length / 100, 3)
-            node = el.getparent()
-            if el.tag in ("p", "pre", "td", "blockquote") or length > 80:
-                scores[el] = scores.get(el, 0) + points * 0.5
-            for divisor in (1, 2, 3):
-                if node is None:
-                    break
-                scores[node] = scores.get(node, 0) + points / divisor
-                node = node.getparent()
-        for el in scores:
-            scores[el] = (scores[el] + _class_weight(el)) * (1 - link_density(el))
-        return scores
+    def widget_pass(self) -> None:
+        """Cut lists of headline links (repeated sibling structures) outside the article text."""
+        for el in list(self.body.iter("ul", "ol", "div", "section", "table")):
+            if _attached(el, self.body) and not self._protected(el) and is_teaser_list(el, self.st):
+                self.cut(el, guess_role(el, self.st, self.phrases), "teaser-list")
 
     def choose(self) -> list[etree._Element]:
-        scores = self.score()
-        if not scores:
+        self.st = measure(self.body)
+        scores = score(self.body, self.st, self.ld_body)
+        top = best(scores, self.order)
+        if top is None:
             return []
-        top = max(scores, key=lambda e: (scores[e], -self.order.get(e, 0)))
+        top_score = scores[top]
+        for _ in range(CLIMB):
+            parent = top.getparent()
+            if parent is None or parent is self.body or top.tag == "article" \
+                    or self.st.text.get(top, 0) < 0.85 * self.st.text.get(parent, 0):
+                break
+            top = parent
+        container = self._article_container(top)
+        if container is not None:
+            return [container]
         parent = top.getparent()
         if parent is None or top is self.body:
             return [top]
-        threshold = max(10.0, scores[top] * 0.2)
+        threshold = max(10.0, top_score * 0.2)
         chosen = []
         for sib in parent:
             if not isinstance(sib.tag, str):
                 continue
-            if sib is top or scores.get(sib, 0) >= threshold:
+            if sib is top or scores.get(sib, 0) >= threshold or self._prose_sibling(sib):
                 chosen.append(sib)
-            elif sib.tag == "p":
-                size = len(text_of(sib))
-                if size > 80 and link_density(sib, size) < 0.25:
-                    chosen.append(sib)
-        return chosen
+        chosen += self._chunks(top, prose_mass(self.body, self.st))
+        return sorted(set(chosen), key=lambda e: self.order.get(e, 0))
+
+    def _chunks(self, top: etree._Element, mass: dict[etree._Element, int]) -> list[etree._Element]:
+        """Article bodies split into chunks (ads or figures between them): prose-rich cousins of
+        the top candidate, up to three levels up, that are not link lists."""
+        found: list[etree._Element] = []
+        floor = max(150, 0.1 * mass.get(top, 0))
+        node = top
+        for _ in range(3):
+            parent = node.getparent() if node is not None else None
+            if parent is None or node is self.body or node.tag == "article":
+                break  # an <article> is the article's explicit boundary
+            for sib in parent:
+                if sib is node or not isinstance(sib.tag, str):
+                    continue
+                if mass.get(sib, 0) >= floor and self.st.link_density(sib) < 0.3 and not _damped(sib) \
+                        and headline_links(sib, self.st) < 3:
+                    found.append(sib)
+            node = parent
+        return found
+
+    def _article_container(self, top: etree._Element) -> etree._Element | None:
+        """The <article> (or itemprop=articleBody) element around the top candidate, when it is
+        close (four levels), not link-heavy, and most of its prose is the candidate's."""
+        node = top
+        for _ in range(5):
+            if node is None or node is self.body:
+                return None
+            if node.tag == "article" or (node.get("itemprop") or "").lower() == "articlebody":
+                break
+            node = node.getparent()
+        else:
+            return None
+        if node is None or node is self.body or self.st.link_density(node) > 0.3 or _damped(node):
+            return None
+        mass = prose_mass(node, self.st)
+        return node if mass.get(node, 0) <= 2 * max(1, mass.get(top, 0)) else None
+
+    def _prose_sibling(self, sib: etree._Element) -> bool:
+        size = self.st.text.get(sib, 0)
+        return sib.tag in ("p", "blockquote") and size > 80 and self.st.link_density(sib) < 0.25 \
+            and self.st.punct.get(sib, 0) >= 1
 
     def outside(self, main: list[etree._Element]) -> None:
         keep = set(main)
         for el in main:
-            for anc in el.iterancestors():
-                keep.add(anc)
+            keep.update(el.iterancestors())
         stack = [c for c in self.body if isinstance(c.tag, str)]
         while stack:
             el = stack.pop()
@@ -168,8 +215,15 @@ class _Extractor:
             if el in keep:
                 stack.extend(c for c in el if isinstance(c.tag, str))
                 continue
-            cue = structure_cue(el) or class_cue(el) or ("boilerplate", "outside-article")
-            self.cut(el, cue[0], cue[1] if cue[1] == "outside-article" else cue[1] + ",outside-article")
+            cue = structure_cue(el) or class_cue(el)
+            if cue:
+                self.cut(el, cue[0], cue[1] + ",outside-article")
+            else:
+                self.cut(el, guess_role(el, self.st, self.phrases), "outside-article")
+
+
+def _is_inside(el: etree._Element, container: etree._Element) -> bool:
+    return any(a is container for a in el.iterancestors())
 
 
 def _inside(el: etree._Element, tags: tuple[str, ...]) -> bool:
@@ -177,49 +231,57 @@ def _inside(el: etree._Element, tags: tuple[str, ...]) -> bool:
 
 
 def _attached(el: etree._Element, body: etree._Element) -> bool:
-    return any(a is body for a in el.iterancestors())
+    return el.getparent() is not None and _is_inside(el, body)
 
 
-def _class_weight(el: etree._Element) -> float:
-    toks = set(tokens(f"{el.get('class', '')} {el.get('id', '')}"))
-    weight = 0.0
-    if toks & _POSITIVE:
-        weight += 25
-    if class_cue(el):
-        weight -= 25
-    if el.tag in ("article", "main"):
-        weight += 10
-    return weight
-
-
-def _is_listing(main: list[etree._Element]) -> bool:
-    """Many teaser links and no paragraph of unlinked prose: an index, not an article."""
+def _is_listing(main: list[etree._Element], st: Stats) -> bool:
+    """Many teaser links and little unlinked prose: an index, not an article."""
     teasers = 0
     prose = 0
     for root in main:
-        for el in root.iter("h2", "h3", "h4", "a"):
-            if el.tag == "a" and len(text_of(el)) >= 25:
+        for el in root.iter("a"):
+            if st.text.get(el, 0) >= 25:
                 teasers += 1
-        for el in root.iter("p", "div", "td", "li"):
-            size = _own_text_len(el)
-            if size >= 150 and link_density(el) < 0.2:
-                prose += 1
-    return teasers >= 6 and prose < 2
+        for el in root.iter("p", "div", "td", "li", "section", "article"):
+            if st.inline.get(el, 0) >= 150 and st.link_density(el) < 0.2:
+                prose += st.inline[el]
+    return teasers >= 6 and prose < 400 + 40 * teasers
 
 
-def extract_body(root: etree._Element, phrases: tuple[str, ...] = ()) -> Extraction:
-    body = root.find("body")
-    body = body if body is not None else root
-    etree.strip_elements(body, *SKIP_TAGS, with_tail=False)
-    ex = _Extractor(body, phrases)
+def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None, strict: bool,
+             kind: str | None = None) -> Extraction:
+    etree.strip_elements(body, *(SKIP_TAGS if strict else SKIP_TAGS - {"noscript"}), with_tail=False)
+    ex = _Extractor(body, phrases, ld_body, strict)
     ex.structural_pass()
     ex.phrase_pass()
+    ex.widget_pass()
     main = ex.choose()
-    letters = sum(len(text_of(m)) for m in main)
+    size = sum(ex.st.text.get(m, 0) - ex.st.links.get(m, 0) for m in main)
     status = "ok"
-    if not main or letters < 200 or _is_listing(main):
+    if not main or size < _MIN_ARTICLE or _is_listing(main, ex.st) or overrides(kind, size):
         status = "no_article"
     if main:
         ex.outside(main)
     ex.cuts.sort(key=lambda c: c.order)
     return Extraction(main, ex.cuts, status)
+
+
+def extract_body(root: etree._Element, phrases: tuple[str, ...] = ()) -> Extraction:
+    """Split a parsed page into article elements and recorded cuts, with a status.
+
+    When the strict pass finds no article on a page that has text, a relaxed pass runs on a copy
+    of the untouched tree: class/id tokens are not trusted (templates that put "widget" or
+    "popup" on the article's own wrappers) and <noscript> content counts. Its result is used
+    only if it finds an article; otherwise the strict verdict ("no_article") stands.
+    """
+    ld = jsonld_article(root)
+    ld_body = ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None
+    body = root.find("body")
+    body = body if body is not None else root
+    kind = page_kind(root)
+    spare = copy.deepcopy(body)
+    strict = _extract(body, phrases, ld_body, True, kind)
+    if strict.status == "ok" or kind == "error":
+        return strict
+    relaxed = _extract(spare, phrases, ld_body, False, kind)
+    return relaxed if relaxed.status == "ok" else strict

@@ -25,6 +25,10 @@ ARIA_ROLES = {
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[\s\-_:./]+")
 _NEGATED_PREFIX = ("has", "no", "with", "without", "show", "hide")
+_KEYWORD_WORDS = 6
+# Attributes whose tokens name a region: id and class, and the labels component frameworks and
+# accessible markup carry (aria-labelledby="recommendations-heading", data-component="comments").
+_CUE_ATTRS = ("id", "class", "aria-labelledby", "data-component", "data-e2e", "data-testid")
 _LEAD = re.compile(r"^(.{2,40}?)\s*[:：\-–—»]")
 
 
@@ -57,24 +61,63 @@ def phrase_table(extra: tuple[str, ...] = ()) -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=None)
+def keyword_table() -> tuple[tuple[str, str], ...]:
+    """(folded keyword, role) pairs, longest first, from ``chrome_keywords.tsv``."""
+    rows = {phrase_key(k): role for role, k in _read_tsv("chrome_keywords.tsv") if phrase_key(k)}
+    return tuple(sorted(rows.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def keyword_cue(key: str) -> tuple[str, str] | None:
+    """(role, reason) when a short folded line holds a chrome keyword as whole words: anywhere in
+    a line of up to four words, or ending a line of up to six ("Comments on the budget were
+    harsh" is prose; "أخبار قد تعجبك" and "Show comments" are chrome)."""
+    words = len(key.split()) if key else 0
+    if not words or words > _KEYWORD_WORDS:
+        return None
+    padded = f" {key} "
+    for word, role in keyword_table():
+        if f" {word} " in padded and (words <= 4 or padded.endswith(f" {word} ")):
+            return role, f"keyword:{word}"
+    return None
+
+
 def tokens(value: str) -> list[str]:
+    """Lower-cased tokens of a class/id value: split on spaces, "-", "_", ":", ".", "/" and
+    camelCase; a class starting with a negating prefix ("has-sidebar", "no-comments") is skipped."""
+    return list(_tokens(value)) if value else []
+
+
+@lru_cache(maxsize=65536)
+def _tokens(value: str) -> tuple[str, ...]:
     out: list[str] = []
     for cls in value.split():
         parts = [p.lower() for p in _SPLIT.split(_CAMEL.sub("-", cls)) if p]
         if parts and parts[0] in _NEGATED_PREFIX:
             continue
         out.extend(parts)
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _value_cue(attr: str, value: str) -> tuple[str, str] | None:
+    table = class_tokens()
+    for tok in _tokens(value):
+        role = table.get(tok)
+        if role:
+            return role, f"{attr}-token:{tok}"
+    return None
 
 
 def class_cue(el: etree._Element) -> tuple[str, str] | None:
-    """(role, reason) when the element's class or id carries a chrome token."""
-    table = class_tokens()
-    for attr in ("id", "class"):
-        for tok in tokens(el.get(attr) or ""):
-            role = table.get(tok)
-            if role:
-                return role, f"{attr}-token:{tok}"
+    """(role, reason) when the element's class, id or region label carries a chrome token."""
+    get = el.get
+    for attr in _CUE_ATTRS:
+        value = get(attr)
+        if value:
+            cue = _value_cue(attr, value)
+            if cue:
+                return cue
     return None
 
 
@@ -104,4 +147,4 @@ def phrase_cue(text: str, extra: Iterable[str] = ()) -> tuple[str, str] | None:
         lead = phrase_key(m.group(1))
         if lead in table:
             return table[lead], f"phrase-lead:{lead}"
-    return None
+    return keyword_cue(key)

@@ -17,6 +17,20 @@ _MONTHS = {
     # Maghrebi names
     "جانفي": 1, "فيفري": 2, "أفريل": 4, "افريل": 4, "ماي": 5, "جوان": 6, "جويلية": 7,
     "أوت": 8, "اوت": 8,
+    # German, French, Spanish, Italian, Portuguese, Polish (genitive): European sites write dates
+    # in words, day first
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "dezembro": 12,
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7,
+    "sierpnia": 8, "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
     # English
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -24,7 +38,10 @@ _MONTHS = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
-_DMY_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?({_MONTH_ALT})\.?\s*,?\s*(\d{{4}})", re.IGNORECASE)
+# "24 نيسان / أبريل 2020": Levantine and Egyptian month names side by side are common; the second
+# name is optional and must name the same month system pair, so it is matched and ignored.
+_DMY_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*(?:من\s+|de\s+)?({_MONTH_ALT})\.?"
+                       rf"(?:\s*/\s*(?:{_MONTH_ALT}))?\s*,?\s*(?:de\s+)?(\d{{4}})", re.IGNORECASE)
 _MDY_NAME = re.compile(rf"({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
@@ -70,3 +87,8 @@ def parse_date(text: str | None) -> str | None:
     if m:  # day first: the convention of Arabic and European sites
         return _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     return None
+
+
+def month_names_removed(text: str) -> str:
+    """``text`` with month names (every naming system above) and weekday-free digits removed."""
+    return re.sub(_MONTH_ALT, " ", text, flags=re.IGNORECASE)

@@ -6,12 +6,25 @@ import re
 
 from .blocks import Proto
 from .cues import phrase_cue, tokens
-from .dates import parse_date
+from .dates import month_names_removed, parse_date
 from .parse import squash
 
 _BYLINE = re.compile(r"^(by|بقلم|كتب|كتبت|كتبه|تأليف|الكاتب|المحرر|مراسل|نوشته|par)\b\s*[:：]?", re.IGNORECASE)
 _META_TOKENS = frozenset({"author", "byline", "date", "time", "meta", "dateline", "published",
                           "timestamp", "posted", "credit", "credits", "source"})
+# Captions and photo credits: the ground truth of news archives keeps them out of the body text;
+# they stay in ``removed`` (role "caption") for the audit trail.
+_CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits", "copyright", "photo",
+                             "imagecaption", "wp-caption", "bildunterschrift", "legend", "tasmiya"})
+_CREDIT = re.compile(r"^\s*(©|\(c\)|foto|photo|photos|bild|image|credit|quelle|source|صورة|الصورة|"
+                     r"مصدر الصورة|تصوير)\b\s*[:：/]?", re.IGNORECASE)
+_READING_TIME = re.compile(r"\d+\s*(min|minute|minutes|minuten|دقائق|دقيقة|دقيقه)\b.{0,20}"
+                           r"(read|lesezeit|lesedauer|قراءة|lecture)|(lesezeit|lesedauer|reading time|"
+                           r"وقت القراءة)\s*:?\s*\d", re.IGNORECASE)
+_DATE_WORDS = re.compile(r"[\d:.,،/\-–|•()+]+|\b(uhr|am|pm|gmt|utc|published|updated|posted|on|at|publiziert|"
+                         r"aktualisiert|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+                         r"(?<!\w)(نشر|نشره|نشرت|تم|في|تحديث|آخر|اخر|مساء|مساءً|صباحا|صباحاً|الأحد|الاحد|"
+                         r"الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)(?!\w)", re.IGNORECASE)
 
 
 def _link_share(proto: Proto) -> float:
@@ -31,6 +44,38 @@ def _meta_cue(proto: Proto) -> bool:
     return False
 
 
+def _caption_cue(proto: Proto) -> bool:
+    el = proto.source
+    for _ in range(4):
+        if el is None:
+            return False
+        if el.tag in ("figure", "figcaption") or set(tokens(f"{el.get('class', '')} {el.get('id', '')}")) & _CAPTION_TOKENS:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _dateline(text: str) -> bool:
+    """A short line that is a date plus at most a few words ("Publiziert: 01.07.2023, 11:16")."""
+    if len(text) > 60 or not parse_date(text):
+        return False
+    rest = _DATE_WORDS.sub(" ", text)
+    return len(month_names_removed(rest).split()) <= 3
+
+
+def _small_print(proto: Proto, text: str) -> tuple[str, str] | None:
+    """Captions, photo credits, reading-time and date lines: short non-prose lines of metadata."""
+    if proto.role == "caption" or (len(text) < 300 and _caption_cue(proto)):
+        return "caption", "caption"
+    if len(text) < 120 and _CREDIT.match(text):
+        return "caption", "credit-line"
+    if len(text) < 60 and _READING_TIME.search(text):
+        return "byline", "reading-time"
+    if _dateline(text):
+        return "dateline", "date-only"
+    return None
+
+
 def block_cue(proto: Proto, index: int, title: str | None, phrases: tuple[str, ...]) -> tuple[str, str] | None:
     """(role, reason) when a block is chrome or metadata rather than article text; else None."""
     text = squash(proto.plain())
@@ -43,6 +88,12 @@ def block_cue(proto: Proto, index: int, title: str | None, phrases: tuple[str, .
         return cue
     if len(text) < 200 and _link_share(proto) > 0.6:
         return "links", "link-density"
+    el = proto.source
+    if el is not None and el.tag == "a" and (el.get("href") or "").startswith("#") and len(text) < 80:
+        return "navigation", "skip-link"
+    small = _small_print(proto, text)
+    if small:
+        return small
     if index < 6 and len(text) < 100:
         if _BYLINE.match(text):
             return "byline", "byline-lead"
@@ -57,10 +108,23 @@ def filter_blocks(protos: list[Proto], title: str | None, phrases: tuple[str, ..
                   ) -> tuple[list[Proto], list[tuple[Proto, str, str]]]:
     kept: list[Proto] = []
     cut: list[tuple[Proto, str, str]] = []
+    box: str | None = None
     for i, proto in enumerate(protos):
         cue = block_cue(proto, i, title, phrases)
+        if cue is None and box and _box_item(proto):
+            cue = (box, f"under-heading:{box}")
+        box = cue[0] if cue and proto.role == "heading" and cue[0] in _BOX_ROLES else (box if cue else None)
         if cue is None:
             kept.append(proto)
         elif cue[0] != "title":
             cut.append((proto, *cue))
     return kept, cut
+
+
+_BOX_ROLES = frozenset({"related", "most-read", "comments", "topics", "newsletter"})
+
+
+def _box_item(proto: Proto) -> bool:
+    """Under a chrome heading, list items and short unpunctuated lines belong to the box."""
+    text = squash(proto.plain())
+    return proto.role == "list_item" or (len(text) < 150 and not re.search(r"[.!?؟。]\s*$", text))

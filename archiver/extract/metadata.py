@@ -9,6 +9,8 @@ from lxml import etree
 
 from ..model import Metadata
 from .dates import parse_date
+from .authors import byline_authors, split_names
+from .cues import tokens
 from .parse import squash, text_of
 
 _SEPARATORS = re.compile(r"\s+[|\-–—:»«·•]\s+|\s+::\s+")
@@ -84,44 +86,111 @@ def _strip_site(title: str, site: str | None, headline: str | None) -> str:
     return title
 
 
-def _h1(root: etree._Element) -> str | None:
-    for el in root.iter("h1"):
-        text = text_of(el)
-        if len(text) >= 8:
-            return text
-    return None
+def _headings(root: etree._Element) -> list[str]:
+    """Visible h1 texts, then h2 texts (the first few of each), outside scripts."""
+    out: list[str] = []
+    for tag in ("h1", "h2"):
+        for el in root.iter(tag):
+            text = text_of(el)
+            if len(text) >= 4 and text not in out:
+                out.append(text)
+            if len(out) >= 12:
+                return out
+    return out
+
+
+def _from_title_element(raw: str, headings: list[str], site: str | None) -> str:
+    """The headline part of a <title> "Site: Headline" / "Headline | Site": a part that is also a
+    heading on the page (the longest, since site names are short), else the site-stripped title."""
+    parts = [p.strip() for p in _SEPARATORS.split(raw) if p.strip()]
+    if len(parts) > 1:
+        matching = [p for p in parts if p in headings]
+        if matching:
+            return max(matching, key=len)
+    for heading in headings:
+        if heading == raw:
+            return heading
+    return _strip_site(raw, site, None)
 
 
 def _title(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], site: str | None) -> str | None:
-    h1 = _h1(root)
-    candidates = [meta.get("og:title"), meta.get("twitter:title"), _names(ld.get("headline")) and _names(ld.get("headline"))[0]]
+    """The headline: a page heading confirmed by og/twitter/JSON-LD/<title>, never the site name."""
+    headings = _headings(root)
+    site_key = (site or "").strip().casefold()
+    headings = [h for h in headings if h.casefold() != site_key]
+    ld_headline = _names(ld.get("headline"))
+    candidates = [c for c in (meta.get("og:title"), meta.get("twitter:title"), ld_headline[0] if ld_headline else None) if c]
     title_el = root.find(".//title")
     raw_title = text_of(title_el) if title_el is not None else None
-    if h1:
-        for c in candidates + [raw_title]:
-            if c and (h1 in c or c in h1):
-                return h1
-    for c in candidates:
-        if c:
-            return _strip_site(c, site, h1)
-    if h1:
-        return h1
-    return _strip_site(raw_title, site, None) if raw_title else None
+    for c in candidates + ([raw_title] if raw_title else []):
+        for h in headings:
+            if len(h) >= 8 and (h == c or (h in c and len(h) >= 0.5 * len(c))):
+                return h
+    if candidates:
+        return _strip_site(candidates[0], site, headings[0] if headings else None)
+    if raw_title:
+        return _from_title_element(raw_title, headings, site)
+    return headings[0] if headings else None
 
 
-def _byline_authors(root: etree._Element) -> list[str]:
-    for el in root.iter():
-        if not isinstance(el.tag, str):
+_DATE_TOKENS = frozenset({"date", "time", "published", "pubdate", "posted", "timestamp", "datum",
+                          "fecha", "data", "dateline", "entry-date", "postdate", "publishdate",
+                          "tarikh", "taarikh", "waqt", "datepublished", "created", "meta", "byline",
+                          "info", "postmeta"})
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[^\d]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})/")
+
+
+def _visible_date(root: etree._Element) -> str | None:
+    """A date in a short element whose class/id/itemprop says date, time or post meta."""
+    body = root.find("body")
+    if body is None:
+        return None
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
-        cls = f"{el.get('class', '')} {el.get('rel', '')} {el.get('itemprop', '')}".lower()
-        if "author" in cls or "byline" in cls:
-            text = re.sub(r"^(by|بقلم|كتب|كتبت|الكاتب|المؤلف)\s*[:：]?\s*", "", text_of(el), flags=re.I)
-            if 2 < len(text) < 80:
-                return [text]
-    return []
+        attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+        if not attrs.strip() or not _DATE_TOKENS.intersection(tokens(attrs)):
+            continue
+        for value in (el.get("datetime"), el.get("content"), el.get("title")):
+            found = parse_date(value)
+            if found:
+                return found
+        text = text_of(el)
+        if len(text) <= 120:
+            found = parse_date(text)
+            if found:
+                return found
+    return None
 
 
-def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any]) -> tuple[str | None, str | None]:
+def _first_text_date(root: etree._Element) -> str | None:
+    """Last resort: the first short visible text piece that is a date (a dateline under the
+    headline, "Posted on 6. Mai 2014")."""
+    body = root.find("body")
+    if body is None:
+        return None
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+            continue
+        for piece in (el.text, el.tail):
+            if piece and 6 <= len(piece.strip()) <= 80:
+                found = parse_date(piece)
+                if found:
+                    return found
+    return None
+
+
+def _url_date(url: str | None) -> str | None:
+    """/2019/10/18/ or /20191018/ in the URL path: how many CMSs file their articles."""
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    return parse_date(f"{y}-{int(mo):02d}-{int(d):02d}")
+
+
+def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any],
+           url: str | None = None) -> tuple[str | None, str | None]:
     pub_keys = ("article:published_time", "og:published_time", "datepublished", "pubdate",
                 "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date")
     published = parse_date(ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
@@ -132,6 +201,7 @@ def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any]) -> tu
             published = parse_date(el.get("datetime")) or parse_date(text_of(el))
             if published:
                 break
+    published = published or _visible_date(root) or _url_date(url) or _first_text_date(root)
     modified = parse_date(ld.get("dateModified") if isinstance(ld.get("dateModified"), str) else None)
     modified = modified or parse_date(meta.get("article:modified_time")) or parse_date(meta.get("og:updated_time"))
     return published, modified
@@ -161,8 +231,8 @@ def extract_metadata(root: etree._Element, url: str | None = None) -> Metadata:
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             canonical = link.get("href").strip()
             break
-    authors = _names(ld.get("author")) or ([meta["author"]] if meta.get("author") else []) or _byline_authors(root)
-    published, modified = _dates(root, meta, ld)
+    authors = split_names(_names(ld.get("author"))) or split_names([meta.get("author", "")]) or byline_authors(root)
+    published, modified = _dates(root, meta, ld, url)
     lang, direction = _page_lang(root, meta)
     keywords = meta.get("keywords") or meta.get("news_keywords") or ""
     image = meta.get("og:image") or meta.get("twitter:image")

@@ -35,6 +35,8 @@ def parse_html(text: str) -> etree._Element:
 
 def squash(text: str) -> str:
     """Collapse whitespace runs (but not NBSP) to one space and strip the ends."""
+    if "\u00a0" not in text and "\x00" not in text:
+        return " ".join(text.split())  # same whitespace set as \s (Py_UNICODE_ISSPACE), much faster
     return _WS.sub(" ", text.replace("\u00a0", "\x00")).strip().replace("\x00", "\u00a0")
 
 

@@ -5,10 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Run
-from .detect import get_detector
+from .detect import CANDIDATES, get_detector
+from .gate import may_differ
 from .runs import foreign_spans
 from .script import direction_of, dominant_script
 from .tag import Priors, Tag, page_priors, tag_text
+
+RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "ckb", "dv"})
+# Below these many letters a block (or an inline run) takes the page's prior for its script
+# rather than a detector's guess; measured by bench/lang_bench.py (bench/RESULTS.md).
+BLOCK_PRIOR_LETTERS = 40
+RUN_PRIOR_LETTERS = 25
+POOL_CHARS = 300  # pooled sample handed to the detector (langdetect time grows with length)
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +27,13 @@ class PageTags:
     language: str
     direction: str
     page_language: str
+
+
+def _html_dir(lang: str | None) -> str | None:
+    """The direction a language tag implies (its primary subtag), or None when it says nothing."""
+    if not lang:
+        return None
+    return "rtl" if lang.split("-")[0].lower() in RTL_LANGS else "ltr"
 
 
 def _dominant(tags: list[Tag], texts: list[str]) -> str | None:
@@ -33,32 +48,92 @@ def _runs(text: str, tag: Tag, priors: Priors, detector, min_letters: int) -> tu
     if tag.script in ("Zyyy", "Zzzz"):
         return ()
     out = []
+    priors = priors.embedded()
     for start, end, script in foreign_spans(text, tag.script):
-        sub = tag_text(text[start:end], detector, priors, tag.dir, min_letters)
+        sub = tag_text(text[start:end], detector, priors, tag.dir, min_letters, RUN_PRIOR_LETTERS)
         if sub.lang != tag.lang or sub.dir != tag.dir:
             out.append(Run(start, end, sub.lang, sub.dir, script))
     return tuple(out)
 
 
+def _pooled(texts: list[str], detector, known: dict, min_letters: int, with_confidence: bool = False) -> dict:
+    """One detector call per script not in ``known``, on that script's texts pooled (the first
+    ``POOL_CHARS`` characters, a share from each text): {script: lang} or {script: (lang, p)}."""
+    pools: dict[str, list[str]] = {}
+    for text in texts:
+        script, letters = dominant_script(text)
+        if script in CANDIDATES and script not in known and letters:
+            pools.setdefault(script, []).append(text)
+    found = dict(known)
+    for script, pool in sorted(pools.items()):
+        share = max(POOL_CHARS // len(pool), 100)
+        sample = "\n".join(t[:share] for t in pool)[:POOL_CHARS]
+        if dominant_script(sample)[1] >= min_letters:
+            hit = detector.detect(sample, script)
+            if hit:
+                found[script] = hit if with_confidence else hit[0]
+    return found
+
+
+def _long_blocks(texts: list[str], letters: list[int], detector, min_letters: int) -> list[Tag | None]:
+    """Tags for the blocks of at least ``BLOCK_PRIOR_LETTERS`` letters (None for the others).
+
+    One pooled detector call per script gives the page's language for it; a block the gate finds
+    nothing against takes that language (source ``prior``), any other gets its own detector call.
+    """
+    scripts = [dominant_script(t)[0] for t in texts]
+    long_ = [i for i, n in enumerate(letters) if n >= BLOCK_PRIOR_LETTERS]
+    page = _pooled([texts[i] for i in long_], detector, {}, min_letters, with_confidence=True)
+    out: list[Tag | None] = [None] * len(texts)
+    for i in long_:
+        hit = page.get(scripts[i])
+        if hit and not may_differ(texts[i], scripts[i], hit[0], letters[i]):
+            out[i] = Tag(hit[0], direction_of(scripts[i]) or "ltr", scripts[i], "prior", hit[1])
+        else:
+            out[i] = tag_text(texts[i], detector, Priors(), "auto", min_letters)
+    return out
+
+
+def _chrome_tag(text: str, priors: Priors, detector, min_letters: int) -> Tag:
+    """Chrome takes the prior of its script outright; the detector only where there is none."""
+    script, letters = dominant_script(text)
+    prior = priors.for_script(script) if letters else None
+    if prior:
+        return Tag(prior[0], direction_of(script) or "ltr", script, prior[1], 0.5)
+    return tag_text(text, detector, priors, "auto", min_letters)
+
+
 def tag_page(block_texts: list[str], removed_texts: list[str], html_lang: str | None,
              detector_name: str = "langdetect", min_letters: int = 12) -> PageTags:
+    """Tag a page's blocks, their inline runs and its removed chrome (DESIGN.md §5).
+
+    The detector sees each block of at least ``BLOCK_PRIOR_LETTERS`` letters; shorter blocks take
+    the page prior for their script (the detector only where the page has none); chrome takes
+    the priors too, with one pooled detector call per script the article does not cover.
+    """
     detector = get_detector(detector_name)
-    first = [tag_text(t, detector, Priors(), "auto", min_letters) for t in block_texts]
-    priors = page_priors([(tag, dominant_script(t)[1]) for tag, t in zip(first, block_texts)], html_lang)
-    language = _dominant(first, block_texts) or "und"
-    lang_script = next((t.script for t in first if t.lang == language), "Zyyy")
-    direction = direction_of(lang_script) or "ltr"
+    letters = [dominant_script(t)[1] for t in block_texts]
+    first = _long_blocks(block_texts, letters, detector, min_letters)
+    priors = page_priors([(tag, n) for tag, n in zip(first, letters) if tag is not None], html_lang)
+    long_tags = [t for t in first if t is not None]
+    long_texts = [t for t, tag in zip(block_texts, first) if tag is not None]
+    language = _dominant(long_tags, long_texts) or "und"
+    lang_script = next((t.script for t in long_tags if t.lang == language), "Zyyy")
+    direction = direction_of(lang_script) or _html_dir(html_lang) or "ltr"
     blocks = tuple(
-        tag if tag.source == "detector" else tag_text(t, detector, priors, direction, min_letters)
+        tag if tag is not None
+        else tag_text(t, detector, priors, direction, min_letters, BLOCK_PRIOR_LETTERS)
         for tag, t in zip(first, block_texts)
     )
     language = _dominant(list(blocks), block_texts) or language
+    direction = direction_of(next((t.script for t in blocks if t.lang == language), "Zyyy")) or direction
     runs = tuple(_runs(t, tag, priors, detector, min_letters) for tag, t in zip(blocks, block_texts))
-    chrome_prior = Priors(by_script=priors.by_script, html_lang=html_lang)
-    removed_first = [tag_text(t, detector, chrome_prior, "auto", min_letters) for t in removed_texts]
+    chrome_prior = Priors(by_script=_pooled(removed_texts, detector, priors.by_script, min_letters),
+                          html_lang=html_lang)
+    removed_first = [_chrome_tag(t, chrome_prior, detector, min_letters) for t in removed_texts]
     page_language = html_lang or _dominant(removed_first, removed_texts) or language
     page_dir = direction_of(next((t.script for t in removed_first if t.lang == page_language), "Zyyy")) \
-        or ("rtl" if page_language in ("ar", "fa", "ur", "he") else direction)
+        or _html_dir(page_language) or direction
     removed = tuple(Tag(t.lang, page_dir, t.script, t.source, t.confidence) if t.lang == "zxx" else t
                     for t in removed_first)
     return PageTags(blocks, runs, removed, language, direction, page_language)

@@ -24,6 +24,13 @@ class Detector(Protocol):
         """(language, probability) among the script's candidates, or None when unsure."""
 
 
+# langdetect's cost grows with the text it reads and the trials it averages; a few hundred
+# characters and three trials decide a block's language as well as the whole of it does
+# (bench/lang_bench.py measures both accuracy and the share of pipeline time).
+MAX_TEXT = 400
+TRIALS = 3
+
+
 class LangdetectDetector:
     """langdetect with one seeded factory per script, loaded with that script's profiles only."""
 
@@ -52,6 +59,8 @@ class LangdetectDetector:
             langs = CANDIDATES.get(script, ())
             return (langs[0], 1.0) if langs else None
         detector = factory.create()
+        detector.set_max_text_length(MAX_TEXT)
+        detector.n_trial = TRIALS
         detector.append(text)
         try:
             best = detector.get_probabilities()[0]

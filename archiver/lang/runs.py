@@ -6,7 +6,9 @@ punctuation at its end stays with the block, as do spaces and the block's own pu
 """
 from __future__ import annotations
 
-from .script import char_script
+import re
+
+from .script import char_script, direction_of, has_other_script
 
 _PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "‘": "’", "«": "»", '"': '"', "'": "'", "‹": "›"}
 _OPENERS = frozenset(_PAIRS)
@@ -29,8 +31,16 @@ def _letter_runs(text: str) -> list[tuple[int, int, str]]:
     return runs
 
 
-def _attach(text: str, start: int, end: int, limit: int) -> tuple[int, int]:
+# European digits after a left-to-right run join it (UAX #9 W7: "iPhone 15", "Windows 11").
+_TRAILING_DIGITS = re.compile(r"(?:[ \u00a0]+[0-9]+(?:[.,:/\-][0-9]+)*)+")
+
+
+def _attach(text: str, start: int, end: int, limit: int, ltr: bool = False) -> tuple[int, int]:
     """Extend a run by attached neutrals and enclosing pairs, never past ``limit``."""
+    if ltr:
+        m = _TRAILING_DIGITS.match(text, end, limit)
+        if m and (m.end() == limit or not text[m.end()].isalnum()):
+            end = m.end()
     j = end
     while j < limit and not text[j].isspace() and char_script(text[j]) is None \
             and text[j] not in _ARABIC_PUNCT and text[j] not in _OPENERS and text[j] not in _CLOSERS:
@@ -52,6 +62,8 @@ def _attach(text: str, start: int, end: int, limit: int) -> tuple[int, int]:
 
 def foreign_spans(text: str, block_script: str) -> list[tuple[int, int, str]]:
     """(start, end, script) for every span whose script differs from the block's."""
+    if not has_other_script(text, block_script):
+        return []
     letter_runs = _letter_runs(text)
     spans: list[tuple[int, int, str]] = []
     for n, (start, end, script) in enumerate(letter_runs):
@@ -59,6 +71,6 @@ def foreign_spans(text: str, block_script: str) -> list[tuple[int, int, str]]:
             continue
         limit = letter_runs[n + 1][0] if n + 1 < len(letter_runs) else len(text)
         floor = spans[-1][1] if spans else 0
-        s, e = _attach(text, start, end, limit)
+        s, e = _attach(text, start, end, limit, ltr=direction_of(script) == "ltr")
         spans.append((max(s, floor), e, script))
     return spans

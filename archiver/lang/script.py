@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ARAB = "[\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]"
 HEBR = "[\u05d0-\u05ea\u05ef-\u05f2\ufb1d-\ufb4f]"
@@ -13,15 +14,29 @@ _NAMES = ("Arab", "Hebr", "Latn", "Zzzz")
 RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo"})
 
 
+_OTHER = f"[^\\W\\d_{ARAB[1:-1]}{HEBR[1:-1]}{LATN[1:-1]}]"  # a letter of none of the three
+# A letter that is not of the given script: the fast test for "no inline runs here".
+_NOT_OF = {name: re.compile(f"(?!{p}){_LETTER.pattern}") for name, p in zip(_NAMES, (ARAB, HEBR, LATN))}
+_COUNTERS = tuple((name, re.compile(p + "+")) for name, p in zip(_NAMES, (ARAB, HEBR, LATN, _OTHER)))
+
+
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script; ``Zzzz`` collects letters of scripts not told apart here."""
     counts: dict[str, int] = {}
-    for m in _CHAR_SCRIPT.finditer(text):
-        name = _NAMES[m.lastindex - 1]
-        counts[name] = counts.get(name, 0) + 1
+    for name, pattern in _COUNTERS:  # C-level scans over runs: no match object per letter
+        n = sum(map(len, pattern.findall(text)))
+        if n:
+            counts[name] = n
     return counts
 
 
+def has_other_script(text: str, script: str) -> bool:
+    """True when ``text`` holds a letter of a script other than ``script`` (one regex search)."""
+    pattern = _NOT_OF.get(script)
+    return bool((pattern or _LETTER).search(text))
+
+
+@lru_cache(maxsize=8192)
 def dominant_script(text: str) -> tuple[str, int]:
     """(script, letter count); ``("Zyyy", 0)`` when the text has no letters."""
     counts = script_counts(text)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .detect import CANDIDATES, Detector
+from .gate import may_differ
 from .script import direction_of, dominant_script
 
 # Letters only Persian/Urdu use, and cues only Arabic uses: enough to label short text.
@@ -15,6 +16,10 @@ _ARABIC = re.compile(r"[ةىؤإ]|(?:^|\s)ال")
 # The weakest prior: what a script means when nothing else tells (documented in the README).
 SCRIPT_DEFAULTS = {"Hebr": "he"}
 HTML_LANG_SCRIPT = {"ar": "Arab", "fa": "Arab", "ur": "Arab", "ps": "Arab", "he": "Hebr"}
+# For short runs of one script inside a block of another: Latin words on Arabic-script pages
+# (brand names, acronyms, quoted titles) are English far more often than not. Used only for
+# inline runs, only when the page shows no language of its own for that script.
+EMBEDDED_DEFAULTS = {"Latn": "en"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +37,21 @@ class Priors:
 
     by_script: dict[str, str] = field(default_factory=dict)
     html_lang: str | None = None
+    defaults: dict[str, str] = field(default_factory=dict)
 
     def for_script(self, script: str) -> tuple[str, str] | None:
+        """(language, lang_source) from the page's evidence, its html lang, then the defaults."""
         if script in self.by_script:
             return self.by_script[script], "prior"
         if self.html_lang and HTML_LANG_SCRIPT.get(self.html_lang, "Latn") == script:
             return self.html_lang, "html"
+        if script in self.defaults:
+            return self.defaults[script], "prior"
         return None
+
+    def embedded(self) -> "Priors":
+        """The priors for inline runs: the same evidence plus :data:`EMBEDDED_DEFAULTS`."""
+        return Priors(self.by_script, self.html_lang, EMBEDDED_DEFAULTS)
 
 
 def _short_arabic(text: str) -> tuple[str, float] | None:
@@ -52,17 +65,25 @@ def _short_arabic(text: str) -> tuple[str, float] | None:
 
 
 def tag_text(text: str, detector: Detector, priors: Priors, context_dir: str = "auto",
-             min_letters: int = 12) -> Tag:
-    """Tag one block of text. ``context_dir`` is inherited by text without letters (``zxx``)."""
+             min_letters: int = 12, prior_below: int = 0) -> Tag:
+    """Tag one block of text. ``context_dir`` is inherited by text without letters (``zxx``).
+
+    Text with fewer than ``min_letters`` letters never reaches the detector; text with fewer
+    than ``prior_below`` letters takes the page's prior for its script when there is one and
+    the gate (:mod:`archiver.lang.gate`) finds nothing against it (detectors are unreliable on
+    a few words; the page's long blocks are not).
+    """
     script, letters = dominant_script(text)
     if letters == 0:
         return Tag("zxx", context_dir, "Zyyy", "script", 1.0)
     direction = direction_of(script) or context_dir
+    prior = priors.for_script(script)
+    if prior and letters < prior_below and (letters < min_letters or not may_differ(text, script, prior[0], letters)):
+        return Tag(prior[0], direction, script, prior[1], 0.5)
     if letters >= min_letters and script in CANDIDATES:
         found = detector.detect(text, script)
         if found:
             return Tag(found[0], direction, script, "detector", found[1])
-    prior = priors.for_script(script)
     if prior:
         return Tag(prior[0], direction, script, prior[1], 0.5)
     guess = _short_arabic(text) if script == "Arab" else None
@@ -74,10 +95,11 @@ def tag_text(text: str, detector: Detector, priors: Priors, context_dir: str = "
 
 
 def page_priors(tags: list[tuple[Tag, int]], html_lang: str | None) -> Priors:
-    """Dominant detected language per script, weighted by letters, over long blocks."""
+    """Dominant language per script, weighted by letters, over the long blocks' tags (detected
+    on their own or settled by the page's pooled detection)."""
     weights: dict[str, dict[str, int]] = {}
     for tag, letters in tags:
-        if tag.source == "detector":
+        if tag.source in ("detector", "prior"):
             per = weights.setdefault(tag.script, {})
             per[tag.lang] = per.get(tag.lang, 0) + letters
     by_script = {s: max(sorted(w), key=w.__getitem__) for s, w in weights.items()}

@@ -59,6 +59,16 @@ def _wrap_marks(text: str, marks: tuple, html_mode: bool, esc) -> str:
     return esc(lead) + core + esc(trail)
 
 
+def differing_attrs(lang: str, direction: str, parent_lang: str | None, parent_dir: str | None) -> str:
+    """`` dir="…" lang="…"`` holding only what differs from the parent (DESIGN.md §6)."""
+    out = ""
+    if direction in ("ltr", "rtl") and direction != parent_dir:
+        out += f' dir="{direction}"'
+    if lang != parent_lang:
+        out += f' lang="{html.escape(lang, quote=True)}"'
+    return out
+
+
 def render_inline(block: Block, html_mode: bool = False) -> str:
     """The block's inline content as Markdown (default) or HTML."""
     esc = (lambda s: html.escape(s, quote=False)) if html_mode else escape_md
@@ -71,7 +81,7 @@ def render_inline(block: Block, html_mode: bool = False) -> str:
             return
         body = "".join(buffer)
         if current_run is not None:
-            body = f'<span dir="{current_run.dir}" lang="{current_run.lang}">{body}</span>'
+            body = f"<span{differing_attrs(current_run.lang, current_run.dir, block.lang, block.dir)}>{body}</span>"
         parts.append(body)
         buffer.clear()
 

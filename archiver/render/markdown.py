@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from ..model import Block, Document
-from .inline import first_strong_dir, render_inline
+from .inline import differing_attrs, first_strong_dir, render_inline
 
 
 def _yaml(value: object) -> str:
@@ -75,7 +75,8 @@ def render_blocks(blocks: tuple[Block, ...], lang: str, direction: str) -> str:
     def close() -> None:
         if group_key is None:
             return
-        chunks.append(f'<div dir="{group_key[1]}" lang="{group_key[0]}">\n\n' + _join(group) + "\n\n</div>")
+        attrs = differing_attrs(group_key[0], group_key[1], lang, direction)
+        chunks.append(f"<div{attrs}>\n\n" + _join(group) + "\n\n</div>")
 
     for block in blocks:
         key = (block.lang, block.dir if block.dir != "auto" else direction)

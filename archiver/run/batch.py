@@ -1,64 +1,111 @@
-"""The batch runner: every input ends as exactly one export (index.jsonl) or one error
-(errors.jsonl); one bad page never stops the run."""
+"""The batch runner: every input ends as exactly one line in ``index.jsonl`` (exports, including
+``no_article``) or ``errors.jsonl`` (failures); one bad page never stops the run.
+
+Outcomes arrive in input order (whatever the executor: inline, process pool or Dask) and are
+appended one line each; inputs already exported are skipped (resume), errors are retried, and a
+resumed run ends by compacting both files in input order, so the directory is byte-identical to
+an uninterrupted run's. ``run.json`` holds the counters and timings.
+"""
 from __future__ import annotations
 
-import sys
+import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Iterator
 
-from ..api import clean_file
+from .._version import __version__
 from ..config import Config
-from ..errors import ArchiverError
 from ..model import Document, Failure
+from ..sources.base import Task
 from ..sources.files import InputRef
-from .output import append_line, index_record, write_document
+from .output import append_line, sync_file
+from .pool import Pool
+from .report import Progress, Summary, now, write_run_json
+from .resume import ERRORS, INDEX, compact, count_lines, open_state
+from .shards import Shard
+from .worker import Job, Outcome, clean_task, work
 
 
-@dataclass(slots=True)
-class Summary:
-    seen: int = 0
-    exported: int = 0
-    no_article: int = 0
-    failed: dict[str, int] = field(default_factory=dict)
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """How a batch runs. ``parallel``: worker processes (0 = in this process)."""
 
-    @property
-    def failures(self) -> int:
-        return sum(self.failed.values())
-
-    def line(self) -> str:
-        failed = ", ".join(f"{k} {v}" for k, v in sorted(self.failed.items())) or "0"
-        return (f"archiver: {self.seen} seen, {self.exported} exported, "
-                f"{self.no_article} without article, failed: {failed}")
+    parallel: int = field(default_factory=lambda: os.cpu_count() or 1)
+    chunk: int = 4
+    force: bool = False
+    shard: Shard = field(default_factory=Shard)
+    quiet: bool = False
+    dask_scheduler: str | None = None
 
 
-def clean_one(ref: InputRef, config: Config) -> Document | Failure:
-    """Clean one input; any error becomes a :class:`Failure` with a one-line reason."""
-    try:
-        return clean_file(ref.path, config=config)
-    except ArchiverError as exc:
-        return Failure(ref.label, exc.stage, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-    except Exception as exc:  # noqa: BLE001 - a bug on one page must not stop the batch
-        reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
-        return Failure(ref.label, "internal", reason)
+def clean_one(ref: InputRef | Task, config: Config) -> Document | Failure:
+    """Clean one input (a file reference or a task); errors become a :class:`Failure`."""
+    task = ref if isinstance(ref, Task) else Task(ref.label, path=ref.path)
+    return clean_task(task, config)
 
 
-def run_batch(refs: Iterable[InputRef], out_dir: Path, formats: Sequence[str], config: Config,
-              report: Callable[[str], None] = lambda s: print(s, file=sys.stderr)) -> Summary:
-    summary = Summary()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for ref in refs:
-        summary.seen += 1
-        result = clean_one(ref, config)
-        if isinstance(result, Failure):
-            summary.failed[result.stage] = summary.failed.get(result.stage, 0) + 1
-            append_line(out_dir / "errors.jsonl", result.to_dict())
-            report(f"archiver: error: {result.source}: {result.reason}")
+def outcomes(tasks: Iterable[Task], job: Job, options: RunOptions) -> Iterator[Outcome]:
+    """The outcome of every task, in order, from the executor the options choose."""
+    if options.dask_scheduler:
+        from .dask import dask_outcomes
+
+        yield from dask_outcomes(tasks, job, options.dask_scheduler, options.chunk)
+    elif options.parallel <= 0:
+        yield from (work(task, job) for task in tasks)
+    else:
+        with Pool(job, options.parallel, options.chunk) as pool:
+            yield from pool.run(tasks)
+
+
+def _todo(tasks: Iterable[Task], options: RunOptions, done: set[str], summary: Summary,
+          position: dict[str, int] | None) -> Iterator[Task]:
+    for task in tasks:
+        if not options.shard.owns(task.key):
             continue
-        outputs = write_document(result, out_dir, formats)
-        append_line(out_dir / "index.jsonl", index_record(result, ref.label, outputs))
-        if result.status == "ok":
-            summary.exported += 1
-        else:
-            summary.no_article += 1
+        if task.skip:
+            summary.skipped_records[task.skip] = summary.skipped_records.get(task.skip, 0) + 1
+            continue
+        summary.seen += 1
+        if position is not None:
+            position.setdefault(task.key, len(position))
+        if task.key in done:
+            summary.skipped_done += 1
+            continue
+        yield task
+
+
+def _meta(job: Job, options: RunOptions, resumed: bool) -> dict:
+    executor = "dask" if options.dask_scheduler else ("pool" if options.parallel > 0 else "inline")
+    return {"tool": f"archiver {__version__}", "config": job.config.digest(), "formats": list(job.formats),
+            "executor": executor, "workers": options.parallel, "timeout": job.timeout,
+            "shard": {"index": options.shard.index, "count": options.shard.count}, "resumed": resumed}
+
+
+def run_batch(tasks: Iterable[Task], job: Job, options: RunOptions = RunOptions(),
+              progress: Progress | None = None) -> Summary:
+    """Clean ``tasks`` into ``job.out_dir``; return the counters (also written to ``run.json``)."""
+    out = Path(job.out_dir)
+    state = open_state(out, options.force)
+    progress = progress or Progress(quiet=True)
+    summary, started, t0 = Summary(), now(), time.perf_counter()
+    position: dict[str, int] | None = {} if state.existed else None
+    try:
+        for outcome in outcomes(_todo(tasks, options, state.done, summary, position), job, options):
+            failed = outcome.status == "failed"
+            append_line(out / (ERRORS if failed else INDEX), outcome.record, sync=job.sync)
+            summary.add(outcome.status, outcome.stage)
+            if failed:
+                progress.message(f"archiver: error: {outcome.key}: {outcome.record['reason']}")
+            progress.update(summary)
+    finally:
+        progress.close()
+    if position is not None:
+        summary.index_lines, summary.error_lines = compact(out, position)
+    else:
+        summary.index_lines, summary.error_lines = count_lines(out / INDEX), count_lines(out / ERRORS)
+        for name in (INDEX, ERRORS):
+            sync_file(out / name)
+    summary.seconds = time.perf_counter() - t0
+    write_run_json(out, summary, _meta(job, options, state.existed), started)
     return summary

@@ -12,8 +12,10 @@ from ..model import Document
 FORMATS = ("md", "json")
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``data`` so that ``path`` is either absent, the old file, or the complete new file."""
+def atomic_write(path: Path, data: str | bytes, sync: bool = True) -> None:
+    """Write ``data`` so that ``path`` is either absent, the old file, or the complete new file.
+
+    ``sync`` also flushes it to the disk before the rename (survives a power cut, not only a crash)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -21,7 +23,8 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
             fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -31,14 +34,15 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         raise
 
 
-def append_line(path: Path, record: dict[str, Any]) -> None:
+def append_line(path: Path, record: dict[str, Any], sync: bool = True) -> None:
     """Append one JSON line with a single write, flushed, so a crash never leaves half a line."""
     path.parent.mkdir(parents=True, exist_ok=True)
     line = (json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     try:
         os.write(fd, line)
-        os.fsync(fd)
+        if sync:
+            os.fsync(fd)
     finally:
         os.close(fd)
 
@@ -51,12 +55,12 @@ def render(doc: Document, fmt: str) -> str:
     raise ValueError(f"unknown format {fmt!r} (md, json)")
 
 
-def write_document(doc: Document, out_dir: Path, formats: Iterable[str]) -> list[str]:
+def write_document(doc: Document, out_dir: Path, formats: Iterable[str], sync: bool = True) -> list[str]:
     """Write ``<id>.<fmt>`` for each format; return the file names written."""
     names = []
     for fmt in formats:
         name = f"{doc.id}.{fmt}"
-        atomic_write(out_dir / name, render(doc, fmt))
+        atomic_write(out_dir / name, render(doc, fmt), sync)
         names.append(name)
     return names
 
@@ -64,3 +68,15 @@ def write_document(doc: Document, out_dir: Path, formats: Iterable[str]) -> list
 def index_record(doc: Document, source: str, outputs: list[str]) -> dict[str, Any]:
     return {"id": doc.id, "source": source, "title": doc.title, "language": doc.language,
             "status": doc.status, "outputs": outputs}
+
+
+def sync_file(path: Path) -> None:
+    """fsync ``path`` if it exists (end of a run that appended without syncing)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,153 @@
+"""The ``bag``, ``verify``, ``index`` and ``search`` subcommands, and ``clean --bag``."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .bag import BagError, BagOptions, make_bag
+from .index import build_index
+from .records import ExportError
+from .search import search
+from .verify import verify
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
+
+
+def _error(message: str, code: int = EXIT_FAILED) -> int:
+    print(f"archiver: error: {message}", file=sys.stderr)
+    return code
+
+
+def _directory(value: str) -> Path:
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"not a directory: {value}")
+    return path
+
+
+def add_bag_options(p: argparse.ArgumentParser) -> None:
+    """The options ``clean`` and ``bag`` share."""
+    p.add_argument("--source-organization", metavar="NAME", help="Source-Organization for bag-info.txt")
+
+
+def add_clean_bag_option(p: argparse.ArgumentParser) -> None:
+    """``clean --bag``: make the export directory a BagIt bag when the batch has finished."""
+    p.add_argument("--bag", action="store_true", help="make the -o directory a BagIt bag after the run")
+    add_bag_options(p)
+
+
+def bag_after_clean(args: argparse.Namespace) -> int:
+    """Run the bag step of ``clean --bag`` (after the batch); an exit status."""
+    if not getattr(args, "bag", False):
+        return EXIT_OK
+    if args.output is None:
+        return _error("--bag needs -o DIR", EXIT_USAGE)
+    return _bag(Path(args.output), None, args.source_organization, getattr(args, "quiet", False))
+
+
+def _bag(export: Path, output: Path | None, org: str | None, quiet: bool) -> int:
+    try:
+        summary = make_bag(export, BagOptions(output=output, source_organization=org))
+    except (BagError, ExportError, OSError) as exc:
+        return _error(str(exc))
+    if not quiet:
+        print(summary.line(), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_bag(args: argparse.Namespace) -> int:
+    """Run ``archiver bag``."""
+    return _bag(args.dir, Path(args.output) if args.output else None, args.source_organization, args.quiet)
+
+
+def add_bag(sub: argparse._SubParsersAction) -> None:
+    """Register ``archiver bag``."""
+    p = sub.add_parser("bag", help="make an export directory a BagIt bag with a data package",
+                       description="Turn an export directory (archiver clean -o DIR) into a BagIt bag "
+                                   "(SHA-512 + SHA-256) whose data/ holds README.md, datapackage.json, the JSON "
+                                   "Schema, documents.jsonl, markdown/, json/, html/, errors.jsonl and run.json.")
+    p.add_argument("dir", type=_directory, metavar="DIR", help="export directory")
+    p.add_argument("-o", "--output", metavar="BAG", help="write the bag here (default: DIR becomes the bag)")
+    add_bag_options(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    p.set_defaults(func=cmd_bag)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Run ``archiver verify``: one line per problem on stdout, the verdict on stderr."""
+    report = verify(args.dir)
+    *problems, verdict = report.lines()
+    for line in problems:
+        print(line)
+    print(verdict, file=sys.stderr)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def add_verify(sub: argparse._SubParsersAction) -> None:
+    """Register ``archiver verify``."""
+    p = sub.add_parser("verify", help="check a bag's fixity, data package and records",
+                       description="Check a bag: every manifest checksum, no missing or extra file, the "
+                                   "data package's sizes and hashes, every record against the JSON Schema. "
+                                   "An export directory that is not a bag: its records. Exit 1 if anything is wrong.")
+    p.add_argument("dir", type=_directory, metavar="DIR", help="bag or export directory")
+    p.set_defaults(func=cmd_verify)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """Run ``archiver index``."""
+    try:
+        summary = build_index(args.dir)
+    except (ExportError, OSError) as exc:
+        return _error(str(exc))
+    if not args.quiet:
+        print(summary.line(), file=sys.stderr)
+    return EXIT_OK
+
+
+def add_index(sub: argparse._SubParsersAction) -> None:
+    """Register ``archiver index``."""
+    p = sub.add_parser("index", help="build or update DIR/archive.sqlite (full-text search)",
+                       description="Index an export directory or bag for search (SQLite FTS5 over the folded, "
+                                   "stemmed search key). Run again after more cleaning: only new documents are added.")
+    p.add_argument("dir", type=_directory, metavar="DIR", help="export directory or bag")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    p.set_defaults(func=cmd_index)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Run ``archiver search``: ranked hits on stdout (or JSON lines with ``--json``)."""
+    try:
+        hits = search(args.dir, args.query, lang=args.lang, limit=args.limit)
+    except (ExportError, OSError) as exc:
+        return _error(str(exc))
+    if not hits:
+        print(f"archiver: no match for {args.query!r}", file=sys.stderr)
+        return EXIT_FAILED
+    tty = sys.stdout.isatty()
+    for hit in hits:
+        if args.json:
+            print(json.dumps(hit.to_dict(), ensure_ascii=False))
+            continue
+        snippet = hit.marked(_BOLD, _RESET) if tty else hit.marked("[", "]")
+        print(f"{hit.rank}. {hit.title}\n   {hit.path}  ({hit.language}, score {hit.score:.2f})\n   {snippet}\n")
+    return EXIT_OK
+
+
+def add_search(sub: argparse._SubParsersAction) -> None:
+    """Register ``archiver search``."""
+    p = sub.add_parser("search", help="search an indexed archive",
+                       description="Ranked hits with a highlighted snippet, the title and the path. Arabic "
+                                   "queries ignore diacritics, tatweel, hamza/alef variants, ى/ي, ة/ه, "
+                                   "presentation forms, digit styles and attached و/ف/ب/ك/ل/ال.")
+    p.add_argument("dir", type=_directory, metavar="DIR", help="indexed export directory or bag")
+    p.add_argument("query", help="words; every word must match")
+    p.add_argument("--lang", metavar="TAG", help="only documents in this language (BCP 47, e.g. ar)")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
+    p.add_argument("--json", action="store_true", help="one JSON object per hit")
+    p.set_defaults(func=cmd_search)
+
+
+ARCHIVE_COMMANDS = [add_bag, add_verify, add_index, add_search]

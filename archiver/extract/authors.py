@@ -1,0 +1,57 @@
+"""Authors: from JSON-LD, <meta name=author>, or the visible byline — cleaned of the words
+around names ("By", "von", "بقلم", "Posted by ... at 18:52") and split into names."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .parse import squash, text_of
+
+_LEAD = re.compile(
+    r"^(?:posted by|written by|published by|eingestellt von|geschrieben von|verfasst von|text und \w+|"
+    r"text|author|authors|autor|autorin|autoren|auteur|auteurs|redaktion|by|von|par|por|di|door|"
+    r"بقلم|كتب|كتبت|كتبه|الكاتب|المؤلف|إعداد|اعداد|تحرير)\b\s*[:：]?\s*", re.IGNORECASE)
+_TAIL = re.compile(r"\s+(?:am|at|on|le|el|um|في|\||-|–|—)\s+.*$|\s*[-–—|,:;]+\s*$|\s+says:?$", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\s+(?:and|und|et|y|e|و)\s+)\s*", re.IGNORECASE)
+_LABELS = frozenset({"author", "authors", "autor", "autoren", "auteur", "auteurs", "by", "posted",
+                     "publiziert am", "redaktion", "الكاتب", "المحرر", "admin"})
+_AUTHOR_TOKENS = ("author", "byline", "autor", "auteur", "kateb", "katib", "writer")
+
+
+def clean_author(text: str) -> str | None:
+    """A name from a byline string, or None when nothing name-like is left."""
+    text = squash(text)
+    for _ in range(2):
+        text = _LEAD.sub("", text).strip()
+    text = _TAIL.sub("", text).strip(" -–—|:,")
+    if not 2 < len(text) < 80 or text.casefold() in _LABELS or sum(c.isdigit() for c in text) > 2:
+        return None
+    return text
+
+
+def split_names(names: list[str]) -> list[str]:
+    """Cleaned, de-duplicated names; "A and B", "A und B", "A و B" become two names."""
+    out: list[str] = []
+    for raw in names:
+        cleaned = clean_author(raw)
+        if not cleaned:
+            continue
+        for name in _SPLIT.split(cleaned):
+            name = clean_author(name) or ""
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
+def byline_authors(root: etree._Element) -> list[str]:
+    """The first element marked as author/byline (class, id, rel, itemprop) with a name in it."""
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link"):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('rel', '')} {el.get('itemprop', '')}".lower()
+        if any(t in marks for t in _AUTHOR_TOKENS):
+            names = split_names([text_of(el)])
+            if names:
+                return names
+    return []

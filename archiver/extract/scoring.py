@@ -1,0 +1,142 @@
+"""Where is the article? Readability-style content scoring over cached text measurements.
+
+Cues, each a general property of article markup rather than of any one site:
+
+- Prose: an element with at least a sentence of inline text (script-aware length, see
+  :mod:`.stats`) gives points to itself, its parent, grandparent and great-grandparent
+  (1, 1/2, 1/3), more for longer text and for prose punctuation (, ، ؛ . 。).
+- Link density damps a candidate: teaser lists and menus are mostly link text.
+- class/id tokens: article words in English and transliterated Arabic (``maqal``, ``khabar``,
+  ``tafasil``...) add weight; chrome tokens (see ``class_cues.tsv``) subtract it; a candidate
+  inside a comments/related/most-read region within a few levels is damped hard.
+- ``<article>``, ``<main>``, ``role=main`` and ``itemprop=articleBody`` add weight.
+- JSON-LD ``articleBody`` is evidence, not truth: paragraphs whose text appears in it give
+  their containers a bonus, so a page with a correct articleBody gets its container chosen,
+  while a wrong or truncated articleBody only nudges.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from .blocks import BLOCK_TAGS, _is_layout_table
+from .cues import class_cue, structure_cue, tokens
+from .parse import squash
+from .stats import Stats
+
+POSITIVE = frozenset({"article", "content", "entry", "post", "body", "story", "text", "main",
+                      "blog", "news", "detail", "details", "tafasil", "tafaseel", "matn", "maqal",
+                      "mqal", "khabar", "akhbar", "nass", "single", "prose", "articlebody",
+                      "richtext", "paragraph", "paragraphs", "copy", "description", "abstract"})
+PROSE_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "article", "span", "font", "dd", "li", "main")
+_DAMPING_ROLES = frozenset({"comments", "related", "most-read", "navigation", "footer", "newsletter", "ad",
+                            "cookie", "modal", "hidden", "form"})
+_MIN_PROSE = 25
+
+
+def class_weight(el: etree._Element) -> float:
+    """+25 for an article token, -25 for a chrome token, +10..+30 for semantic article markup."""
+    toks = set(tokens(f"{el.get('class', '')} {el.get('id', '')}"))
+    weight = 0.0
+    if toks & POSITIVE:
+        weight += 25
+    if class_cue(el):
+        weight -= 25
+    if el.tag in ("article", "main") or (el.get("role") or "").lower() == "main":
+        weight += 10
+    if (el.get("itemprop") or "").lower() == "articlebody":
+        weight += 30
+    return weight
+
+
+def _damped(el: etree._Element, depth: int = 4) -> bool:
+    """True when the element or one of its nearest ancestors is a comments/related-style region."""
+    node: etree._Element | None = el
+    for _ in range(depth):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        cue = structure_cue(node) or class_cue(node)
+        if cue and cue[0] in _DAMPING_ROLES:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _ld_paragraphs(body: etree._Element, st: Stats, ld_body: str | None) -> set[etree._Element]:
+    """Leaf prose elements whose opening words occur in the JSON-LD articleBody."""
+    if not ld_body or len(ld_body) < 200:
+        return set()
+    hay = squash(ld_body)
+    found = set()
+    for el in body.iter("p", "div", "td", "li", "span"):
+        if st.inline.get(el, 0) < 40 or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
+            continue
+        probe = squash(" ".join(el.itertext()))[:60]
+        if len(probe) >= 30 and probe in hay:
+            found.add(el)
+    return found
+
+
+def _data_tables(body: etree._Element, st: Stats) -> set[etree._Element]:
+    """Tables of short cells in several rows: data, not layout. Their cells are not prose
+    candidates (a long price or results table would otherwise outscore the article around it)."""
+    found = set()
+    for table in body.iter("table"):
+        cells = [c for c in table.iter("td", "th")]
+        rows = sum(1 for _ in table.iter("tr"))
+        if rows >= 3 and cells and st.text.get(table, 0) / len(cells) < 150 and not _is_layout_table(table):
+            found.add(table)
+    return found
+
+
+def _in_data_table(el: etree._Element, tables: set[etree._Element]) -> bool:
+    return bool(tables) and any(a in tables for a in el.iterancestors("table"))
+
+
+def score(body: etree._Element, st: Stats, ld_body: str | None = None) -> dict[etree._Element, float]:
+    """Content score of every candidate container under ``body``."""
+    scores: dict[etree._Element, float] = {}
+    evidence = _ld_paragraphs(body, st, ld_body)
+    tables = _data_tables(body, st)
+    for el in body.iter(*PROSE_TAGS):
+        length = st.inline.get(el, 0)
+        if length < _MIN_PROSE or _in_data_table(el, tables):
+            continue
+        total = st.text.get(el, 0) or 1
+        punct = st.punct.get(el, 0) * length / total
+        points = 1 + min(punct, 12) * 0.5 + min(length / 100, 3)
+        if el in evidence:
+            points += 5
+        if el.tag in ("p", "pre", "td", "blockquote") or length > 80:
+            scores[el] = scores.get(el, 0) + points * 0.5
+        node = el.getparent()
+        for divisor in (1, 2, 3):
+            if node is None or node is body.getparent():
+                break
+            scores[node] = scores.get(node, 0) + points / divisor
+            node = node.getparent()
+    for el in scores:
+        value = (scores[el] + class_weight(el)) * (1 - st.link_density(el))
+        scores[el] = value * 0.3 if _damped(el) else value
+    return scores
+
+
+def prose_mass(body: etree._Element, st: Stats) -> dict[etree._Element, int]:
+    """Per element, the unlinked prose length beneath it (leaf prose elements only count once)."""
+    mass: dict[etree._Element, int] = {}
+    for el in body.iter(*PROSE_TAGS, "h2", "h3", "h4"):
+        length = st.inline.get(el, 0)
+        if length < _MIN_PROSE or st.link_density(el) > 0.5:
+            continue
+        for node in (el, *el.iterancestors()):
+            mass[node] = mass.get(node, 0) + length
+            if node is body:
+                break
+    return mass
+
+
+def best(scores: dict[etree._Element, float], order: dict[etree._Element, int]) -> etree._Element | None:
+    """The top candidate (ties go to the earlier element, so the choice is deterministic)."""
+    if not scores:
+        return None
+    return max(scores, key=lambda e: (scores[e], -order.get(e, 0)))
+

@@ -1,0 +1,238 @@
+"""The HTML reading copy (DESIGN.md §6): one self-contained page per document plus an index.
+
+Every page has ``<html lang dir>``, ``lang``/``dir`` on every block (and on inline runs, through
+:func:`archiver.render.inline.render_inline`), ``text-align: start``, inline CSS only, no scripts,
+no remote resources (a Content-Security-Policy forbids both), and every string from a page escaped.
+Links keep only ``http(s):``, ``mailto:`` and relative targets. Output is deterministic.
+
+The index is sortable (by date, title, language, site) and filterable by language without
+JavaScript: every (language, order) pair is a pre-rendered page, linked from each other.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from ..model import Block, Document, Removed
+from .inline import first_strong_dir, render_inline
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+CSS = """\
+:root { color-scheme: light; }
+body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", Arial, sans-serif;
+  line-height: 1.6; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; background: #fdfdfb; }
+h1, h2, h3, h4, h5, h6, p, li, blockquote, figcaption, pre, td, th, dd, dt { text-align: start; }
+blockquote { border-inline-start: 3px solid #bbb; margin-inline: 0; padding-inline-start: 1rem; color: #444; }
+pre { white-space: pre-wrap; background: #f3f3f0; padding: .5rem; }
+table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .2rem .4rem; }
+.meta { color: #555; font-size: .9rem; } .meta dt { font-weight: bold; } .meta dd { margin-inline-start: 1rem; }
+.caption { color: #555; font-size: .9rem; }
+details { margin-top: 2rem; color: #555; font-size: .9rem; }
+nav a { margin-inline-end: .8rem; } nav .current { font-weight: bold; }
+"""
+_SAFE_HREF = re.compile(r"^(https?:|mailto:|[^:]*$)", re.IGNORECASE)
+_HEAD_TAGS = {1: "h2", 2: "h2", 3: "h3", 4: "h4", 5: "h5", 6: "h6"}
+
+
+def esc(text: object) -> str:
+    """Escape any page string for HTML text and attribute values."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def safe_href(href: str | None) -> bool:
+    """Whether a link target may appear in the reading copy (no ``javascript:``/``data:`` …)."""
+    return bool(href) and _SAFE_HREF.match(href.strip()) is not None and "\\" not in href
+
+
+def _attrs(lang: str, direction: str) -> str:
+    return f' lang="{esc(lang)}" dir="{esc(direction if direction in ("ltr", "rtl") else "auto")}"'
+
+
+def page_shell(title: str, lang: str, direction: str, body: str) -> str:
+    """A complete page: doctype, CSP, inline CSS, ``<html lang dir>``."""
+    return (f'<!DOCTYPE html>\n<html{_attrs(lang, direction)}>\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            f"<title>{esc(title)}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
+
+
+def _inline(block: Block) -> str:
+    marks = tuple(m for m in block.marks if m.kind != "link" or safe_href(m.href))
+    if marks != block.marks:
+        block = replace(block, marks=marks)
+    return render_inline(block, html_mode=True)
+
+
+def _table(block: Block, attrs: str) -> str:
+    if not block.cells:
+        return f"<p{attrs}>{_inline(block)}</p>"
+    rows = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>\n" for row in block.cells)
+    return f"<table{attrs}>\n{rows}</table>"
+
+
+def render_block(block: Block) -> str:
+    """One block as HTML with its own ``lang`` and ``dir``."""
+    attrs = _attrs(block.lang, block.dir)
+    role = block.role
+    if role == "heading":
+        tag = _HEAD_TAGS.get(block.level or 2, "h2")
+        return f"<{tag}{attrs}>{_inline(block)}</{tag}>"
+    if role == "list_item":
+        return f"<li{attrs}>{_inline(block)}</li>"
+    if role == "quote":
+        return f"<blockquote{attrs}><p>{_inline(block)}</p></blockquote>"
+    if role == "code":
+        return f"<pre{attrs}><code>{esc(block.text)}</code></pre>"
+    if role == "table":
+        return _table(block, attrs)
+    if role == "caption":
+        return f'<p class="caption"{attrs}>{_inline(block)}</p>'
+    return f"<p{attrs}>{_inline(block)}</p>"
+
+
+def render_blocks(blocks: Iterable[Block]) -> str:
+    """Blocks in order; consecutive list items are grouped into ``<ul>``/``<ol>``."""
+    out: list[str] = []
+    open_list: str | None = None
+    for block in blocks:
+        want = ("ol" if block.ordered else "ul") if block.role == "list_item" else None
+        if open_list and want != open_list:
+            out.append(f"</{open_list}>")
+            open_list = None
+        if want and not open_list:
+            out.append(f"<{want}>")
+            open_list = want
+        out.append(render_block(block))
+    if open_list:
+        out.append(f"</{open_list}>")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def text_attrs(text: str, doc_lang: str, doc_dir: str) -> str:
+    """``lang``/``dir`` for a metadata string: the document's, unless its script says otherwise."""
+    strong = first_strong_dir(text)
+    if strong is None or strong == doc_dir:
+        return _attrs(doc_lang, doc_dir)
+    return _attrs("und-Arab" if strong == "rtl" else "und-Latn", strong)
+
+
+def _meta(doc: Document) -> str:
+    md = doc.metadata
+    texts = [("Site", md.site_name), ("Authors", ", ".join(md.authors) or None)]
+    codes = [("Published", md.published), ("Modified", md.modified), ("Language", doc.language),
+             ("Page language", doc.page_language), ("URL", doc.url), ("Source SHA-256", doc.source.sha256)]
+    rows = [f"<dt>{name}</dt><dd{text_attrs(value, doc.language, doc.direction)}>{esc(value)}</dd>\n"
+            for name, value in texts if value]
+    rows += [f'<dt>{name}</dt><dd dir="ltr" translate="no">{esc(value)}</dd>\n' for name, value in codes if value]
+    return f'<dl class="meta" lang="en" dir="ltr">\n{"".join(rows)}</dl>\n'
+
+
+def _removed(items: tuple[Removed, ...]) -> str:
+    if not items:
+        return ""
+    lis = "".join(f"<li{_attrs(r.lang, r.dir)}>{esc(r.text)} "
+                  f'<small lang="en" dir="ltr">({esc(r.role)}: {esc(r.reason)})</small></li>\n' for r in items)
+    return (f'<details lang="en" dir="ltr"><summary>Removed as page chrome ({len(items)})</summary>\n'
+            f"<ul>\n{lis}</ul>\n</details>\n")
+
+
+def document_page(doc: Document, index_href: str = "index.html") -> str:
+    """The reading copy of one document."""
+    title = doc.title or doc.id
+    parts = [f'<nav lang="en" dir="ltr"><a href="{esc(index_href)}">← All documents</a></nav>\n',
+             f"<article{_attrs(doc.language, doc.direction)}>\n",
+             f"<h1{text_attrs(title, doc.language, doc.direction)}>{esc(title)}</h1>\n",
+             _meta(doc), render_blocks(doc.blocks)]
+    if doc.comments:
+        parts.append(f'<section lang="en" dir="ltr"><h2>Comments</h2>\n<div{_attrs(doc.language, doc.direction)}>'
+                     f"\n{render_blocks(doc.comments)}</div></section>\n")
+    parts.append("</article>\n")
+    parts.append(_removed(doc.removed))
+    return page_shell(title, doc.language, doc.direction, "".join(parts))
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the index: what a reader sorts and filters by, and the page it links to."""
+
+    title: str
+    published: str
+    language: str
+    site: str
+    href: str
+    direction: str = "auto"
+
+
+SORTS = {"title": "Title", "date": "Date", "language": "Language", "site": "Site"}  # column order
+
+
+def _sort_key(order: str):
+    if order == "date":
+        return lambda r: ("" if r.published else "~", _neg(r.published), r.title, r.href)
+    field = {"title": "title", "language": "language", "site": "site"}[order]
+    return lambda r: (getattr(r, field).casefold() or "\uffff", "" if r.published else "~", _neg(r.published),
+                      r.href)
+
+
+def _neg(text: str) -> str:
+    """A string that sorts in reverse of ``text`` (newest date first)."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+
+
+def index_name(lang: str | None, order: str) -> str:
+    """The file name of the index page for a language filter (None: all) and an order."""
+    if lang is None and order == "date":
+        return "index.html"
+    return f"index-{lang or 'all'}-{order}.html"
+
+
+def _nav(langs: list[str], lang: str | None, order: str) -> str:
+    def link(target_lang: str | None, target_order: str, label: str, current: bool) -> str:
+        cls = ' class="current" aria-current="page"' if current else ""
+        return f'<a href="{esc(index_name(target_lang, target_order))}"{cls}>{esc(label)}</a>'
+
+    filters = [link(None, order, "All languages", lang is None)]
+    filters += [link(code, order, code, code == lang) for code in langs]
+    sorts = [link(lang, key, f"by {label.lower()}", key == order) for key, label in SORTS.items()]
+    return (f'<nav lang="en" dir="ltr">Language: {" ".join(filters)}</nav>\n'
+            f'<nav lang="en" dir="ltr">Sort: {" ".join(sorts)}</nav>\n')
+
+
+def _row(r: Row) -> str:
+    return (f'<tr><td{_attrs(r.language, r.direction)}><a href="{esc(r.href)}">{esc(r.title)}</a></td>'
+            f'<td dir="ltr">{esc(r.published)}</td><td dir="ltr">{esc(r.language)}</td>'
+            f"<td{text_attrs(r.site, r.language, r.direction)}>{esc(r.site)}</td></tr>\n")
+
+
+def index_page(rows: list[Row], langs: list[str], lang: str | None, order: str) -> str:
+    """One index page: ``rows`` filtered to ``lang`` (None: all) and sorted by ``order``."""
+    shown = sorted((r for r in rows if lang is None or r.language == lang), key=_sort_key(order))
+    head = "".join(f'<th><a href="{esc(index_name(lang, key))}">{label}</a></th>' for key, label in SORTS.items())
+    title = f"Archive: {len(shown)} documents" + (f" in {lang}" if lang else "")
+    body = (f'<h1 lang="en" dir="ltr">{esc(title)}</h1>\n{_nav(langs, lang, order)}'
+            f'<table lang="en" dir="ltr">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+            + "".join(_row(r) for r in shown) + "</tbody>\n</table>\n")
+    return page_shell(title, "en", "ltr", body)
+
+
+def index_pages(rows: Iterable[Row]) -> dict[str, str]:
+    """Every index page by file name: all and each language, each in every order."""
+    rows = list(rows)
+    langs = sorted({r.language for r in rows})
+    pages = {}
+    for lang in [None, *langs]:
+        for order in SORTS:
+            pages[index_name(lang, order)] = index_page(rows, langs, lang, order)
+    return pages
+
+
+def row_for(doc: Document, href: str) -> Row:
+    """The index row of a document whose page is at ``href``."""
+    return Row(doc.title or doc.id, doc.metadata.published or "", doc.language,
+               doc.metadata.site_name or "", href, doc.direction)
+
+
+__all__ = ["CSP", "Row", "document_page", "esc", "index_name", "index_pages", "render_block", "row_for"]

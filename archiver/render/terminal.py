@@ -1,0 +1,135 @@
+"""Terminal display of a cleaned document (DESIGN.md §3, "terminal display"): display only.
+
+A document record (the JSON dict ``archiver clean`` writes) becomes readable lines: the title,
+a few metadata lines, then each block with its language label. Lines are wrapped to the
+terminal width first; then, when ``bidi`` is on, each line holding right-to-left text is shaped
+with arabic-reshaper and laid out with python-bidi, one line at a time, and right-to-left blocks
+are right-aligned. That is for terminals that draw characters left to right without a bidi
+algorithm of their own. Nothing here is ever stored: records keep logical, unshaped text.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Mapping, TextIO
+
+_RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                        "\u2066\u2067\u2068\u2069\ufeff")
+
+
+@dataclass(frozen=True, slots=True)
+class TerminalOptions:
+    """How to lay out the text: total width in columns and whether to shape and reorder."""
+
+    width: int = 80
+    bidi: bool = False
+
+
+def wants_bidi(mode: str, stream: TextIO | None = None, env: Mapping[str, str] | None = None) -> bool:
+    """Decide ``--bidi=auto|on|off``.
+
+    ``auto``: the environment override ``ARCHIVER_BIDI=on|off`` wins; otherwise on for a terminal
+    that is not known to run a bidi algorithm itself (VTE ≥ 0.58, Konsole, mlterm do), off when
+    the output is not a terminal (a pipe or file gets the logical text).
+    """
+    if mode in ("on", "off"):
+        return mode == "on"
+    env = os.environ if env is None else env
+    override = env.get("ARCHIVER_BIDI", "").strip().lower()
+    if override in ("on", "off"):
+        return override == "on"
+    stream = sys.stdout if stream is None else stream
+    if not (hasattr(stream, "isatty") and stream.isatty()):
+        return False
+    vte = env.get("VTE_VERSION", "")
+    native = (vte.isdigit() and int(vte) >= 5800) or "KONSOLE_VERSION" in env \
+        or env.get("TERM", "").startswith("mlterm")
+    return not native
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes: combining marks and format controls take none, wide CJK two."""
+    width = 0
+    for ch in text:
+        if ch in _ZERO_WIDTH or unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap by display width; a word longer than the width stands on its own line."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for word in paragraph.split():
+            w = display_width(word)
+            if line and used + 1 + w > width:
+                lines.append(line)
+                line, used = "", 0
+            line, used = (f"{line} {word}", used + 1 + w) if line else (word, w)
+        lines.append(line)
+    return lines
+
+
+def visual_line(line: str, rtl: bool) -> str:
+    """Shape one logical line (arabic-reshaper) and lay it out left to right (python-bidi).
+
+    python-bidi's reference algorithm is used because it also mirrors brackets (rule L4).
+    """
+    if not _RTL_CHAR.search(line):
+        return line
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    return get_display(arabic_reshaper.reshape(line), base_dir="R" if rtl else "L")
+
+
+def _label(block: Mapping[str, Any]) -> str:
+    return f"[{block.get('lang', 'und')}]"
+
+
+def _block_lines(block: Mapping[str, Any], opts: TerminalOptions, gutter: int) -> list[str]:
+    role, text = block.get("role", "paragraph"), block.get("text", "")
+    if role == "heading":
+        text = "#" * min(int(block.get("level") or 2), 6) + " " + text
+    elif role == "list_item":
+        text = "• " + text
+    elif role == "quote":
+        text = "│ " + text
+    width = max(opts.width - gutter, 10)
+    rtl = block.get("dir") == "rtl"
+    lines = wrap(text, width) if role not in ("code", "table") else text.split("\n")
+    out = []
+    for n, line in enumerate(lines):
+        if opts.bidi:
+            line = visual_line(line, rtl)
+            if rtl:
+                line = " " * max(width - display_width(line), 0) + line
+        prefix = _label(block) if n == 0 else ""
+        out.append(prefix.ljust(gutter) + line)
+    return out
+
+
+def render_terminal(record: Mapping[str, Any], opts: TerminalOptions = TerminalOptions()) -> str:
+    """The document record as terminal text (display only: shaped and reordered when ``opts.bidi``)."""
+    gutter = max([len(_label(b)) for b in record.get("blocks", [])] + [5]) + 1
+    rtl_doc = record.get("direction") == "rtl"
+    title = record.get("title") or "(untitled)"
+    head = visual_line(title, rtl_doc) if opts.bidi else title
+    out = [head, "=" * min(display_width(head), opts.width)]
+    meta = [("url", record.get("url")), ("published", record.get("published")),
+            ("authors", ", ".join(record.get("authors") or []) or None), ("site", record.get("site_name")),
+            ("language", f"{record.get('language')} ({record.get('direction')}), "
+                         f"page {record.get('page_language')}"), ("id", record.get("id"))]
+    out += [f"{k}: {visual_line(v, False) if opts.bidi else v}" for k, v in meta if v]
+    if record.get("status", "ok") != "ok":
+        out.append(f"status: {record.get('status')}")
+    for block in record.get("blocks", []):
+        out.append("")
+        out.extend(_block_lines(block, opts, gutter))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,171 @@
+"""The ``clean`` and ``merge`` subcommands (registered by :mod:`archiver.cli`)."""
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from ..config import Config
+from ..model import Failure
+from ..sources.base import SourceOptions, Task
+from ..sources.resolve import iter_tasks, read_list
+from .batch import RunOptions, clean_one, run_batch
+from .merge import merge
+from .output import FORMATS, render
+from .report import Progress
+from .shards import Shard
+from .worker import Job
+from ..archive.commands import add_clean_bag_option, bag_after_clean
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    bad = [v for v in items if v not in FORMATS]
+    if bad or not items:
+        raise argparse.ArgumentTypeError(f"unknown format {','.join(bad) or value!r}; choose from {','.join(FORMATS)}")
+    return items
+
+
+def _phrases(path: str) -> tuple[str, ...]:
+    try:
+        lines = Path(path).read_text("utf-8").splitlines()
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(f"cannot read chrome phrases {path}: {exc.strerror}") from None
+    return tuple(ln.strip("\n") for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _nonneg(value: str) -> int:
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return n
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return Config(kind=args.kind, comments=args.comments, chrome_phrases=args.chrome_phrases or (),
+                  lang_detector=args.lang_detector)
+
+
+def _tasks(args: argparse.Namespace) -> Iterator[Task]:
+    options = SourceOptions(include=tuple(args.include or ()), exclude=tuple(args.exclude or ()),
+                            jsonl_html_key=args.jsonl_html_key, jsonl_url_key=args.jsonl_url_key,
+                            warc_backend=args.warc_backend)
+    listed = read_list(args.input_list) if args.input_list else ()
+    return iter_tasks(args.inputs, options, listed)
+
+
+def _error(message: str) -> int:
+    print(f"archiver: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _to_stdout(args: argparse.Namespace, tasks: Iterator[Task]) -> int:
+    first = list(itertools.islice((t for t in tasks if not t.skip), 2))
+    if len(first) != 1:
+        return _error("several inputs need -o DIR" if first else "no input page found")
+    result = clean_one(first[0], _config(args))
+    if isinstance(result, Failure):
+        print(f"archiver: error: {result.source}: {result.reason}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    for fmt in args.format:
+        sys.stdout.write(render(result, fmt))
+    return EXIT_OK
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    """Run ``archiver clean``."""
+    if not args.inputs and not args.input_list:
+        return _error("no input (name files, directories, globs, WARC/JSONL files, '-' or --input-list)")
+    try:
+        shard = Shard(args.shard_index, args.num_shards)
+        tasks = _tasks(args)
+    except (ValueError, OSError) as exc:
+        return _error(str(exc))
+    if args.output is None:
+        return _error("--bag needs -o DIR") if getattr(args, "bag", False) else _to_stdout(args, tasks)
+    job = Job(str(args.output), tuple(args.format), _config(args), args.timeout, args.fsync)
+    options = RunOptions(parallel=args.parallel, chunk=args.chunk, force=args.force, shard=shard,
+                         quiet=args.quiet, dask_scheduler=args.dask_scheduler)
+    try:
+        summary = run_batch(tasks, job, options, Progress(args.quiet))
+    except KeyboardInterrupt:
+        print("archiver: interrupted; run the same command again to resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if not args.quiet:
+        print(summary.line(), file=sys.stderr)
+    if getattr(args, "bag", False) and (code := bag_after_clean(args)) != EXIT_OK:
+        return code
+    return EXIT_SOME_FAILED if summary.failures else EXIT_OK
+
+
+def _input_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="file, directory (recursive), glob, .warc[.gz], .jsonl[.gz], or - for a page on stdin")
+    p.add_argument("--input-list", metavar="FILE", help="a file listing inputs one a line (- for stdin)")
+    p.add_argument("--include", action="append", metavar="GLOB", help="only files matching (in directories)")
+    p.add_argument("--exclude", action="append", metavar="GLOB", help="skip files matching (in directories)")
+    p.add_argument("--jsonl-html-key", default="html", metavar="KEY", help="JSONL field with the page (html)")
+    p.add_argument("--jsonl-url-key", default="url", metavar="KEY", help="JSONL field with its URL (url)")
+    p.add_argument("--warc-backend", choices=("auto", "warcio", "fastwarc"), default="auto",
+                   help="WARC reader (auto: FastWARC when installed, else warcio)")
+
+
+def _run_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--parallel", type=_nonneg, default=os.cpu_count() or 1, metavar="N",
+                   help="worker processes (default: the machine's cores; 0: in this process)")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="per-document time limit; 0 for none (default 60)")
+    p.add_argument("--chunk", type=lambda v: max(1, int(v)), default=4, metavar="N",
+                   help="documents sent to a worker at a time (default 4)")
+    p.add_argument("--force", action="store_true", help="redo every input (default: resume)")
+    p.add_argument("--fsync", action="store_true",
+                   help="flush every file to disk as written (survives power loss; slower)")
+    p.add_argument("--shard-index", type=int, default=0, metavar="I", help="this machine's shard (0-based)")
+    p.add_argument("--num-shards", type=int, default=1, metavar="N", help="number of shards")
+    p.add_argument("--dask-scheduler", metavar="ADDRESS", help="run on a Dask cluster (archiver[dask])")
+
+
+def add_clean(sub: argparse._SubParsersAction) -> None:
+    """Register ``archiver clean``."""
+    p = sub.add_parser("clean", help="clean pages into Markdown and JSON records",
+                       description="Clean pages. One input and no -o: Markdown on stdout. With -o DIR: "
+                                   "<id>.md/<id>.json, index.jsonl, errors.jsonl, run.json; reruns resume.")
+    _input_args(p)
+    p.add_argument("-o", "--output", metavar="DIR", help="export directory")
+    p.add_argument("--format", type=_formats, default=None, help="comma list of md,json (default: md to stdout, md,json to DIR)")
+    p.add_argument("--kind", choices=("auto", "html", "text"), default="auto", help="force HTML or plain-text reading")
+    p.add_argument("--comments", action="store_true", help="keep comments as a separate, labelled section")
+    p.add_argument("--chrome-phrases", type=_phrases, metavar="FILE",
+                   help="extra chrome phrases, one per line (optionally 'role<TAB>phrase')")
+    p.add_argument("--lang-detector", choices=("langdetect", "lingua"), default="langdetect")
+    _run_args(p)
+    add_clean_bag_option(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="more detail on stderr")
+    p.set_defaults(func=cmd_clean)
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    """Run ``archiver merge``."""
+    missing = [d for d in args.shards if not Path(d).is_dir()]
+    if missing:
+        return _error(f"not a directory: {', '.join(missing)}")
+    summary = merge(Path(args.output), [Path(d) for d in args.shards])
+    if not args.quiet:
+        print(summary.line(), file=sys.stderr)
+    return EXIT_OK
+
+
+def add_merge(sub: argparse._SubParsersAction) -> None:
+    """Register ``archiver merge``."""
+    p = sub.add_parser("merge", help="join shard export directories into one",
+                       description="Join the index.jsonl, errors.jsonl and documents of shard directories into OUT.")
+    p.add_argument("output", metavar="OUT", help="merged export directory")
+    p.add_argument("shards", nargs="+", metavar="SHARD_DIR", help="shard export directories, in order")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    p.set_defaults(func=cmd_merge)

@@ -1,0 +1,118 @@
+"""Resume: what an export directory already holds, and the final compaction in input order.
+
+``index.jsonl`` lines are done for good: a rerun skips their inputs. ``errors.jsonl`` lines are
+retried. Lines are appended as outcomes arrive (one write each, so a kill never leaves half a
+line; a torn last line is ignored and its input redone). At the end of a run that started from an
+existing directory both files are rewritten atomically in input order, keeping for each input
+exactly one line: its export if it has one, else its latest error.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .output import atomic_write
+
+INDEX, ERRORS, RUN = "index.jsonl", "errors.jsonl", "run.json"
+
+
+def read_lines(path: Path) -> Iterator[tuple[str, str]]:
+    """``(source key, line)`` for every complete, parseable line of a JSONL index or error file."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return
+    for line in raw.decode("utf-8", errors="replace").split("\n"):
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict) and isinstance(record.get("source"), str):
+            yield record["source"], line
+
+
+@dataclass(slots=True)
+class State:
+    """What a previous run left: inputs exported (skip them) and whether anything was there."""
+
+    done: set[str] = field(default_factory=set)
+    existed: bool = False
+
+
+def drop_torn_tail(path: Path) -> None:
+    """Cut a last line without its newline (a write cut short) so appends start on a fresh line."""
+    try:
+        with open(path, "rb+") as fh:
+            size = fh.seek(0, os.SEEK_END)
+            if size == 0:
+                return
+            fh.seek(size - 1)
+            if fh.read(1) == b"\n":
+                return
+            pos = size
+            while pos > 0:
+                step = min(65536, pos)
+                fh.seek(pos - step)
+                block = fh.read(step)
+                cut = block.rfind(b"\n")
+                if cut >= 0:
+                    fh.truncate(pos - step + cut + 1)
+                    return
+                pos -= step
+            fh.truncate(0)
+    except FileNotFoundError:
+        return
+
+
+def open_state(out_dir: Path, force: bool) -> State:
+    """Prepare ``out_dir`` for a run: remove stale temporary files; with ``force`` start afresh."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for tmp in out_dir.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+    if force:
+        for name in (INDEX, ERRORS):
+            (out_dir / name).unlink(missing_ok=True)
+        return State()
+    existed = any((out_dir / name).exists() for name in (INDEX, ERRORS))
+    for name in (INDEX, ERRORS):
+        drop_torn_tail(out_dir / name)
+    return State({key for key, _ in read_lines(out_dir / INDEX)}, existed)
+
+
+def _ordered(lines: dict[str, str], position: dict[str, int]) -> list[str]:
+    known = sorted((k for k in lines if k in position), key=position.__getitem__)
+    unknown = [k for k in lines if k not in position]  # inputs not named this time: kept, at the end
+    return [lines[k] for k in known + unknown]
+
+
+def compact(out_dir: Path, position: dict[str, int]) -> tuple[int, int]:
+    """Rewrite index and errors in input order, one line per input; return their line counts."""
+    index: dict[str, str] = {}
+    for key, line in read_lines(out_dir / INDEX):
+        index.setdefault(key, line)
+    errors: dict[str, str] = {}
+    for key, line in read_lines(out_dir / ERRORS):
+        if key not in index:
+            errors.pop(key, None)
+            errors[key] = line  # the latest error for an input wins
+    for name, lines in ((INDEX, index), (ERRORS, errors)):
+        body = "".join(line + "\n" for line in _ordered(lines, position))
+        path = out_dir / name
+        if body or path.exists():
+            atomic_write(path, body)
+    return len(index), len(errors)
+
+
+def count_lines(path: Path) -> int:
+    """Complete lines in ``path`` (0 when absent)."""
+    try:
+        with open(path, "rb") as fh:
+            return sum(1 for _ in fh)
+    except FileNotFoundError:
+        return 0
+
+
+__all__ = ["INDEX", "ERRORS", "RUN", "State", "open_state", "compact", "read_lines", "count_lines"]

@@ -1,0 +1,44 @@
+"""One stream of tasks from every input kind, in a deterministic order.
+
+Order: the inputs as given (then the ``--input-list`` entries); directories walked sorted; globs
+expanded sorted; WARC records by offset; JSONL lines by number. A path named twice is read once.
+"""
+from __future__ import annotations
+
+from typing import BinaryIO, Iterable, Iterator, Sequence
+
+from .base import SourceOptions, Task
+from .files import expand_paths
+from .jsonl import is_jsonl, iter_jsonl
+from .lists import STDIN, read_list, stdin_task
+from .warc import is_warc, iter_warc
+
+
+def file_tasks(path: str, options: SourceOptions) -> Iterator[Task]:
+    """The tasks of one file: its records for WARC/JSONL, else the file itself (read by the worker)."""
+    if is_warc(path):
+        yield from iter_warc(path, options)
+    elif is_jsonl(path):
+        yield from iter_jsonl(path, options)
+    else:
+        yield Task(path, path=path)
+
+
+def iter_tasks(inputs: Sequence[str], options: SourceOptions = SourceOptions(),
+               listed: Iterable[str] = (), stdin: BinaryIO | None = None) -> Iterator[Task]:
+    """Every task of ``inputs`` (``-`` is a page on stdin) followed by the ``listed`` paths."""
+    seen: set[str] = set()
+    for group in (inputs, listed):
+        for item in group:
+            if item == STDIN:
+                if STDIN not in seen:
+                    seen.add(STDIN)
+                    yield stdin_task(stdin)
+                continue
+            for path in expand_paths([item], options.include, options.exclude):
+                if path not in seen:
+                    seen.add(path)
+                    yield from file_tasks(path, options)
+
+
+__all__ = ["iter_tasks", "file_tasks", "read_list", "SourceOptions", "Task"]

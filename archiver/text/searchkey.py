@@ -1,0 +1,53 @@
+"""The search key of a block (DESIGN.md §4, right-hand column): folded for matching, never shown.
+
+``search_key(text, lang)`` is a stable public function: the search index imports it, and a
+query must be folded with the same function so that it meets the stored keys. Every language
+folds to the same canonical letters (so an Arabic query finds a Persian spelling of the same
+word); ``lang`` only switches off folds that would merge letters a language tells apart
+(Urdu keeps ہ / ھ / ے distinct).
+
+Steps, in order: NFKC (presentation forms, ligatures such as ``ﷺ``, NBSP → space);
+strip format controls (bidi marks, embeddings, isolates, BOM, ZWSP); ZWNJ/ZWJ join; case-fold;
+drop harakat, Quranic marks, superscript alef and tatweel; fold alef/hamza variants, ى → ي,
+ة → ه, Persian ی/ک → ي/ك; Arabic-Indic and Persian digits → ASCII; ، ؛ ؟ ٪ → , ; ? %;
+whitespace collapsed to single spaces.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["search_key"]
+
+# Harakat, Quranic annotation marks, superscript alef, tatweel.
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0640]")
+# Bidi marks/embeddings/overrides/isolates, ALM, BOM, zero-width space/joiners, word joiner, soft hyphen.
+_CONTROLS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+_COMMON = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ٵ": "ا",
+    "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "ۀ": "ه", "ۂ": "ه",
+    "ی": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك",
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+} | _DIGITS
+# Letters Urdu tells apart but other languages use as mere variants of ه / ي.
+_NON_URDU = {"ہ": "ه", "ھ": "ه", "ە": "ه", "ے": "ي"}
+_FOLD_DEFAULT = str.maketrans(_COMMON | _NON_URDU)
+_FOLD_URDU = str.maketrans(_COMMON)
+
+
+def _primary(lang: str | None) -> str:
+    return (lang or "").split("-", 1)[0].lower()
+
+
+def search_key(text: str, lang: str | None = None) -> str:
+    """The folded search key of ``text`` written in BCP 47 language ``lang`` (may be None/"und").
+
+    Deterministic and idempotent: ``search_key(search_key(t, l), l) == search_key(t, l)``.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROLS.sub("", text)
+    text = _MARKS.sub("", text.casefold())
+    text = text.translate(_FOLD_URDU if _primary(lang) == "ur" else _FOLD_DEFAULT)
+    return " ".join(text.split())

@@ -1,0 +1,219 @@
+"""Extraction quality: archiver vs trafilatura (defaults, and include_comments=False) vs
+readability-lxml, in one run on ../shared/corpus, scored as the corpus README says.
+
+    pip install -e '.[bench]'
+    python bench/quality.py                              # every scored source
+    python bench/quality.py --sources arabic --worst 10  # one source, with the worst pages
+    python bench/quality.py --results bench/RESULTS.md   # also write the RESULTS section
+
+What counts as each tool's output: the article body text only, never the headline (the
+ground truth of every scored source leaves the headline out: `arabic` keeps it in meta.json,
+fundus and newspaper keep only the body). For archiver that is ``Document.text`` (body blocks);
+for trafilatura its plain-text ``extract`` (which includes comments unless told otherwise); for
+readability-lxml the text of ``summary()``. Nothing is cached: every run re-extracts every page.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import logging
+import warnings
+import sys
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from corpus import CORPUS, DEFAULT_SOURCES, FULL_TEXT, Page, Score, load_pages, meta_checks, score_page, summarize  # noqa: E402
+
+TOOLS = ("archiver", "trafilatura", "trafilatura-nocomments", "readability")
+SECTION = "## Extraction quality (issue 3)"
+
+
+def _archiver(page: Page, html: bytes):
+    from archiver import clean
+
+    doc = clean(html, url=page.url)
+    meta = doc.metadata
+    return doc.text, (doc.title, ", ".join(meta.authors), meta.published)
+
+
+def _trafilatura(page: Page, html: bytes, comments: bool = True):
+    import trafilatura
+
+    text = trafilatura.extract(html.decode("utf-8", "replace"), url=page.url, include_comments=comments)
+    return text, None
+
+
+def _trafilatura_meta(page: Page, html: bytes):
+    from trafilatura.metadata import extract_metadata
+
+    m = extract_metadata(html.decode("utf-8", "replace"), default_url=page.url)
+    return (m.title, m.author, m.date) if m is not None else (None, None, None)
+
+
+def _readability(page: Page, html: bytes):
+    import lxml.html
+    from readability import Document
+
+    doc = Document(html.decode("utf-8", "replace"))
+    summary = doc.summary(html_partial=True)
+    root = lxml.html.fromstring(summary) if summary.strip() else None
+    text = "\n".join(t.strip() for t in root.itertext() if t.strip()) if root is not None else ""
+    return text, None
+
+
+def _run(tool: str, page: Page, html: bytes):
+    if tool == "archiver":
+        return _archiver(page, html)
+    if tool == "trafilatura":
+        return _trafilatura(page, html)
+    if tool == "trafilatura-nocomments":
+        return _trafilatura(page, html, comments=False)
+    return _readability(page, html)
+
+
+def evaluate(args: tuple[Page, tuple[str, ...]]) -> dict[str, Score]:
+    """Every tool on one page: scores, timings and metadata checks."""
+    page, tools = args
+    logging.disable(logging.CRITICAL)  # readability and trafilatura log every failure
+    warnings.simplefilter("ignore")
+    html = page.html()
+    out: dict[str, Score] = {}
+    for tool in tools:
+        start = time.perf_counter()
+        try:
+            text, meta = _run(tool, page, html)
+            error = None
+        except Exception as exc:  # an exception scores 0, as the README says
+            text, meta, error = None, None, f"{type(exc).__name__}: {exc}"
+        seconds = time.perf_counter() - start
+        score = score_page(page, text, error)
+        score.seconds = seconds
+        if tool == "trafilatura":
+            try:
+                meta = _trafilatura_meta(page, html)
+            except Exception:  # noqa: BLE001 - a metadata failure counts as wrong
+                meta = (None, None, None)
+        if meta is not None:
+            score.meta = meta_checks(page, *meta)
+        out[tool] = score
+    return out
+
+
+def _fmt(x: float | None, pct: bool = False) -> str:
+    if x is None:
+        return "–"
+    return f"{100 * x:.1f}%" if pct else f"{x:.3f}"
+
+
+def quality_table(results: list[dict[str, Score]], tools: tuple[str, ...], sources: list[str]) -> str:
+    lines = ["| source | tool | pages | mean P | mean R | mean F1 | median F1 | snippet acc | leaks (pages) | empty |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    groups = [(s, [r for r in results if next(iter(r.values())).source == s]) for s in sources]
+    groups.append(("**overall**", results))
+    for name, rows in groups:
+        for tool in tools:
+            sm = summarize([r[tool] for r in rows])
+            leaks = f"{sm['leaks']} ({sm['leak_pages']}/{sm['snippet_pages']})" if sm["snippet_pages"] else "–"
+            lines.append(f"| {name} | {tool} | {sm['pages']} | {_fmt(sm['mean_p'])} | {_fmt(sm['mean_r'])} | "
+                         f"{_fmt(sm['mean_f'])} | {_fmt(sm['median_f'])} | {_fmt(sm['snippet_acc'], True)} | "
+                         f"{leaks} | {sm['empty']} |")
+    return "\n".join(lines)
+
+
+def _acc(scores: list[Score], field: str) -> str:
+    vals = [s.meta[field] for s in scores if field in s.meta]
+    return f"{100 * sum(vals) / len(vals):.1f}% ({sum(vals)}/{len(vals)})" if vals else "–"
+
+
+def meta_table(results: list[dict[str, Score]], sources: list[str]) -> str:
+    lines = ["| source | tool | exact title | published day | authors |", "|---|---|---:|---:|---:|"]
+    groups = [(s, [r for r in results if next(iter(r.values())).source == s]) for s in sources]
+    groups.append(("**overall**", results))
+    groups.append(("**overall w/o goose3**", [r for r in results if next(iter(r.values())).source != "goose3"]))
+    for name, rows in groups:
+        for tool in ("archiver", "trafilatura"):
+            scores = [r[tool] for r in rows if tool in r]
+            if scores and any(s.meta for s in scores):
+                lines.append(f"| {name} | {tool} | {_acc(scores, 'title')} | {_acc(scores, 'published')} | "
+                             f"{_acc(scores, 'authors')} |")
+    return "\n".join(lines)
+
+
+def worst(results: list[dict[str, Score]], n: int) -> str:
+    rows = sorted((r["archiver"] for r in results if "archiver" in r),
+                  key=lambda s: (s.f if s.f is not None else 2, -s.leaks))
+    rows = [s for s in rows if (s.f is not None and s.f < 0.95) or s.leaks][:n]
+    out = [f"{s.page}: P={_fmt(s.p)} R={_fmt(s.r)} F1={_fmt(s.f)} leaks={s.leaks} {s.error or ''}" for s in rows]
+    return "\n".join(out)
+
+
+def speed(results: list[dict[str, Score]], tools: tuple[str, ...]) -> str:
+    parts = []
+    for tool in tools:
+        total = sum(r[tool].seconds for r in results)
+        parts.append(f"{tool} {len(results) / total:.1f} pages/s" if total else f"{tool} –")
+    return "Extraction-call speed in this run (worker processes, indicative only): " + "; ".join(parts) + "."
+
+
+def write_section(path: Path, body: str) -> None:
+    """Replace (or append) this issue's section of RESULTS.md, leaving other sections alone."""
+    text = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
+    start = text.find(SECTION)
+    if start == -1:
+        text = text.rstrip("\n") + "\n\n" + body + "\n"
+    else:
+        end = text.find("\n## ", start + len(SECTION))
+        text = text[:start] + body + ("\n" + text[end + 1:] if end != -1 else "\n")
+    path.write_text(text, "utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--sources", default=",".join(DEFAULT_SOURCES), help="comma-separated sources")
+    ap.add_argument("--limit", type=int, default=None, help="at most N pages per source")
+    ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated: " + ",".join(TOOLS))
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes (pages are split across them)")
+    ap.add_argument("--worst", type=int, default=0, help="list archiver's N worst pages")
+    ap.add_argument("--results", type=Path, default=None, help="write the table into this RESULTS.md")
+    args = ap.parse_args(argv)
+    sources = [s for s in args.sources.split(",") if s]
+    tools = tuple(t for t in args.tools.split(",") if t)
+    if not args.corpus.exists():
+        print(f"corpus not found at {args.corpus}", file=sys.stderr)
+        return 2
+    pages = load_pages(args.corpus, tuple(sources), args.limit)
+    work = [(p, tools) for p in pages]
+    if args.jobs > 1:
+        with Pool(args.jobs) as pool:
+            results = pool.map(evaluate, work, chunksize=4)
+    else:
+        results = [evaluate(w) for w in work]
+    sources = [s for s in sources if any(p.source == s for p in pages)]
+    cmd = "python bench/quality.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    body = "\n\n".join([
+        SECTION,
+        f"Command: `{cmd.strip()}` — run {_dt.date.today().isoformat()}, {len(pages)} pages. "
+        f"Full-text sources (token P/R/F1 vs expected.txt): {', '.join(s for s in sources if s in FULL_TEXT)}; "
+        "snippet sources: pages with with.json/without.json. Output = body text without the headline "
+        "(every source's ground truth excludes it).",
+        quality_table(results, tools, sources),
+        "Metadata accuracy on pages whose meta.json has the field (goose3 titles are goose3's own "
+        "`<title>` text, site name included, so the headline target is read on the row without goose3):",
+        meta_table(results, sources),
+        speed(results, tools),
+    ])
+    print(body)
+    if args.worst and "archiver" in tools:
+        print("\nWorst archiver pages:\n" + worst(results, args.worst))
+    if args.results:
+        write_section(args.results, body)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,237 @@
+"""Throughput benchmark for issue 5 (not collected by pytest).
+
+    python bench/throughput.py                      # everything, prints a Markdown report
+    python bench/throughput.py --write-results      # ... and puts it in bench/RESULTS.md
+    python bench/throughput.py --skip-warc --limit 200
+
+1. One core, one process, the same corpus pages for every tool, after a warm-up: lxml parse-only
+   (the floor), trafilatura's default ``extract``, readability-lxml (if installed) and archiver's
+   full pipeline (decode, parse, extract, normalize, tag, Markdown and JSON).
+2. Where archiver's time goes: cProfile, cumulative time per stage and the top functions.
+3. WARCs of 1,000 and 10,000 pages built from the corpus pages (in /tmp, never committed) cleaned
+   by ``archiver clean`` in a subprocess: peak RSS per process (psutil, sampled) and the speed-up
+   from 1 to 2 workers.
+Needs the ``bench`` extra: pip install -e '.[bench]'.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gzip
+import io
+import os
+import pstats
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT))
+
+STAGES = [("decode", "decode.py", "decode"), ("parse", "parse.py", "parse_html"),
+          ("metadata", "metadata.py", "extract_metadata"), ("extract body", "body.py", "extract_body"),
+          ("blocks", "blocks.py", "build_blocks"), ("filters", "filters.py", "filter_blocks"),
+          ("normalize", "pipeline.py", "_normalize"), ("langtag", "assign.py", "tag_page"),
+          ("markdown", "markdown.py", "to_markdown"), ("json", "jsonout.py", "to_json")]
+
+
+def load_pages(limit: int | None) -> list[tuple[str, bytes]]:
+    paths = sorted(p for p in CORPUS.glob("*/*/source.html.gz") if "fixtures" not in p.parts[-3])
+    pages = [(str(p.parent.relative_to(CORPUS)), gzip.decompress(p.read_bytes())) for p in paths]
+    return pages[:limit] if limit else pages
+
+
+def tools() -> dict:
+    import lxml.html
+
+    from archiver.model import Source
+    from archiver.pipeline import RawPage, process
+
+    def full(data: bytes) -> None:
+        doc = process(RawPage(data, Source(kind="auto")))
+        doc.to_markdown()
+        doc.to_json()
+
+    out = {"lxml parse-only": lxml.html.document_fromstring, "archiver full pipeline": full}
+    try:
+        import trafilatura
+
+        out["trafilatura extract (default)"] = trafilatura.extract
+    except ImportError:
+        print("trafilatura not installed: pip install -e '.[bench]'", file=sys.stderr)
+    try:
+        from readability import Document
+
+        out["readability-lxml summary"] = lambda data: Document(data).summary()
+    except ImportError:
+        pass
+    return out
+
+
+def time_tool(fn, pages: list[tuple[str, bytes]], rounds: int) -> tuple[float, int]:
+    for _, data in pages[:20]:
+        try:
+            fn(data)
+        except Exception:  # noqa: BLE001 - a failing page still costs its time
+            pass
+    best, errors = float("inf"), 0
+    for _ in range(rounds):
+        errors = 0
+        t0 = time.perf_counter()
+        for _, data in pages:
+            try:
+                fn(data)
+            except Exception:  # noqa: BLE001
+                errors += 1
+        best = min(best, time.perf_counter() - t0)
+    return best, errors
+
+
+def speed_table(pages, rounds: int) -> tuple[list[str], dict[str, float]]:
+    rates = {}
+    rows = ["| tool | pages | seconds | pages/s | ms/page | errors |", "|---|---:|---:|---:|---:|---:|"]
+    for name, fn in tools().items():
+        seconds, errors = time_tool(fn, pages, rounds)
+        rates[name] = len(pages) / seconds
+        rows.append(f"| {name} | {len(pages)} | {seconds:.2f} | {rates[name]:.1f} | "
+                    f"{1000 * seconds / len(pages):.2f} | {errors} |")
+    return rows, rates
+
+
+def profile(pages) -> list[str]:
+    full = tools()["archiver full pipeline"]
+    prof = cProfile.Profile()
+    prof.enable()
+    for _, data in pages:
+        try:
+            full(data)
+        except Exception:  # noqa: BLE001
+            pass
+    prof.disable()
+    stats = pstats.Stats(prof)
+    total = sum(v[2] for v in stats.stats.values())
+    rows = ["| stage | cumulative s | share |", "|---|---:|---:|"]
+    for label, fname, func in STAGES:
+        ct = sum(v[3] for (f, _, fn), v in stats.stats.items() if f.endswith(fname) and fn == func)
+        rows.append(f"| {label} | {ct:.2f} | {100 * ct / total:.0f}% |")
+    rows += ["", "Top functions by own time (profiled run, total %.1f s):" % total, "",
+             "| function | calls | own s | cumulative s |", "|---|---:|---:|---:|"]
+    top = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:15]
+    for (f, line, fn), (cc, nc, tt, ct, _) in top:
+        where = f"{Path(f).parent.name}/{Path(f).name}:{line}" if f != "~" else "builtin"
+        rows.append(f"| `{fn}` ({where}) | {nc} | {tt:.2f} | {ct:.2f} |")
+    return rows
+
+
+def build_warc(path: Path, pages, count: int) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for n in range(count):
+            name, data = pages[n % len(pages)]
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            rec = writer.create_warc_record(f"https://bench.invalid/{n}/{name}", "response",
+                                            payload=io.BytesIO(data), http_headers=http)
+            writer.write_record(rec)
+
+
+def run_clean(warc: Path, out: Path, workers: int) -> dict:
+    import psutil
+
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-m", "archiver", "clean", str(warc), "-o", str(out), "-q", "--parallel", str(workers)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT)
+    main = psutil.Process(proc.pid)
+    peaks: dict[int, int] = {}
+    while proc.poll() is None:
+        try:
+            for p in [main] + main.children(recursive=True):
+                peaks[p.pid] = max(peaks.get(p.pid, 0), p.memory_info().rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    seconds = time.perf_counter() - t0
+    workers_rss = [v for k, v in peaks.items() if k != proc.pid]
+    docs = sum(1 for _ in open(out / "index.jsonl", "rb")) + (
+        sum(1 for _ in open(out / "errors.jsonl", "rb")) if (out / "errors.jsonl").exists() else 0)
+    return {"seconds": seconds, "docs": docs, "main_mb": peaks.get(proc.pid, 0) / 2**20,
+            "worker_mb": max(workers_rss, default=0) / 2**20, "code": proc.returncode}
+
+
+def warc_table(pages, sizes: list[int], tmp: Path) -> list[str]:
+    tmp.mkdir(parents=True, exist_ok=True)
+    rows = ["| WARC pages | workers | seconds | docs/s | peak RSS main MB | peak RSS per worker MB |",
+            "|---:|---:|---:|---:|---:|---:|"]
+    base = {}
+    for size in sizes:
+        warc = tmp / f"bench-{size}.warc.gz"
+        if not warc.exists():
+            build_warc(warc, pages, size)
+        for workers in ((1, 2) if size == sizes[0] else (2,)):
+            r = run_clean(warc, tmp / f"out-{size}-{workers}", workers)
+            base.setdefault(size, {})[workers] = r["docs"] / r["seconds"]
+            rows.append(f"| {size} | {workers} | {r['seconds']:.1f} | {r['docs'] / r['seconds']:.1f} | "
+                        f"{r['main_mb']:.0f} | {r['worker_mb']:.0f} |")
+    first = base[sizes[0]]
+    if 1 in first and 2 in first:
+        rows += ["", f"Speed-up from 1 to 2 workers ({sizes[0]} pages): {first[2] / first[1]:.2f}×"]
+    return rows
+
+
+def write_results(report: str) -> None:
+    path = ROOT / "bench" / "RESULTS.md"
+    text = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
+    head = "## Throughput (issue 5)"
+    start = text.find(head)
+    if start >= 0:
+        nxt = text.find("\n## ", start + len(head))
+        text = text[:start] + text[nxt + 1:] if nxt >= 0 else text[:start]
+    path.write_text(text.rstrip("\n") + "\n\n" + report.rstrip("\n") + "\n", "utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, help="use only the first N corpus pages")
+    ap.add_argument("--rounds", type=int, default=2, help="timed passes per tool (best is kept)")
+    ap.add_argument("--sizes", default="1000,10000", help="WARC sizes for the RSS runs")
+    ap.add_argument("--skip-warc", action="store_true")
+    ap.add_argument("--skip-profile", action="store_true")
+    ap.add_argument("--tmp", default="/tmp/archiver-bench")
+    ap.add_argument("--write-results", action="store_true")
+    args = ap.parse_args()
+    pages = load_pages(args.limit)
+    lines = [f"## Throughput (issue 5)", "",
+             f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores, Python "
+             f"{sys.version.split()[0]}, {len(pages)} corpus pages (../shared/corpus, all sources but fixtures), "
+             f"command: `python bench/throughput.py {' '.join(sys.argv[1:])}`.", "",
+             "### One core, same pages, same process (best of %d passes)" % args.rounds, ""]
+    rows, rates = speed_table(pages, args.rounds)
+    lines += rows
+    me, floor = rates["archiver full pipeline"], rates["lxml parse-only"]
+    lines += ["", f"- archiver / lxml parse-only time: {floor / me:.1f}× (target ≤ 3×)"]
+    if "trafilatura extract (default)" in rates:
+        lines.append(f"- archiver / trafilatura pages per second: {me / rates['trafilatura extract (default)']:.2f}× "
+                     "(target ≥ 5×)")
+    if not args.skip_profile:
+        lines += ["", "### Where the time goes (cProfile, archiver full pipeline)", ""] + profile(pages)
+    if not args.skip_warc:
+        sizes = [int(s) for s in args.sizes.split(",")]
+        lines += ["", "### WARC runs: `archiver clean X.warc.gz -o DIR -q --parallel N`", "",
+                  "Pages cycle through the corpus pages with distinct URLs; peak RSS sampled every 50 ms.", ""]
+        lines += warc_table(pages, sizes, Path(args.tmp))
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if args.write_results:
+        write_results(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

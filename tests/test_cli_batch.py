@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from batchkit import lines, page, write_jsonl, write_warc
+from conftest import ROOT
+
+
+def archiver(*args, stdin: bytes | None = None):
+    return subprocess.run([sys.executable, "-m", "archiver", *map(str, args)], cwd=ROOT, input=stdin,
+                          capture_output=True)
+
+
+def counters(out):
+    return json.loads((out / "run.json").read_text("utf-8"))["counters"]
+
+
+def balanced(c):
+    return c["seen"] == c["skipped_done"] + c["exported"] + c["no_article"] + sum(c["failed"].values())
+
+
+def test_warc_with_truncated_tail_jsonl_with_bad_line_and_unreadable_file(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    recs = [(f"https://e.org/{i}", page(i).encode(), "text/html", 200) for i in range(4)]
+    recs.insert(2, ("https://e.org/img.png", b"\x89PNG", "image/png", 200))
+    write_warc(src / "crawl.warc.gz", recs)
+    data = (src / "crawl.warc.gz").read_bytes()
+    (src / "crawl.warc.gz").write_bytes(data[:-60])
+    write_jsonl(src / "feed.jsonl", [{"html": page(10), "url": "https://e.org/10"}, "{oops", {"html": page(11)}])
+    (src / "page.html").write_text(page(20), "utf-8")
+    os.symlink(src / "gone.html", src / "dangling.html")
+    out = tmp_path / "out"
+    r = archiver("clean", src, "-o", out, "--parallel", "2")
+    assert r.returncode == 1
+    c = counters(out)
+    assert balanced(c) and c["skipped_records"] == {"not_html": 1}
+    assert (c["seen"], c["exported"], c["failed"]) == (3 + 1 + 3 + 1 + 1, 6, {"read": 3})
+    errors = {e["source"].rsplit("/", 1)[-1]: e for e in lines(out / "errors.jsonl")}
+    assert set(errors) >= {"feed.jsonl:2", "dangling.html"}
+    assert any(k.startswith("crawl.warc.gz#") for k in errors)
+    docs = [json.loads((out / i["outputs"][1]).read_text("utf-8")) for i in lines(out / "index.jsonl")]
+    warc = [d["source"] for d in docs if d["source"]["kind"] == "warc"]
+    assert len(warc) == 3 and all(s["record_id"] and s["captured"] and s["offset"] >= 0 for s in warc)
+    jl = [d["source"] for d in docs if d["source"]["kind"] == "jsonl"]
+    assert [s["line"] for s in jl] == [1, 3] and jl[0]["url"] == "https://e.org/10"
+    summary = r.stderr.decode().strip().splitlines()[-1]
+    assert summary.startswith("archiver: 9 seen, 6 exported") and "1 non-page records skipped" in summary
+
+
+def test_validates_against_the_schema(tmp_path, validate):
+    write_warc(tmp_path / "a.warc", [("https://e.org/1", page(1).encode(), "text/html", 200)], gz=False)
+    out = tmp_path / "out"
+    assert archiver("clean", tmp_path / "a.warc", "-o", out, "--format", "json", "-q").returncode == 0
+    (rec,) = lines(out / "index.jsonl")
+    validate(json.loads((out / rec["outputs"][0]).read_text("utf-8")))
+
+
+def test_stdin_input_list_and_globs(tmp_path):
+    for i in range(3):
+        (tmp_path / f"g{i}.html").write_text(page(i), "utf-8")
+    r = archiver("clean", "-", "--format", "json", stdin=page(7).encode())
+    assert r.returncode == 0 and json.loads(r.stdout)["title"] == "Story number 7"
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{tmp_path / 'g0.html'}\n# comment\n{tmp_path / 'g2.html'}\n", "utf-8")
+    out = tmp_path / "o1"
+    assert archiver("clean", "--input-list", listing, "-o", out, "-q").returncode == 0
+    assert [i["source"][-7:] for i in lines(out / "index.jsonl")] == ["g0.html", "g2.html"]
+    out = tmp_path / "o2"
+    assert archiver("clean", tmp_path / "g*.html", "-o", out, "-q", "--parallel", "0").returncode == 0
+    assert len(lines(out / "index.jsonl")) == 3
+    assert archiver("clean", "--input-list", listing, "-").returncode == 2  # several inputs, no -o
+
+
+def test_jsonl_keys_from_the_command_line(tmp_path):
+    write_jsonl(tmp_path / "f.jsonl", [{"body": page(1), "link": "https://e.org/x"}])
+    r = archiver("clean", tmp_path / "f.jsonl", "--jsonl-html-key", "body", "--jsonl-url-key", "link",
+                 "--format", "json")
+    assert r.returncode == 0 and json.loads(r.stdout)["url"] == "https://e.org/x"
+
+
+def test_quiet_and_no_progress_bar_when_not_a_terminal(tmp_path):
+    (tmp_path / "a.html").write_text(page(1), "utf-8")
+    r = archiver("clean", tmp_path / "a.html", "-o", tmp_path / "o", "--parallel", "1")
+    lines_ = r.stderr.decode().splitlines()
+    assert len(lines_) == 1 and lines_[0].startswith("archiver: 1 seen, 1 exported")
+    r = archiver("clean", tmp_path / "a.html", "-o", tmp_path / "o2", "-q")
+    assert r.stderr == b""
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    for i in range(3):
+        (tmp_path / f"a{i}.html").write_text(page(i), "utf-8")
+    for quiet, expect_bar in ((False, True), (True, False)):
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+        args = ["clean", str(tmp_path), "-o", str(tmp_path / f"o{quiet}"), "--parallel", "1", "--include", "*.html"]
+        proc = subprocess.Popen([sys.executable, "-m", "archiver", *args, *(["-q"] if quiet else [])], cwd=ROOT,
+                                stderr=slave, stdout=subprocess.DEVNULL)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        proc.wait()
+        os.close(master)
+        text = b"".join(chunks).decode("utf-8", "replace")
+        assert ("3doc" in text and "failed=0" in text) == expect_bar, text
+        assert ("3 seen" in text) == (not quiet)

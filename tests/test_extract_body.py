@@ -1,0 +1,104 @@
+"""Body extraction cues: anchor protection, teaser lists, chunks, keywords, captions, status."""
+from __future__ import annotations
+
+from archiver import clean
+from archiver.extract.body import extract_body
+from archiver.extract.cues import keyword_cue, phrase_cue
+from archiver.extract.parse import parse_html
+from archiver.extract.stats import measure, weighted_len
+from archiver.extract.widgets import guess_role, is_teaser_list
+
+AR = "قال المتحدث باسم الوزارة إن الحكومة ستواصل العمل على الخطة، وأضاف أن النتائج ستظهر قريباً. "
+EN = "The minister said the plan would continue, and added that results would show soon enough. "
+
+
+def _page(inner: str) -> str:
+    return f"<html><head><title>t</title></head><body>{inner}</body></html>"
+
+
+def _kept(ex) -> str:
+    return " ".join(" ".join(m.itertext()) for m in ex.main)
+
+
+def test_wrapper_with_a_chrome_class_is_not_cut_around_the_article():
+    prose = "".join(f"<p>{AR * 3}</p>" for _ in range(4))
+    html = _page(f'<div class="widget-area"><div class="article-body">{prose}</div></div>'
+                 f'<div class="sidebar"><p>{EN}</p></div>')
+    ex = extract_body(parse_html(html))
+    assert ex.status == "ok"
+    assert _kept(ex).count("قال المتحدث") == 12
+    assert "The minister" not in _kept(ex)
+
+
+def test_teaser_list_without_class_cues_is_cut_as_related():
+    items = "".join(f'<div class="x"><a href="/n{i}">عنوان خبر آخر من الأخبار رقم {i} اليوم</a></div>'
+                    for i in range(5))
+    prose = "".join(f"<p>{AR * 3}</p>" for _ in range(4))
+    ex = extract_body(parse_html(_page(f'<div class="q">{prose}</div><div class="w">{items}</div>')))
+    assert "عنوان خبر آخر" not in _kept(ex)
+    assert any(c.reason in ("teaser-list", "outside-article") and c.role == "related" for c in ex.cuts)
+
+
+def test_teaser_shape_needs_headline_links():
+    menu = parse_html(_page('<ul><li><a href="/a">A</a></li><li><a href="/b">B</a></li><li><a href="/c">C</a></li></ul>'))
+    ul = menu.find(".//ul")
+    st = measure(ul)
+    assert not is_teaser_list(ul, st)
+    assert guess_role(ul, st) == "navigation"
+
+
+def test_article_split_into_chunks_is_kept_whole():
+    chunk = "".join(f"<p>{EN * 3}</p>" for _ in range(3))
+    html = _page(f'<main><div class="grid"><div class="inner">{chunk}</div></div>'
+                 f'<div class="ad-slot"></div><div class="grid"><div class="inner">{chunk.replace("minister", "mayor")}'
+                 f'</div></div></main>')
+    ex = extract_body(parse_html(html))
+    kept = _kept(ex)
+    assert "minister" in kept and "mayor" in kept
+
+
+def test_keyword_cue_on_short_lines_only():
+    assert phrase_cue("المواضيع ذات الصلة")[0] == "related"
+    assert phrase_cue("إظهار التعليقات")[0] == "comments"
+    assert phrase_cue("أخبار قد تعجبك")[0] == "related"
+    assert keyword_cue("comments on the budget were harsh") is None
+    assert phrase_cue(AR) is None
+
+
+def test_captions_and_credits_go_to_removed():
+    prose = "".join(f"<p>{EN * 3}</p>" for _ in range(4))
+    html = _page(f'<article><figure><img src="a.jpg"><figcaption>The harbour at dawn.</figcaption></figure>'
+                 f'{prose}<p>Foto: Jane Doe/Agency</p><p>5 min read</p></article>')
+    doc = clean(html)
+    assert "harbour" not in doc.text and "Jane Doe" not in doc.text and "min read" not in doc.text
+    roles = {r.role for r in doc.removed}
+    assert "caption" in roles
+
+
+def test_listing_page_is_no_article():
+    teasers = "".join(f'<li><h3><a href="/n{i}">Headline number {i} about the economy today</a></h3></li>'
+                      for i in range(12))
+    doc = clean(_page(f"<main><ul>{teasers}</ul></main>"))
+    assert doc.status == "no_article" and not doc.blocks
+
+
+def test_comments_are_never_body():
+    prose = "".join(f"<p>{EN * 3}</p>" for _ in range(3))
+    comments = "".join(f'<div class="ta3liq"><p>{AR * 2}</p></div>' for _ in range(4))
+    doc = clean(_page(f'<article>{prose}</article><section id="ta3liqat">{comments}</section>'))
+    assert "قال المتحدث" not in doc.text
+    assert any(r.role == "comments" for r in doc.removed)
+
+
+def test_cjk_counts_wide():
+    assert weighted_len("日本語") == 9 and weighted_len("abc") == 3 and weighted_len("  a  b ") == 3
+
+
+def test_error_page_and_login_wall_are_no_article():
+    prose = f"<p>{EN * 3}</p>"
+    err = clean(f"<html><head><title>الصفحة غير موجودة</title></head><body><h1>404</h1>{prose}</body></html>")
+    assert err.status == "no_article"
+    wall = clean(_page(f'<main>{prose}<form><input type="text" name="u"><input type="password" name="p"></form></main>'))
+    assert wall.status == "no_article"
+    long_article = clean(_page(f'<article>{prose * 8}</article><form><input type="password"></form>'))
+    assert long_article.status == "ok"

@@ -1,0 +1,62 @@
+"""Quality gate: a small, fixed subset of ../shared/corpus with pinned floors.
+
+The pages are the first N of each source in MANIFEST.tsv order (not hand-picked), scored with
+the benchmark's own scorer (bench/corpus.py, the corpus README's rules). A regression in the
+extract stage drops the mean F1 below its floor or lets chrome leak, and fails CI.
+Skips when the corpus is absent.
+"""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import CORPUS, ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+corpus = pytest.importorskip("corpus", reason="bench/corpus.py not importable")
+
+pytestmark = pytest.mark.skipif(not (CORPUS / "MANIFEST.tsv").exists(),
+                                reason=f"evaluation corpus not found at {CORPUS}")
+
+SUBSET = {"arabic": 11, "fundus": 6, "newspaper3k": 5, "newspaper4k": 3, "trafilatura": 5}
+# Floors sit a little under the values measured on 2026-11-24 (arabic 0.968, fundus 0.999,
+# newspaper3k 0.989, newspaper4k 0.953 mean F1; snippet accuracy 0.933 on the trafilatura pages).
+F1_FLOOR = {"arabic": 0.95, "fundus": 0.95, "newspaper3k": 0.95, "newspaper4k": 0.92}
+SNIPPET_FLOOR = 0.88
+
+
+@pytest.fixture(scope="module")
+def scores():
+    from archiver import clean
+
+    out = []
+    for source, n in SUBSET.items():
+        for page in corpus.load_pages(CORPUS, (source,), n):
+            doc = clean(page.html(), url=page.url)
+            out.append(corpus.score_page(page, doc.text))
+    return out
+
+
+@pytest.mark.parametrize("source", sorted(F1_FLOOR))
+def test_mean_f1_floor(scores, source):
+    rows = [s for s in scores if s.source == source]
+    assert rows, f"no {source} pages in the subset"
+    mean = corpus.summarize(rows)["mean_f"]
+    assert mean >= F1_FLOOR[source], f"{source}: mean F1 {mean:.3f} < floor {F1_FLOOR[source]}"
+
+
+def test_no_chrome_leaks_on_arabic_pages(scores):
+    leaking = [s.page for s in scores if s.source == "arabic" and s.leaks]
+    assert not leaking, f"chrome leaked (without.json strings in the output): {leaking}"
+
+
+def test_no_empty_outputs(scores):
+    empty = [s.page for s in scores if s.empty]
+    assert not empty, f"empty outputs: {empty}"
+
+
+def test_snippet_accuracy_floor(scores):
+    rows = [s for s in scores if s.source == "trafilatura"]
+    acc = corpus.summarize(rows)["snippet_acc"]
+    assert acc >= SNIPPET_FLOOR, f"snippet accuracy {acc:.3f} < {SNIPPET_FLOOR}"

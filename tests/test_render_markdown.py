@@ -1,0 +1,80 @@
+"""Mixed-direction Markdown (DESIGN.md §6): dir/lang exactly where they differ, nothing injected."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from archiver.model import Block, Document, Run, Source
+from archiver.pipeline import RawPage, process
+from archiver.render.markdown import to_markdown
+
+INJECTED = ("\u200e", "\u200f", "\u061c", "<bdi", "{lang=", "{dir=")
+
+
+def _doc(blocks: list[Block], lang: str = "ar", direction: str = "rtl") -> Document:
+    return Document(id="x", status="ok", url=None, title="t", language=lang, direction=direction,
+                    page_language=lang, source=Source(kind="html"), processing={}, blocks=tuple(blocks))
+
+
+def _block(n: int, text: str, lang: str, direction: str, runs: tuple[Run, ...] = ()) -> Block:
+    script = "Arab" if direction == "rtl" else "Latn"
+    return Block(id=f"b{n}", role="paragraph", text=text, lang=lang, dir=direction, script=script, runs=runs)
+
+
+def _body(md: str) -> str:
+    return md.split("---\n", 2)[2]
+
+
+CASES = [
+    # (name, blocks, document lang, document dir, must appear, must not appear)
+    ("block in the document's language and direction gets no markup",
+     [_block(1, "مرحبا بكم في الموقع", "ar", "rtl")], "ar", "rtl",
+     ["مرحبا بكم في الموقع"], ["<div", "<p", "<span"]),
+    ("English block in an Arabic document is wrapped, with blank lines inside",
+     [_block(1, "An English paragraph.", "en", "ltr")], "ar", "rtl",
+     ['<div dir="ltr" lang="en">\n\nAn English paragraph.\n\n</div>'], []),
+    ("French block in an English document differs by language only",
+     [_block(1, "Un paragraphe en français.", "fr", "ltr")], "en", "ltr",
+     ['<div lang="fr">\n\n'], ['dir="ltr"']),
+    ("Arabic paragraph starting with a Latin word gets an explicit <p>",
+     [_block(1, "GDP ارتفع الناتج بنسبة كبيرة", "ar", "rtl", (Run(0, 3, "en", "ltr", "Latn"),))], "ar", "rtl",
+     ['<p dir="rtl" lang="ar"><span dir="ltr" lang="en">GDP</span> ارتفع'], ["<div"]),
+    ("an inline run of the other direction is a span",
+     [_block(1, "قالت شركة Apple إنها", "ar", "rtl", (Run(10, 15, "en", "ltr", "Latn"),))], "ar", "rtl",
+     ['قالت شركة <span dir="ltr" lang="en">Apple</span> إنها'], ["<p"]),
+    ("a run differing by language only carries lang only",
+     [_block(1, "They said déjà vu again", "en", "ltr", (Run(10, 17, "fr", "ltr", "Latn"),))], "en", "ltr",
+     ['<span lang="fr">déjà vu</span>'], ['dir="ltr"']),
+    ("a language-less block (zxx) in the document direction stays bare",
+     [_block(1, "(0)", "zxx", "rtl")], "ar", "rtl", ["(0)"], ["<div", "lang="]),
+]
+
+
+@pytest.mark.parametrize("name,blocks,lang,direction,present,absent", CASES, ids=[c[0] for c in CASES])
+def test_markup_table(name, blocks, lang, direction, present, absent):
+    body = _body(to_markdown(_doc(blocks, lang, direction)))
+    for snippet in present:
+        assert snippet in body
+    for snippet in absent + list(INJECTED):
+        assert snippet not in body
+    assert not any(0xFB50 <= ord(ch) <= 0xFEFC for ch in body), "never reshaped"
+
+
+PAGE = """<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>العربية</title></head><body>
+<article><h1>العربية</h1>
+<p>اللُّغَةُ العَرَبِيَّةُ لُغَةٌ جَمِيلَةٌ يتحدثها الملايين في العالم، وقد كُتبت بها آلاف الكتب عبر القرون الطويلة.</p>
+<p>قال المدير إن الشركة ستفتح فرعاً جديداً في المدينة خلال العام المقبل بعد نجاح التجربة الأولى.</p>
+</article></body></html>"""
+
+
+def test_search_key_is_computed_but_never_shown():
+    doc = process(RawPage(PAGE.encode("utf-8"), Source(kind="html")))
+    vocalized = next(b for b in doc.blocks if "جَمِيلَةٌ" in b.text)
+    assert vocalized.key and vocalized.key != vocalized.text
+    assert "جميله" in vocalized.key
+    md, js = doc.to_markdown(), doc.to_json()
+    for block in doc.blocks:
+        if block.key != block.text:
+            assert block.key not in md and block.key not in js
+    assert all("key" not in b for b in json.loads(js)["blocks"])

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import importlib.util
+import random
+
+import pytest
+
+from archiver.pipeline import process
+from archiver.sources.base import SourceOptions
+from archiver.sources.warc import iter_warc
+from batchkit import page, write_warc
+
+BACKENDS = ["warcio"] + (["fastwarc"] if importlib.util.find_spec("fastwarc") else [])
+
+
+def records():
+    return [
+        ("https://example.org/1", page(1).encode(), "text/html; charset=utf-8", 200),
+        ("https://example.org/logo.png", b"\x89PNG....", "image/png", 200),
+        ("https://example.org/2", page(2).encode("cp1256", errors="replace"), "text/html; charset=windows-1256", 200),
+        ("https://example.org/missing", page(3).encode(), "text/html", 404),
+        ("https://example.org/4", page(4).encode(), "application/xhtml+xml", 200),
+    ]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("gz", [True, False])
+def test_html_responses_become_pages_with_provenance(tmp_path, backend, gz):
+    path = tmp_path / ("a.warc.gz" if gz else "a.warc")
+    write_warc(path, records(), gz=gz)
+    tasks = list(iter_warc(str(path), SourceOptions(warc_backend=backend)))
+    pages = [t for t in tasks if t.page is not None]
+    skipped = sorted(t.skip for t in tasks if t.skip)
+    assert skipped == ["not_html", "status"]
+    assert [t.page.source.url for t in pages] == ["https://example.org/1", "https://example.org/2",
+                                                  "https://example.org/4"]
+    offsets = [t.page.source.offset for t in pages]
+    assert offsets == sorted(offsets) and len(set(offsets)) == 3
+    for t in pages:
+        src = t.page.source
+        assert src.kind == "warc" and src.path == str(path)
+        assert src.record_id.startswith("<urn:uuid:") and src.captured[:4].isdigit()
+        assert t.key == f"{path}#{src.offset}"
+        assert t.page.content_type.startswith(("text/html", "application/xhtml"))
+    doc = process(pages[1].page)
+    assert doc.source.encoding == "cp1256" or "1256" in (doc.source.encoding or "")
+    assert doc.source.record_id == pages[1].page.source.record_id and doc.source.offset == offsets[1]
+
+
+def test_backends_agree_on_keys(tmp_path):
+    if len(BACKENDS) < 2:
+        pytest.skip("FastWARC (the 'fast' extra) is not installed")
+    path = tmp_path / "a.warc.gz"
+    write_warc(path, records())
+    a = [(t.key, t.skip, t.page.data if t.page else None) for t in iter_warc(str(path), SourceOptions(warc_backend="warcio"))]
+    b = [(t.key, t.skip, t.page.data if t.page else None) for t in iter_warc(str(path), SourceOptions(warc_backend="fastwarc"))]
+    assert a == b
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("gz", [True, False])
+@pytest.mark.parametrize("keep", [0.02, 0.3, 0.6, 0.97])
+def test_truncated_final_record_keeps_the_good_ones_and_reports_the_bad_one(tmp_path, backend, gz, keep):
+    rng = random.Random(7)
+    recs = [(f"https://example.org/{n}", page(n, "".join(rng.choice("abcdefgh ") for _ in range(3000))).encode(),
+             "text/html", 200) for n in range(3)]
+    three = tmp_path / "three.warc"
+    write_warc(three, recs, gz=gz, requests=False)
+    start = [t.page.source.offset for t in iter_warc(str(three), SourceOptions(warc_backend="warcio"))][-1]
+    data = three.read_bytes()
+    cut = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    cut.write_bytes(data[: start + int((len(data) - start) * keep)])
+    tasks = list(iter_warc(str(cut), SourceOptions(warc_backend=backend)))
+    assert [t.page.source.url for t in tasks if t.page] == ["https://example.org/0", "https://example.org/1"]
+    assert len(tasks) == 3
+    bad = tasks[-1]
+    assert bad.failure is not None and bad.failure.stage == "read" and bad.key == f"{cut}#{start}"
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_clean_file_has_no_tail_failure(tmp_path, gz):
+    path = tmp_path / "ok.warc"
+    write_warc(path, records(), gz=gz)
+    assert not [t for t in iter_warc(str(path), SourceOptions(warc_backend="warcio")) if t.failure]
+
+
+def test_unreadable_and_garbage_warcs_become_one_failure(tmp_path):
+    assert [t.failure.reason for t in iter_warc(str(tmp_path / "none.warc"))] == ["no such file"]
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"this is not a warc file at all\r\n" * 20)
+    tasks = list(iter_warc(str(junk), SourceOptions(warc_backend="warcio")))
+    assert len(tasks) == 1 and tasks[0].failure is not None
