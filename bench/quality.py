@@ -159,6 +159,49 @@ def speed(results: list[dict[str, Score]], tools: tuple[str, ...]) -> str:
     return "Extraction-call speed in this run (worker processes, indicative only): " + "; ".join(parts) + "."
 
 
+def _mean(results, tool: str, source: str | None, key: str):
+    rows = [r[tool] for r in results if tool in r and (source is None or r[tool].source == source)]
+    return summarize(rows)[key] if rows else None
+
+
+def _meta_rate(results, field: str, skip: str = "goose3") -> float | None:
+    vals = [r["archiver"].meta[field] for r in results
+            if "archiver" in r and field in r["archiver"].meta and r["archiver"].source != skip]
+    return sum(vals) / len(vals) if vals else None
+
+
+def targets(results: list[dict[str, Score]], sources: list[str]) -> str:
+    """The issue's targets, each checked on this run: "met" or "NOT met" with the numbers."""
+    if not {"archiver", "trafilatura", "trafilatura-nocomments"} <= set(results[0]):
+        return ""
+    best = lambda src, key: max(_mean(results, t, src, key) or 0 for t in ("trafilatura", "trafilatura-nocomments"))  # noqa: E731
+    out = []
+
+    def line(ok: bool, text: str) -> None:
+        out.append(f"- {'met' if ok else '**NOT met**'}: {text}")
+
+    for src in [s for s in sources if s in FULL_TEXT]:
+        a, t = _mean(results, "archiver", src, "mean_f"), best(src, "mean_f")
+        line(a >= t, f"{src} mean F1 {a:.3f} vs trafilatura best {t:.3f}")
+    a, t = _mean(results, "archiver", None, "mean_f"), best(None, "mean_f")
+    line(a >= t + 0.01, f"overall mean F1 {a:.3f} vs trafilatura best {t:.3f} + 0.01")
+    if "arabic" in sources:
+        a, t = _mean(results, "archiver", "arabic", "mean_f"), best("arabic", "mean_f")
+        line(a >= t + 0.03, f"arabic mean F1 {a:.3f} vs trafilatura best {t:.3f} + 0.03")
+        rows = [r["archiver"] for r in results if r["archiver"].source == "arabic"]
+        clean = sum(1 for s in rows if not s.leaks) / len(rows)
+        line(clean >= 0.95, f"arabic pages without leaks {100 * clean:.1f}% (target ≥ 95%)")
+    for src in [s for s in sources if s not in FULL_TEXT]:
+        a, t = _mean(results, "archiver", src, "snippet_acc"), best(src, "snippet_acc")
+        if a is not None:
+            line(a >= t, f"{src} snippet accuracy {100 * a:.1f}% vs trafilatura best {100 * t:.1f}%")
+    for field, goal, label in (("title", 0.95, "exact headline (w/o goose3)"), ("published", 0.90, "published day")):
+        rate = _meta_rate(results, field)
+        if rate is not None:
+            line(rate >= goal, f"{label} {100 * rate:.1f}% (target ≥ {100 * goal:.0f}%)")
+    return "Targets of issue 3, checked on this run:\n\n" + "\n".join(out)
+
+
 def write_section(path: Path, body: str) -> None:
     """Replace (or append) this issue's section of RESULTS.md, leaving other sections alone."""
     text = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
@@ -205,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         "Metadata accuracy on pages whose meta.json has the field (goose3 titles are goose3's own "
         "`<title>` text, site name included, so the headline target is read on the row without goose3):",
         meta_table(results, sources),
+        targets(results, sources),
         speed(results, tools),
     ])
     print(body)

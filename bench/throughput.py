@@ -21,6 +21,7 @@ import gzip
 import io
 import os
 import pstats
+import resource
 import shutil
 import subprocess
 import sys
@@ -102,6 +103,19 @@ def speed_table(pages, rounds: int) -> tuple[list[str], dict[str, float]]:
     return rows, rates
 
 
+def speed_lines(pages, rounds: int) -> list[str]:
+    load = os.getloadavg()[0]
+    rows, rates = speed_table(pages, rounds)
+    me, floor = rates["archiver full pipeline"], rates["lxml parse-only"]
+    rows += ["", f"- archiver / lxml parse-only time: {floor / me:.1f}× (target ≤ 3×)"]
+    if "trafilatura extract (default)" in rates:
+        rows.append(f"- archiver / trafilatura pages per second: {me / rates['trafilatura extract (default)']:.2f}× "
+                    "(target ≥ 5×)")
+    rows.append(f"- load average when the table started: {load:.1f} on {os.cpu_count()} cores "
+                "(other processes share the machine: compare rows as ratios only)")
+    return rows
+
+
 def profile(pages) -> list[str]:
     full = tools()["archiver full pipeline"]
     prof = cProfile.Profile()
@@ -146,6 +160,8 @@ def run_clean(warc: Path, out: Path, workers: int) -> dict:
 
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "archiver", "clean", str(warc), "-o", str(out), "-q", "--parallel", str(workers)]
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT)
     main = psutil.Process(proc.pid)
@@ -158,17 +174,19 @@ def run_clean(warc: Path, out: Path, workers: int) -> dict:
             pass
         time.sleep(0.05)
     seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # main + workers (waited for), all CPU seconds
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     workers_rss = [v for k, v in peaks.items() if k != proc.pid]
     docs = sum(1 for _ in open(out / "index.jsonl", "rb")) + (
         sum(1 for _ in open(out / "errors.jsonl", "rb")) if (out / "errors.jsonl").exists() else 0)
     return {"seconds": seconds, "docs": docs, "main_mb": peaks.get(proc.pid, 0) / 2**20,
-            "worker_mb": max(workers_rss, default=0) / 2**20, "code": proc.returncode}
+            "worker_mb": max(workers_rss, default=0) / 2**20, "code": proc.returncode, "cpu": cpu, "load": load}
 
 
 def warc_table(pages, sizes: list[int], tmp: Path) -> list[str]:
     tmp.mkdir(parents=True, exist_ok=True)
-    rows = ["| WARC pages | workers | seconds | docs/s | peak RSS main MB | peak RSS per worker MB |",
-            "|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| WARC pages | workers | wall s | docs/s | CPU s (all processes) | load avg before | "
+            "peak RSS main MB | peak RSS per worker MB |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     base = {}
     for size in sizes:
         warc = tmp / f"bench-{size}.warc.gz"
@@ -178,7 +196,7 @@ def warc_table(pages, sizes: list[int], tmp: Path) -> list[str]:
             r = run_clean(warc, tmp / f"out-{size}-{workers}", workers)
             base.setdefault(size, {})[workers] = r["docs"] / r["seconds"]
             rows.append(f"| {size} | {workers} | {r['seconds']:.1f} | {r['docs'] / r['seconds']:.1f} | "
-                        f"{r['main_mb']:.0f} | {r['worker_mb']:.0f} |")
+                        f"{r['cpu']:.1f} | {r['load']:.1f} | {r['main_mb']:.0f} | {r['worker_mb']:.0f} |")
     first = base[sizes[0]]
     if 1 in first and 2 in first:
         rows += ["", f"Speed-up from 1 to 2 workers ({sizes[0]} pages): {first[2] / first[1]:.2f}×"]
@@ -202,6 +220,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=2, help="timed passes per tool (best is kept)")
     ap.add_argument("--sizes", default="1000,10000", help="WARC sizes for the RSS runs")
     ap.add_argument("--skip-warc", action="store_true")
+    ap.add_argument("--skip-speed", action="store_true", help="skip the one-core table")
     ap.add_argument("--skip-profile", action="store_true")
     ap.add_argument("--tmp", default="/tmp/archiver-bench")
     ap.add_argument("--write-results", action="store_true")
@@ -211,14 +230,9 @@ def main() -> int:
              f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores, Python "
              f"{sys.version.split()[0]}, {len(pages)} corpus pages (../shared/corpus, all sources but fixtures), "
              f"command: `python bench/throughput.py {' '.join(sys.argv[1:])}`.", "",
-             "### One core, same pages, same process (best of %d passes)" % args.rounds, ""]
-    rows, rates = speed_table(pages, args.rounds)
-    lines += rows
-    me, floor = rates["archiver full pipeline"], rates["lxml parse-only"]
-    lines += ["", f"- archiver / lxml parse-only time: {floor / me:.1f}× (target ≤ 3×)"]
-    if "trafilatura extract (default)" in rates:
-        lines.append(f"- archiver / trafilatura pages per second: {me / rates['trafilatura extract (default)']:.2f}× "
-                     "(target ≥ 5×)")
+             "### One core, same pages, same process (best of %d passes)" % args.rounds, ""][:-2 if args.skip_speed else None]
+    if not args.skip_speed:
+        lines += speed_lines(pages, args.rounds)
     if not args.skip_profile:
         lines += ["", "### Where the time goes (cProfile, archiver full pipeline)", ""] + profile(pages)
     if not args.skip_warc:

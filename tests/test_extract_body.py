@@ -98,7 +98,32 @@ def test_error_page_and_login_wall_are_no_article():
     prose = f"<p>{EN * 3}</p>"
     err = clean(f"<html><head><title>الصفحة غير موجودة</title></head><body><h1>404</h1>{prose}</body></html>")
     assert err.status == "no_article"
-    wall = clean(_page(f'<main>{prose}<form><input type="text" name="u"><input type="password" name="p"></form></main>'))
+    wall = clean(_page('<main><h2>Sign in to continue reading</h2><form><input type="text" name="u">'
+                       '<input type="password" name="p"></form></main>'))
     assert wall.status == "no_article"
     long_article = clean(_page(f'<article>{prose * 8}</article><form><input type="password"></form>'))
     assert long_article.status == "ok"
+
+
+def test_comments_come_out_labelled_only_when_asked():
+    from archiver.config import Config
+
+    prose = "".join(f"<p>{EN * 3}</p>" for _ in range(3))
+    comments = "".join(f'<li class="comment"><p>{AR * 2}</p></li>' for _ in range(3))
+    html = _page(f'<article>{prose}</article><div id="comments"><h3>التعليقات (3)</h3><ol>{comments}</ol></div>')
+    plain = clean(html)
+    assert not plain.comments and "قال المتحدث" not in plain.text
+    kept = clean(html, config=Config(comments=True))
+    assert "قال المتحدث" not in kept.text
+    assert any("قال المتحدث" in b.text for b in kept.comments)
+
+
+def test_removed_regions_carry_role_and_cue():
+    items = "".join(f'<li><a href="/n{i}">Another headline about the markets number {i}</a></li>' for i in range(5))
+    prose = "".join(f"<p>{EN * 3}</p>" for _ in range(4))
+    doc = clean(_page(f'<div class="post">{prose}</div><div><h3>Most read</h3><ul>{items}</ul></div>'
+                      f'<div class="share-bar"><a href="#">Facebook</a></div>'))
+    by_role = {r.role: r.reason for r in doc.removed}
+    assert by_role.get("most-read", "").startswith(("phrase", "keyword"))
+    assert "share" in by_role
+    assert all(r.text and r.reason for r in doc.removed)

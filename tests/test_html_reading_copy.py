@@ -122,3 +122,9 @@ def test_rows_from_documents_and_determinism(mixed):
     r = row_for(mixed, "x.html")
     assert r.language == mixed.language and r.title == mixed.title
     assert document_page(mixed) == document_page(mixed)
+
+
+def test_index_file_names_stay_in_their_folder():
+    pages = index_pages([Row("t", "", "../../etc/x", "", "a.html")])
+    assert all("/" not in name and ".." not in name for name in pages)
+    assert all(name.startswith("index") and name.endswith(".html") for name in pages)

@@ -121,3 +121,38 @@ def test_cli_index_and_search(archive):
     r = run("search", out, "city", "--json")
     lines = [json.loads(x) for x in r.stdout.splitlines()]
     assert [x["id"] for x in lines][:1] == [docs[1].id] and lines[0]["highlights"]
+
+
+def test_worker_processes_give_the_same_index(tmp_path):
+    from archiver.archive.index import CHUNK
+
+    base = tmp_path / "base"
+    base.mkdir()
+    (doc,) = export(base, EN[:1])
+    record = json.loads((base / f"{doc.id}.json").read_text("utf-8"))
+    n = 4 * CHUNK + 7  # large enough for the process pool
+    for name in ("inline", "pool"):
+        out = tmp_path / name
+        out.mkdir()
+        with open(out / "index.jsonl", "w", encoding="utf-8") as index:
+            for i in range(n):
+                rec = dict(record, id=f"{i:016x}")
+                rec["blocks"] = [dict(record["blocks"][0], text=f"marker{i:04d} " + record["blocks"][0]["text"])]
+                (out / f"{i:016x}.json").write_text(json.dumps(rec), "utf-8")
+                index.write(json.dumps({"id": rec["id"], "source": f"s{i}", "outputs": [f"{i:016x}.json"]}) + "\n")
+    build_index(tmp_path / "inline", workers=0)
+    build_index(tmp_path / "pool", workers=2)
+    rows = [sqlite3.connect(tmp_path / name / INDEX_FILE).execute("SELECT rowid, id, title FROM docs ORDER BY rowid")
+            .fetchall() for name in ("inline", "pool")]
+    assert rows[0] == rows[1] and len(rows[0]) == n
+    for i in (0, 333, n - 1):
+        assert ids(search(tmp_path / "pool", f"marker{i:04d}")) == [f"{i:016x}"]
+
+
+def test_unreadable_record_is_skipped_and_counted(archive):
+    out, docs = archive
+    (out / INDEX_FILE).unlink()
+    (out / f"{docs[0].id}.json").write_text("{broken", "utf-8")
+    summary = build_index(out)
+    assert (summary.added, summary.unreadable, summary.total) == (3, 1, 3)
+    assert "1 unreadable" in summary.line()

@@ -161,3 +161,23 @@ def test_repairs_through_the_pipeline_keep_text_raw():
     assert by_text[cp1256].text_raw == paragraphs[1] and by_text[cp1256].repairs == ("mojibake:cp1256",)
     clean = by_text[paragraphs[2]]
     assert clean.text_raw is None and clean.repairs == ()
+
+
+def test_arabic_page_title_with_an_english_brand_name_end_to_end():
+    from archiver.model import Source
+    from archiver.pipeline import RawPage, process
+
+    title = "سامسونج تكشف عن Galaxy S24 في حفل كبير بالعاصمة"
+    sub = "ما الجديد في Galaxy S24 هذا العام"
+    body = ("أعلنت الشركة الكورية عن هاتفها الجديد خلال حفل أقيم مساء أمس بحضور عدد كبير من الصحفيين "
+            "والمهتمين بالتقنية، وقالت إن الهاتف سيطرح في الأسواق العربية الشهر المقبل بأسعار تنافسية.")
+    page = (f'<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            f"<article><h1>{title}</h1><p>{body}</p><h2>{sub}</h2><p>{body}</p></article></body></html>")
+    doc = process(RawPage(page.encode("utf-8"), Source(kind="html")))
+    assert doc.title == title and (doc.language, doc.direction) == ("ar", "rtl")
+    heading = next(b for b in doc.blocks if b.role == "heading")
+    assert (heading.text, heading.lang, heading.dir, heading.repairs) == (sub, "ar", "rtl", ())
+    assert [(heading.text[r.start:r.end], r.lang, r.dir) for r in heading.runs] == [("Galaxy S24", "en", "ltr")]
+    md = doc.to_markdown()
+    assert f'title: "{title}"' in md  # the title is stored as written, JSON-quoted in the front matter
+    assert '## ما الجديد في <span dir="ltr" lang="en">Galaxy S24</span> هذا العام' in md

@@ -99,7 +99,7 @@ def add_verify(sub: argparse._SubParsersAction) -> None:
 def cmd_index(args: argparse.Namespace) -> int:
     """Run ``archiver index``."""
     try:
-        summary = build_index(args.dir)
+        summary = build_index(args.dir, workers=args.workers)
     except (ExportError, OSError) as exc:
         return _error(str(exc))
     if not args.quiet:
@@ -113,6 +113,8 @@ def add_index(sub: argparse._SubParsersAction) -> None:
                        description="Index an export directory or bag for search (SQLite FTS5 over the folded, "
                                    "stemmed search key). Run again after more cleaning: only new documents are added.")
     p.add_argument("dir", type=_directory, metavar="DIR", help="export directory or bag")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes that read records and compute terms (default: the cores; 0: this one)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     p.set_defaults(func=cmd_index)
 

@@ -23,7 +23,7 @@ from typing import Any, Iterable, Iterator
 
 from .bag import DOCUMENTS, is_bag
 from .records import ExportError, export_entries, read_jsonl
-from .terms import terms_function, text_terms
+from .terms import text_terms
 
 INDEX_FILE = "archive.sqlite"
 INDEX_VERSION = "archiver.index/1"
@@ -60,10 +60,12 @@ class IndexSummary:
     total: int
     rebuilt: bool
     seconds: float = 0.0
+    unreadable: int = 0
 
     def line(self) -> str:
         how = "rebuilt" if self.rebuilt else "updated"
-        return (f"archiver: index {self.path} {how}: {self.added} added, {self.skipped} already indexed, "
+        bad = f", {self.unreadable} unreadable records skipped" if self.unreadable else ""
+        return (f"archiver: index {self.path} {how}: {self.added} added, {self.skipped} already indexed{bad}, "
                 f"{self.total} documents")
 
 
@@ -104,32 +106,38 @@ def record_row(record: dict[str, Any]) -> tuple[str, str]:
     """The (title terms, body terms) of one JSON record."""
     lang = record.get("language")
     title = text_terms(record.get("title") or "", lang)
-    by_fold: dict[object, list[str]] = {}
-    for b in record.get("blocks", ()):  # blocks folded alike are cut into words in one pass
-        block_lang = b.get("lang") or lang
-        by_fold.setdefault(terms_function(block_lang), [block_lang, []])[1].append(b.get("text", ""))
-    body = " ".join(text_terms("\n".join(texts), block_lang) for block_lang, texts in by_fold.values())
+    by_lang: dict[str | None, list[str]] = {}
+    for b in record.get("blocks", ()):  # blocks of one language are cut into words in one pass
+        by_lang.setdefault(b.get("lang") or lang, []).append(b.get("text", ""))
+    body = " ".join(text_terms("\n".join(texts), block_lang) for block_lang, texts in by_lang.items())
     return title, body
 
 
 Row = tuple  # (id, json_path, md_path, title, language, published, site, stamp, title terms, body terms)
 
 
-def prepare(root: Path, batch: list[Source]) -> list[Row]:
-    """Read each record of ``batch`` and compute its terms (runs in a worker process)."""
+def prepare(root: Path, batch: list[Source]) -> tuple[list[Row], int]:
+    """Read each record of ``batch`` and compute its terms (runs in a worker process); return the
+    rows and the number of records that could not be read (skipped; ``archiver verify`` says why)."""
     rows = []
     for src in batch:
-        record = json.loads((root / src.json_path).read_text("utf-8"))
+        try:
+            record = json.loads((root / src.json_path).read_text("utf-8"))
+            if not isinstance(record, dict):
+                raise ValueError("not an object")
+        except (OSError, ValueError):
+            continue
         rows.append((src.id, src.json_path, src.md_path, record.get("title"), record.get("language"),
                      record.get("published"), record.get("site_name"), src.stamp, *record_row(record)))
-    return rows
+    return rows, len(batch) - len(rows)
 
 
 def _insert(conn: sqlite3.Connection, rows: list[Row]) -> None:
-    for row in rows:
-        cur = conn.execute("INSERT INTO docs(id, json_path, md_path, title, language, published, site, stamp) "
-                           "VALUES(?,?,?,?,?,?,?,?)", row[:8])
-        conn.execute("INSERT INTO fts(rowid, title, body) VALUES(?,?,?)", (cur.lastrowid, *row[8:]))
+    first = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM docs").fetchone()[0]
+    conn.executemany("INSERT INTO docs(rowid, id, json_path, md_path, title, language, published, site, stamp) "
+                     "VALUES(?,?,?,?,?,?,?,?,?)", ((first + i, *row[:8]) for i, row in enumerate(rows)))
+    conn.executemany("INSERT INTO fts(rowid, title, body) VALUES(?,?,?)",
+                     ((first + i, *row[8:]) for i, row in enumerate(rows)))
 
 
 def _batches(items: Iterable[Source], size: int) -> Iterator[list[Source]]:
@@ -143,7 +151,7 @@ def _batches(items: Iterable[Source], size: int) -> Iterator[list[Source]]:
         yield batch
 
 
-def _prepared(root: Path, todo: list[Source], workers: int) -> Iterator[list[Row]]:
+def _prepared(root: Path, todo: list[Source], workers: int) -> Iterator[tuple[list[Row], int]]:
     """Prepared rows in order: in this process, or from ``workers`` processes for large jobs."""
     if workers <= 1 or len(todo) < 4 * CHUNK:
         yield from (prepare(root, b) for b in _batches(todo, CHUNK))
@@ -183,18 +191,21 @@ def build_index(path: str | os.PathLike[str], workers: int | None = None) -> Ind
                 conn.execute("DELETE FROM docs")
                 conn.execute("INSERT INTO fts(fts) VALUES('delete-all')")
         pending: list[Row] = []
-        for rows in _prepared(root, todo, os.cpu_count() or 1 if workers is None else workers):
+        unreadable = 0
+        for rows, bad in _prepared(root, todo, (os.cpu_count() or 1) if workers is None else workers):
             pending += rows
+            unreadable += bad
             if len(pending) >= BATCH:
                 with conn:
                     _insert(conn, pending)
                 pending = []
         with conn:
             _insert(conn, pending)
-            if todo:
+            if rebuild or len(todo) * 10 >= len(found):  # a big addition: merge the b-trees into one
                 conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
         total = conn.execute("SELECT count(*) FROM docs").fetchone()[0]
         conn.execute("PRAGMA journal_mode=DELETE")  # WAL while building; readers then leave no -wal/-shm
     finally:
         conn.close()
-    return IndexSummary(root / INDEX_FILE, len(todo), skipped, total, rebuild, time.perf_counter() - t0)
+    return IndexSummary(root / INDEX_FILE, len(todo) - unreadable, skipped, total, rebuild,
+                        time.perf_counter() - t0, unreadable)

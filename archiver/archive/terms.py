@@ -84,16 +84,17 @@ def _terms_of(word: str, lang: str | None) -> str:
 
 
 class _Cache(dict):
-    """raw word → space-separated terms, for one language group; filled on a miss."""
+    """A whitespace-separated token of the original text → its space-separated terms, for one
+    language group; filled on a miss (a token such as ``«المدرسة»،`` holds one raw word)."""
 
     def __init__(self, lang: str | None) -> None:
         super().__init__()
         self.lang = lang
 
-    def __missing__(self, word: str) -> str:
+    def __missing__(self, token: str) -> str:
         if len(self) > 1 << 20:
             self.clear()
-        value = self[word] = _terms_of(word, self.lang)
+        value = self[token] = " ".join(filter(None, (_terms_of(w, self.lang) for w in RAW_WORD.findall(token))))
         return value
 
 
@@ -101,18 +102,19 @@ _CACHES = {"": _Cache(None), "ur": _Cache("ur")}
 
 
 def terms_function(lang: str | None):
-    """The cached ``raw word → space-separated terms`` function for a language (Urdu folds less)."""
+    """The cached ``token → space-separated terms`` function for a language (Urdu folds less)."""
     return _CACHES["ur" if (lang or "").split("-", 1)[0].lower() == "ur" else ""].__getitem__
 
 
 def text_terms(text: str, lang: str | None = None) -> str:
     """The terms of ``text`` as one space-separated string (what goes into the FTS5 column).
 
-    The text is cut into words first and each word is folded and stemmed once (cached), which
-    gives the same terms as folding the whole text: the fold never joins or splits words except
-    through the format controls and marks that the word pattern keeps inside a word.
+    The text is cut at whitespace, each token into raw words, and each token is folded and
+    stemmed once (cached). That gives the same words as folding the whole text: the fold never
+    joins or splits words except through the format controls and marks that the word pattern
+    keeps inside a word, and none of those is whitespace.
     """
-    return " ".join(map(terms_function(lang), RAW_WORD.findall(text)))
+    return " ".join(map(terms_function(lang), text.split()))
 
 
 def query_groups(query: str, lang: str | None = None) -> list[tuple[str, ...]]:

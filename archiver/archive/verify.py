@@ -101,11 +101,12 @@ def _oxum(root: Path, bag: bagit.Bag) -> Iterator[Problem]:
         yield Problem("bag", "bag-info.txt", f"Payload-Oxum {oxum}, payload has {actual} (bytes.files)")
 
 
-def _validator(schema_path: Path) -> Any:
+def _validator(schema_path: Path | None) -> Any:
+    """A validator for the bag's own schema file, or the packaged schema (None, or unreadable)."""
     import jsonschema
 
     try:
-        schema = json.loads(schema_path.read_text("utf-8"))
+        schema = json.loads(schema_path.read_text("utf-8")) if schema_path else packaged_schema()
     except (OSError, ValueError):
         schema = packaged_schema()
     return jsonschema.Draft202012Validator(schema)
@@ -180,7 +181,7 @@ def verify_export(root: Path) -> VerifyReport:
         entries = export_entries(root)
     except ExportError as exc:
         return VerifyReport(root, False, (Problem("export", str(root), str(exc)),))
-    validator = _validator(Path("/nonexistent"))
+    validator = _validator(None)
     problems: list[Problem] = []
     for entry in entries:
         if entry.md_path and not (root / entry.md_path).is_file():

@@ -49,6 +49,9 @@ def _is_layout_table(table: etree._Element) -> bool:
     return False
 
 
+is_layout_table = _is_layout_table
+
+
 def _table(el: etree._Element) -> Proto | None:
     rows = []
     for tr in el.iter("tr"):

@@ -6,12 +6,21 @@
    "widget" or "banner" around a whole article are common in CMS templates.
 3. Structural cues (nav/aside/footer/form, ARIA roles, hidden) and class/id tokens cut chrome
    (:mod:`.cues`); inside the anchor, an element holding most of the anchor's unlinked text
-   is kept whatever its class says.
+   is kept whatever its class says; ambiguous tokens (WEAK_TOKENS) only cut chrome-shaped
+   elements.
 4. Boxes headed by a chrome phrase ("اقرأ أيضاً", "Most read", "التعليقات (2)") are cut whole,
-   climbing from the heading while it leads its container, never into the anchor's ancestors.
-5. Repeated sibling structures of headline links (teaser lists) are cut as widgets.
-6. A second scoring on the pruned tree picks the article and its prose-rich siblings;
-   everything outside is recorded as removed with a role guessed from its content.
+   climbing from the heading while it leads its container, never into the anchor's ancestors;
+   a bold phrase inside a sentence is never taken for a box heading.
+5. Repeated sibling structures of headline links (teaser lists) are cut as widgets
+   (:mod:`.widgets`).
+6. A second scoring on the pruned tree picks the top candidate; it climbs to the container that
+   holds most of the page's prose when paragraphs are nested too deep to be scored together,
+   to its <article> when that is close and prose-only, and otherwise takes its prose-rich
+   siblings and cousins (articles split into chunks around ads).
+7. Everything outside is recorded as removed, with a role guessed from its heading or shape.
+8. Status: "no_article" for too little prose, listings (many teasers, little prose) and error
+   pages (:mod:`.status`). If the strict pass finds nothing, a relaxed pass that trusts no
+   class names and reads <noscript> runs on an untouched copy.
 """
 from __future__ import annotations
 
@@ -24,14 +33,16 @@ from .blocks import BLOCK_TAGS, SKIP_TAGS
 from .cues import class_cue, phrase_cue, structure_cue
 from .metadata import jsonld_article
 from .parse import text_of
-from .scoring import _damped, best, prose_mass, score
+from .scoring import best, damped, prose_mass, score
 from .stats import Stats, measure
 from .status import overrides, page_kind
 from .widgets import guess_role, headline_links, is_teaser_list
 
 _HEADING_LIKE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p",
                            "header", "a", "li", "label", "section"})
-_MIN_ARTICLE = 200
+DEEP_SHARE = 0.35  # share of the page's prose the chosen container should hold
+WEAK_TOKENS = frozenset({"widget", "widgets", "print", "banner", "more", "modal", "popup", "overlay"})
+_MIN_ARTICLE = 120  # unlinked characters; under 240 the text must also have sentence punctuation
 CLIMB = 1  # levels the top candidate may climb when it is (nearly) all of its parent
 
 
@@ -92,10 +103,21 @@ class _Extractor:
             cue = structure_cue(el) or (class_cue(el) if self.strict else None)
             if el.tag == "header" and not cue and not _inside(el, ("article", "main")):
                 cue = ("header", "tag:header")
+            if cue and self._prose_despite_weak_cue(el, cue[1]):
+                cue = None
             if cue and not self._protected(el):
                 self.cut(el, *cue)
                 continue
             stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+
+    def _prose_despite_weak_cue(self, el: etree._Element, reason: str) -> bool:
+        """Ambiguous tokens ("widget" is every block of some page builders, "print" marks
+        printable content as often as print buttons) cut only chrome-shaped elements: short or
+        link-heavy ones. A prose-rich element with such a token is looked into instead."""
+        token = reason.rpartition(":")[2]
+        if token not in WEAK_TOKENS:
+            return False
+        return self.st.text.get(el, 0) >= 200 and self.st.link_density(el) < 0.3
 
     def _box(self, heading: etree._Element) -> etree._Element:
         """Climb from a box heading while it leads its container, stopping short of the prose."""
@@ -117,6 +139,8 @@ class _Extractor:
             if not size or size > 60 or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS
                                              and c.tag not in ("span", "a") for c in el):
                 continue
+            if self._inline_in_prose(el, size):
+                continue
             cue = phrase_cue(text_of(el), self.phrases)
             if not cue or cue[0] == "navigation":
                 continue
@@ -126,6 +150,13 @@ class _Extractor:
             if follower is not None and isinstance(follower.tag, str) and box is el \
                     and not self._protected(follower) and self.st.link_density(follower) > 0.6:
                 self.cut(follower, cue[0], cue[1] + "+links")
+
+    def _inline_in_prose(self, el: etree._Element, size: int) -> bool:
+        """A bold phrase or link inside a sentence is not a box heading, whatever it says."""
+        parent = el.getparent()
+        if el.tag in BLOCK_TAGS or parent is None:
+            return False
+        return self.st.text.get(parent, 0) > 1.5 * size + 20
 
     def widget_pass(self) -> None:
         """Cut lists of headline links (repeated sibling structures) outside the article text."""
@@ -146,6 +177,7 @@ class _Extractor:
                     or self.st.text.get(top, 0) < 0.85 * self.st.text.get(parent, 0):
                 break
             top = parent
+        top = self._deep_container(top)
         container = self._article_container(top)
         if container is not None:
             return [container]
@@ -175,11 +207,30 @@ class _Extractor:
             for sib in parent:
                 if sib is node or not isinstance(sib.tag, str):
                     continue
-                if mass.get(sib, 0) >= floor and self.st.link_density(sib) < 0.3 and not _damped(sib) \
+                if mass.get(sib, 0) >= floor and self.st.link_density(sib) < 0.3 and not damped(sib) \
                         and headline_links(sib, self.st) < 3:
                     found.append(sib)
             node = parent
         return found
+
+    def _deep_container(self, top: etree._Element) -> etree._Element:
+        """Paragraphs each wrapped in their own nest of divs give no container a score (points
+        travel three levels). When the top candidate holds a small share of the page's prose,
+        climb to the nearest ancestor that holds most of it, unless that is link-heavy chrome."""
+        mass = prose_mass(self.body, self.st)
+        total = mass.get(self.body, 0)
+        own = mass.get(top, 0)
+        if not total or own >= DEEP_SHARE * total:
+            return top
+        node = top
+        for _ in range(8):
+            parent = node.getparent()
+            if parent is None or parent is self.body or damped(parent) or self.st.link_density(parent) > 0.3:
+                return top
+            node = parent
+            if mass.get(node, 0) >= DEEP_SHARE * total:
+                return node
+        return top
 
     def _article_container(self, top: etree._Element) -> etree._Element | None:
         """The <article> (or itemprop=articleBody) element around the top candidate, when it is
@@ -193,7 +244,7 @@ class _Extractor:
             node = node.getparent()
         else:
             return None
-        if node is None or node is self.body or self.st.link_density(node) > 0.3 or _damped(node):
+        if node is None or node is self.body or self.st.link_density(node) > 0.3 or damped(node):
             return None
         mass = prose_mass(node, self.st)
         return node if mass.get(node, 0) <= 2 * max(1, mass.get(top, 0)) else None
@@ -250,7 +301,9 @@ def _is_listing(main: list[etree._Element], st: Stats) -> bool:
 
 def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None, strict: bool,
              kind: str | None = None) -> Extraction:
-    etree.strip_elements(body, *(SKIP_TAGS if strict else SKIP_TAGS - {"noscript"}), with_tail=False)
+    if not strict:  # the relaxed pass reads <noscript> content as ordinary text
+        etree.strip_tags(body, "noscript")
+    etree.strip_elements(body, *SKIP_TAGS, with_tail=False)
     ex = _Extractor(body, phrases, ld_body, strict)
     ex.structural_pass()
     ex.phrase_pass()
@@ -258,7 +311,9 @@ def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None
     main = ex.choose()
     size = sum(ex.st.text.get(m, 0) - ex.st.links.get(m, 0) for m in main)
     status = "ok"
-    if not main or size < _MIN_ARTICLE or _is_listing(main, ex.st) or overrides(kind, size):
+    punct = sum(ex.st.punct.get(m, 0) for m in main)
+    short = size < _MIN_ARTICLE or (size < 2 * _MIN_ARTICLE and not punct)
+    if not main or short or _is_listing(main, ex.st) or overrides(kind, size):
         status = "no_article"
     if main:
         ex.outside(main)

@@ -25,6 +25,10 @@ ARIA_ROLES = {
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[\s\-_:./]+")
 _NEGATED_PREFIX = ("has", "no", "with", "without", "show", "hide")
+# State classes ("modal-enabled", "sidebar-open", "comments-closed") describe the page, not the
+# element: they are skipped like the negated ones.
+_STATE_SUFFIX = frozenset({"enabled", "disabled", "open", "opened", "closed", "active", "inactive",
+                           "visible", "ready", "loaded", "on", "off"})
 _KEYWORD_WORDS = 6
 # Attributes whose tokens name a region: id and class, and the labels component frameworks and
 # accessible markup carry (aria-labelledby="recommendations-heading", data-component="comments").
@@ -93,7 +97,7 @@ def _tokens(value: str) -> tuple[str, ...]:
     out: list[str] = []
     for cls in value.split():
         parts = [p.lower() for p in _SPLIT.split(_CAMEL.sub("-", cls)) if p]
-        if parts and parts[0] in _NEGATED_PREFIX:
+        if parts and (parts[0] in _NEGATED_PREFIX or (len(parts) > 1 and parts[-1] in _STATE_SUFFIX)):
             continue
         out.extend(parts)
     return tuple(out)

@@ -45,7 +45,7 @@ _DMY_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*(?:من\s+|de\s+)?({_MONTH_ALT
 _MDY_NAME = re.compile(rf"({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
-_YMD_SLASH = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+_YMD_SLASH = re.compile(r"(?<!\d)(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
@@ -82,7 +82,7 @@ def parse_date(text: str | None) -> str | None:
         return _valid(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
     m = _YMD_SLASH.search(text)
     if m:
-        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _valid(int(m.group(1)), int(m.group(3)), int(m.group(4)))
     m = _NUMERIC.search(text)
     if m:  # day first: the convention of Arabic and European sites
         return _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))

@@ -17,14 +17,17 @@ _META_TOKENS = frozenset({"author", "byline", "date", "time", "meta", "dateline"
 _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits", "copyright", "photo",
                              "imagecaption", "wp-caption", "bildunterschrift", "legend", "tasmiya"})
 _CREDIT = re.compile(r"^\s*(©|\(c\)|foto|photo|photos|bild|image|credit|quelle|source|صورة|الصورة|"
-                     r"مصدر الصورة|تصوير)\b\s*[:：/]?", re.IGNORECASE)
+                     r"مصدر الصورة|تصوير|المصدر)\b\s*[:：/]?", re.IGNORECASE)
 _READING_TIME = re.compile(r"\d+\s*(min|minute|minutes|minuten|دقائق|دقيقة|دقيقه)\b.{0,20}"
                            r"(read|lesezeit|lesedauer|قراءة|lecture)|(lesezeit|lesedauer|reading time|"
                            r"وقت القراءة)\s*:?\s*\d", re.IGNORECASE)
+# "330 قراءة", "1.2K views", "12 comments": view and comment counters.
+_COUNTER = re.compile(r"^[\d٠-٩][\d٠-٩,.٬]*\s*[kKmM]?\s*(قراءة|قراءه|مشاهدة|مشاهده|زيارة|تعليق|تعليقات|views?|reads?|"
+                      r"comments?|shares?|aufrufe|kommentare)$", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"[\d:.,،/\-–|•()+]+|\b(uhr|am|pm|gmt|utc|published|updated|posted|on|at|publiziert|"
                          r"aktualisiert|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
                          r"(?<!\w)(نشر|نشره|نشرت|تم|في|تحديث|آخر|اخر|مساء|مساءً|صباحا|صباحاً|الأحد|الاحد|"
-                         r"الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)(?!\w)", re.IGNORECASE)
+                         r"الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|بتوقيت)(?!\w)", re.IGNORECASE)
 
 
 def _link_share(proto: Proto) -> float:
@@ -83,6 +86,10 @@ def block_cue(proto: Proto, index: int, title: str | None, phrases: tuple[str, .
         return None
     if title and index < 4 and squash(title) == text:
         return "title", "title-repeated"
+    if index < 4 and proto.role == "heading" and proto.level == 1:
+        return "title", "headline-h1"  # the page headline is a document field, not body text
+    if len(text) < 40 and _COUNTER.match(text):
+        return "byline", "counter"
     cue = phrase_cue(text, phrases) if len(text) < 200 else None
     if cue:
         return cue
@@ -109,16 +116,32 @@ def filter_blocks(protos: list[Proto], title: str | None, phrases: tuple[str, ..
     kept: list[Proto] = []
     cut: list[tuple[Proto, str, str]] = []
     box: str | None = None
+    repeated = _repeated_lines(protos)
     for i, proto in enumerate(protos):
         cue = block_cue(proto, i, title, phrases)
+        if cue is None and squash(proto.plain()) in repeated:
+            cue = ("boilerplate", "repeated-line")
         if cue is None and box and _box_item(proto):
             cue = (box, f"under-heading:{box}")
         box = cue[0] if cue and proto.role == "heading" and cue[0] in _BOX_ROLES else (box if cue else None)
         if cue is None:
             kept.append(proto)
-        elif cue[0] != "title":
+        elif cue[1] != "title-repeated":
             cut.append((proto, *cue))
     return kept, cut
+
+
+def _repeated_lines(protos: list[Proto]) -> set[str]:
+    """Short lines that recur three or more times in one article ("Article content",
+    "Advertisement", "Loading...") are template furniture, whatever their language."""
+    counts: dict[str, int] = {}
+    for proto in protos:
+        if proto.role in ("table", "code"):
+            continue
+        text = squash(proto.plain())
+        if 0 < len(text) <= 60:
+            counts[text] = counts.get(text, 0) + 1
+    return {t for t, n in counts.items() if n >= 3}
 
 
 _BOX_ROLES = frozenset({"related", "most-read", "comments", "topics", "newsletter"})

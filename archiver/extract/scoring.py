@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .blocks import BLOCK_TAGS, _is_layout_table
+from .blocks import BLOCK_TAGS, is_layout_table
 from .cues import class_cue, structure_cue, tokens
 from .parse import squash
 from .stats import Stats
@@ -29,7 +29,7 @@ POSITIVE = frozenset({"article", "content", "entry", "post", "body", "story", "t
                       "richtext", "paragraph", "paragraphs", "copy", "description", "abstract"})
 PROSE_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "article", "span", "font", "dd", "li", "main")
 _DAMPING_ROLES = frozenset({"comments", "related", "most-read", "navigation", "footer", "newsletter", "ad",
-                            "cookie", "modal", "hidden", "form"})
+                            "cookie", "modal", "hidden", "form", "references"})
 _MIN_PROSE = 25
 
 
@@ -48,7 +48,7 @@ def class_weight(el: etree._Element) -> float:
     return weight
 
 
-def _damped(el: etree._Element, depth: int = 4) -> bool:
+def damped(el: etree._Element, depth: int = 4) -> bool:
     """True when the element or one of its nearest ancestors is a comments/related-style region."""
     node: etree._Element | None = el
     for _ in range(depth):
@@ -83,7 +83,7 @@ def _data_tables(body: etree._Element, st: Stats) -> set[etree._Element]:
     for table in body.iter("table"):
         cells = [c for c in table.iter("td", "th")]
         rows = sum(1 for _ in table.iter("tr"))
-        if rows >= 3 and cells and st.text.get(table, 0) / len(cells) < 150 and not _is_layout_table(table):
+        if rows >= 3 and cells and st.text.get(table, 0) / len(cells) < 150 and not is_layout_table(table):
             found.add(table)
     return found
 
@@ -114,10 +114,58 @@ def score(body: etree._Element, st: Stats, ld_body: str | None = None) -> dict[e
                 break
             scores[node] = scores.get(node, 0) + points / divisor
             node = node.getparent()
+    near = _headline_region(body)
     for el in scores:
         value = (scores[el] + class_weight(el)) * (1 - st.link_density(el))
-        scores[el] = value * 0.3 if _damped(el) else value
+        if near and _near_headline(el, near):
+            value *= HEADLINE_BONUS
+        scores[el] = value * 0.3 if damped(el) else value
     return scores
+
+
+HEADLINE_BONUS = 1.25  # score factor for candidates beside the page's headline h1
+
+
+def _headline_region(body: etree._Element) -> set[etree._Element]:
+    """The first <h1> and its nearest ancestors: the story the page is about sits next to its
+    headline, while a second story (infinite scroll, "next article") has its own."""
+    h1 = next(body.iter("h1"), None)
+    if h1 is None or not _is_page_headline(body, squash(" ".join(h1.itertext()))):
+        return set()
+    region = set()
+    node = h1.getparent()
+    for _ in range(3):
+        if node is None or node is body or node.tag == "main":
+            break
+        region.add(node)
+        if node.tag == "article":  # the headline's own story, not the page around it
+            break
+        node = node.getparent()
+    return region
+
+
+def _is_page_headline(body: etree._Element, text: str) -> bool:
+    """The h1 is the page's headline when the <title> or og:title contains it (or it them)."""
+    if len(text) < 8:
+        return False
+    head = body.getroottree().getroot().find("head")
+    if head is None:
+        return False
+    titles = [squash(" ".join(t.itertext())) for t in head.iter("title")]
+    titles += [squash(m.get("content") or "") for m in head.iter("meta")
+               if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")]
+    return any(t and (text in t or t in text) for t in titles)
+
+
+def _near_headline(el: etree._Element, region: set[etree._Element]) -> bool:
+    node: etree._Element | None = el
+    for _ in range(3):
+        if node is None:
+            return False
+        if node in region:
+            return True
+        node = node.getparent()
+    return False
 
 
 def prose_mass(body: etree._Element, st: Stats) -> dict[etree._Element, int]:

@@ -1,5 +1,10 @@
-"""The language stage over a whole page: long blocks first (detector), then page priors for
-the short ones, inline runs, and the article versus page language."""
+"""The language stage over a whole page (DESIGN.md §5).
+
+Long blocks first: one pooled detector call per script gives the page's language for it, and
+only the blocks the gate (:mod:`.gate`) finds something against are detected on their own.
+Then page priors label the short blocks, inline runs and chrome; the article's language (its
+blocks) and the page's language (html ``lang``, else its chrome) are kept apart.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass

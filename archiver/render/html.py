@@ -33,6 +33,7 @@ details { margin-top: 2rem; color: #555; font-size: .9rem; }
 nav a { margin-inline-end: .8rem; } nav .current { font-weight: bold; }
 """
 _SAFE_HREF = re.compile(r"^(https?:|mailto:|[^:]*$)", re.IGNORECASE)
+_FILE_SAFE = re.compile(r"[^A-Za-z0-9-]")
 _HEAD_TAGS = {1: "h2", 2: "h2", 3: "h3", 4: "h4", 5: "h5", 6: "h6"}
 
 
@@ -186,7 +187,8 @@ def index_name(lang: str | None, order: str) -> str:
     """The file name of the index page for a language filter (None: all) and an order."""
     if lang is None and order == "date":
         return "index.html"
-    return f"index-{lang or 'all'}-{order}.html"
+    safe = _FILE_SAFE.sub("_", lang) if lang else "all"
+    return f"index-{safe}-{order}.html"
 
 
 def _nav(langs: list[str], lang: str | None, order: str) -> str:
@@ -202,7 +204,7 @@ def _nav(langs: list[str], lang: str | None, order: str) -> str:
 
 
 def _row(r: Row) -> str:
-    return (f'<tr><td{_attrs(r.language, r.direction)}><a href="{esc(r.href)}">{esc(r.title)}</a></td>'
+    return (f'<tr><td{text_attrs(r.title, r.language, r.direction)}><a href="{esc(r.href)}">{esc(r.title)}</a></td>'
             f'<td dir="ltr">{esc(r.published)}</td><td dir="ltr">{esc(r.language)}</td>'
             f"<td{text_attrs(r.site, r.language, r.direction)}>{esc(r.site)}</td></tr>\n")
 

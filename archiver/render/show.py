@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
+from ..archive.records import ExportError, load_record as read_record
 from .terminal import TerminalOptions, render_terminal, wants_bidi
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -19,12 +19,9 @@ class ShowError(Exception):
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        record = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ShowError(f"{path}: not a readable JSON record ({exc.__class__.__name__})") from None
-    if not isinstance(record, dict) or "blocks" not in record:
-        raise ShowError(f"{path}: not an archiver document record")
-    return record
+        return read_record(path)
+    except ExportError as exc:
+        raise ShowError(str(exc)) from None
 
 
 def _is_record(path: Path) -> bool:

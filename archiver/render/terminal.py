@@ -119,9 +119,9 @@ def render_terminal(record: Mapping[str, Any], opts: TerminalOptions = TerminalO
     """The document record as terminal text (display only: shaped and reordered when ``opts.bidi``)."""
     gutter = max([len(_label(b)) for b in record.get("blocks", [])] + [5]) + 1
     rtl_doc = record.get("direction") == "rtl"
-    title = record.get("title") or "(untitled)"
-    head = visual_line(title, rtl_doc) if opts.bidi else title
-    out = [head, "=" * min(display_width(head), opts.width)]
+    lines = wrap(record.get("title") or "(untitled)", opts.width)
+    head = [visual_line(line, rtl_doc) for line in lines] if opts.bidi else lines
+    out = head + ["=" * min(max(display_width(line) for line in head), opts.width)]
     meta = [("url", record.get("url")), ("published", record.get("published")),
             ("authors", ", ".join(record.get("authors") or []) or None), ("site", record.get("site_name")),
             ("language", f"{record.get('language')} ({record.get('direction')}), "

@@ -150,8 +150,14 @@ def _letter_votes(word: str, arabic_only: bool) -> tuple[int, int]:
     return logical, visual
 
 
+# Fast pre-check: reversed text shows presentation forms or a word that starts with ة / ى.
+_VISUAL_HINT = re.compile("[\ufb50-\ufdef\ufe70-\ufefc]|(?<![\u0620-\u06ff])[ةى]")
+
+
 def looks_visual(text: str) -> bool:
     """True when the Arabic words of ``text`` read as if stored reversed for display."""
+    if not _VISUAL_HINT.search(text):
+        return False
     logical = visual = 0
     arabic_only = not _PERSO_URDU.search(unicodedata.normalize("NFKC", text))
     for m in _WORD.finditer(text):
