@@ -166,10 +166,15 @@ def run_clean(warc: Path, out: Path, workers: int) -> dict:
     proc = subprocess.Popen(cmd, cwd=ROOT)
     main = psutil.Process(proc.pid)
     peaks: dict[int, int] = {}
+    trace: list[tuple[float, int]] = []  # (elapsed, largest worker RSS now)
     while proc.poll() is None:
         try:
+            now = 0
             for p in [main] + main.children(recursive=True):
-                peaks[p.pid] = max(peaks.get(p.pid, 0), p.memory_info().rss)
+                rss = p.memory_info().rss
+                peaks[p.pid] = max(peaks.get(p.pid, 0), rss)
+                now = max(now, rss) if p.pid != proc.pid else now
+            trace.append((time.perf_counter() - t0, now))
         except psutil.Error:
             pass
         time.sleep(0.05)
@@ -180,14 +185,16 @@ def run_clean(warc: Path, out: Path, workers: int) -> dict:
     docs = sum(1 for _ in open(out / "index.jsonl", "rb")) + (
         sum(1 for _ in open(out / "errors.jsonl", "rb")) if (out / "errors.jsonl").exists() else 0)
     return {"seconds": seconds, "docs": docs, "main_mb": peaks.get(proc.pid, 0) / 2**20,
-            "worker_mb": max(workers_rss, default=0) / 2**20, "code": proc.returncode, "cpu": cpu, "load": load}
+            "worker_mb": max(workers_rss, default=0) / 2**20, "code": proc.returncode, "cpu": cpu, "load": load,
+            "trace": [max((r for t, r in trace if t <= q * seconds), default=0) / 2**20 for q in (0.25, 0.5, 0.75, 1.0)]}
 
 
 def warc_table(pages, sizes: list[int], tmp: Path) -> list[str]:
     tmp.mkdir(parents=True, exist_ok=True)
     rows = ["| WARC pages | workers | wall s | docs/s | CPU s (all processes) | load avg before | "
             "peak RSS main MB | peak RSS per worker MB |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    base = {}
+    base: dict = {}
+    traces: dict = {}
     for size in sizes:
         warc = tmp / f"bench-{size}.warc.gz"
         if not warc.exists():
@@ -195,8 +202,12 @@ def warc_table(pages, sizes: list[int], tmp: Path) -> list[str]:
         for workers in ((1, 2) if size == sizes[0] else (2,)):
             r = run_clean(warc, tmp / f"out-{size}-{workers}", workers)
             base.setdefault(size, {})[workers] = r["docs"] / r["seconds"]
+            traces[(size, workers)] = r["trace"]
             rows.append(f"| {size} | {workers} | {r['seconds']:.1f} | {r['docs'] / r['seconds']:.1f} | "
                         f"{r['cpu']:.1f} | {r['load']:.1f} | {r['main_mb']:.0f} | {r['worker_mb']:.0f} |")
+    rows += ["", "Peak worker RSS so far at 25 / 50 / 75 / 100 % of each run's time (MB):", ""]
+    rows += [f"- {size} pages, {workers} worker(s): " + " / ".join(f"{v:.0f}" for v in trace)
+             for (size, workers), trace in traces.items()]
     first = base[sizes[0]]
     if 1 in first and 2 in first:
         rows += ["", f"Speed-up from 1 to 2 workers ({sizes[0]} pages): {first[2] / first[1]:.2f}×"]
