@@ -1,6 +1,7 @@
 """The stages in order: decode → parse → metadata → extract → blocks → normalize → langtag → Document."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import unicodedata
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from .extract.parse import looks_like_html, parse_html, squash
 from .extract.textdump import parse_dump
 from .lang.assign import tag_page
 from .model import Block, Document, Mark, Metadata, Removed, Source
-from .text.normalize import normalize_pieces
+from .text.normalize import fix_text, normalize_pieces
 from .text.searchkey import search_key
 
 
@@ -105,6 +106,14 @@ def _blocks(protos: list[Proto], normalized: list, tags, runs, prefix: str) -> t
     return tuple(out)
 
 
+def _repaired_metadata(meta: Metadata) -> Metadata:
+    """Title, description and site name through the block fixers (mojibake in <title>/og:title)."""
+    fixed = {name: fix_text(value)[0] for name in ("title", "description", "site_name")
+             if (value := getattr(meta, name))}
+    fixed = {k: v for k, v in fixed.items() if v != getattr(meta, k)}
+    return dataclasses.replace(meta, **fixed) if fixed else meta
+
+
 def document_id(url: str | None, sha256: str) -> str:
     """Stable identity: the URL (if any) and the raw bytes' hash."""
     return hashlib.sha256(f"{url or ''}\n{sha256}".encode()).hexdigest()[:16]
@@ -142,11 +151,12 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         encoding=encoding, encoding_evidence=evidence, sha256=sha, record_id=page.source.record_id,
         offset=page.source.offset, line=page.source.line, captured=page.source.captured,
     )
+    metadata = _repaired_metadata(cleaned.metadata)
     return Document(
-        id=document_id(url, sha), status=cleaned.status, url=url, title=cleaned.metadata.title,
+        id=document_id(url, sha), status=cleaned.status, url=url, title=metadata.title,
         language=tags.language if blocks else "und", direction=tags.direction,
         page_language=tags.page_language, source=source,
         processing={"tool": f"archiver {__version__}", "config": config.digest(),
                     "unicode": unicodedata.unidata_version, "kind": kind},
-        blocks=blocks, removed=removed, metadata=cleaned.metadata, comments=comments,
+        blocks=blocks, removed=removed, metadata=metadata, comments=comments,
     )

@@ -12,8 +12,10 @@ score the same way.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import gzip
 import json
+import re
 import statistics
 import unicodedata
 from collections import Counter
@@ -181,27 +183,74 @@ def summarize(scores: list[Score]) -> dict:
 
 
 def _names(value: str) -> set[str]:
-    import re
-
     if isinstance(value, (list, tuple)):
         value = ", ".join(str(v) for v in value)
     parts = re.split(r"\s*(?:,|;|\band\b|&|،| و)\s*", value.casefold())
     return {" ".join(p.split()) for p in parts if p.strip()}
 
 
+_TYPO = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                       "\u2013": "-", "\u2014": "-", "\u00ad": None})
+
+
+def _typo_fold(text: str) -> str:
+    """A title up to typography: NFC, case, curly vs straight quotes, dashes, soft hyphens,
+    whitespace. Reported beside the exact score, never instead of it."""
+    return _ws(unicodedata.normalize("NFC", text).translate(_TYPO).casefold())
+
+
+_TRUTH_DAY = re.compile(r"(\d{4})\D(\d{1,2})\D(\d{1,2})(?!\d)")
+
+
+def _truth_day(value: str) -> str:
+    """A ground-truth day as YYYY-MM-DD. A few trafilatura-source values are not ISO
+    ("2022-29-11", "2022-11-1", "2022-01.26"): year first, then month and day, swapped when the
+    month would be over 12. Anything else is compared as written."""
+    m = _TRUTH_DAY.match(value)
+    if not m:
+        return value[:10]
+    y, a, b = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    mo, d = (b, a) if a > 12 >= b else (a, b)
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2})?(?:\.\d+)?(Z|[+-]00:?00)?$")
+
+
+def local_days(stamp: str) -> set[str]:
+    """The calendar days ``stamp`` can be in the page's own time zone.
+
+    A date, or a date-time with a non-UTC offset, is already in the page's zone: one day. A
+    date-time in UTC ("Z", "+00:00") or with no offset does not say the page's zone, so every
+    day it falls on in a real zone (UTC-12 to UTC+14) counts: the day before or after when the
+    time is near midnight.
+    """
+    m = _STAMP.match(stamp)
+    if not m:
+        return {stamp[:10]}
+    base = _dt.datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}:{m.group(3)}")
+    return {(base + _dt.timedelta(hours=h)).date().isoformat() for h in (-12, 0, 14)}
+
+
 def meta_checks(page: Page, title: str | None, authors: str | None, published: str | None) -> dict:
     """Per field, True/False when the page's meta.json has a ground truth, absent otherwise.
 
-    title: exact after whitespace normalisation (NFC); published: the same calendar day;
+    title: exact after whitespace normalisation (NFC) (``title_folded``: up to case and quote/dash
+    typography, :func:`_typo_fold`); published: the same calendar day in the
+    page's own time zone (:func:`local_days`; ``published_strict``: the same first ten characters);
     authors: the same set of names (split on commas, "and", "&"), case-insensitive.
     """
     out = {}
     want = page.meta.get("title")
     if want:
         out["title"] = _ws(unicodedata.normalize("NFC", title or "")) == _ws(unicodedata.normalize("NFC", want))
+        out["title_folded"] = _typo_fold(title or "") == _typo_fold(want)
     want = page.meta.get("published")
     if want:
-        out["published"] = bool(published) and published[:10] == str(want)[:10]
+        want = _truth_day(str(want))
+        out["published_strict"] = bool(published) and published[:10] == want
+        out["published"] = bool(published) and want in local_days(published)
     want = page.meta.get("byline")
     if want:
         out["authors"] = bool(authors) and _names(authors) == _names(want)

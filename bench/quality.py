@@ -141,7 +141,8 @@ def _acc(scores: list[Score], field: str) -> str:
 
 
 def meta_table(results: list[dict[str, Score]], sources: list[str]) -> str:
-    lines = ["| source | tool | exact title | published day | authors |", "|---|---|---:|---:|---:|"]
+    lines = ["| source | tool | exact title | title up to case/quotes | published day (page's zone) "
+             "| published day (first 10 chars) | authors |", "|---|---|---:|---:|---:|---:|---:|"]
     groups = [(s, [r for r in results if next(iter(r.values())).source == s]) for s in sources]
     groups.append(("**overall**", results))
     groups.append(("**overall w/o goose3**", [r for r in results if next(iter(r.values())).source != "goose3"]))
@@ -149,7 +150,8 @@ def meta_table(results: list[dict[str, Score]], sources: list[str]) -> str:
         for tool in ("archiver", "trafilatura"):
             scores = [r[tool] for r in rows if tool in r]
             if scores and any(s.meta for s in scores):
-                lines.append(f"| {name} | {tool} | {_acc(scores, 'title')} | {_acc(scores, 'published')} | "
+                lines.append(f"| {name} | {tool} | {_acc(scores, 'title')} | {_acc(scores, 'title_folded')} | "
+                             f"{_acc(scores, 'published')} | {_acc(scores, 'published_strict')} | "
                              f"{_acc(scores, 'authors')} |")
     return "\n".join(lines)
 

@@ -128,3 +128,22 @@ def test_index_file_names_stay_in_their_folder():
     pages = index_pages([Row("t", "", "../../etc/x", "", "a.html")])
     assert all("/" not in name and ".." not in name for name in pages)
     assert all(name.startswith("index") and name.endswith(".html") for name in pages)
+
+
+def test_long_index_is_paged_and_every_document_listed_once_per_order():
+    many = [Row(f"title {i:03d}", f"2020-01-{1 + i % 28:02d}", "en" if i % 3 else "ar", "", f"d{i}.html")
+            for i in range(23)]
+    pages = index_pages(many, page_rows=10)
+    assert [n for n in pages if n.startswith("index.html") or n.startswith("index-p")] == ["index.html",
+                                                                                        "index-p2.html",
+                                                                                        "index-p3.html"]
+    listed = [h for n in ("index.html", "index-p2.html", "index-p3.html")
+              for h in links_in_all(pages[n])]
+    assert sorted(listed) == sorted(r.href for r in many)
+    targets = {a["href"] for t, a in Tags(pages["index-p2.html"]).tags if t == "a"}
+    assert {"index.html", "index-p3.html"} <= targets
+    assert "page 2 of 3" in pages["index-p2.html"]
+
+
+def links_in_all(body: str) -> list[str]:
+    return [a["href"] for t, a in Tags(body).tags if t == "a" and a["href"].startswith("d")]

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .blocks import BLOCK_TAGS, SKIP_TAGS
-from .cues import class_cue, phrase_cue, structure_cue
+from ..text.fold import phrase_key
+from .cues import class_cue, keyword_table, phrase_cue, structure_cue
 from .metadata import jsonld_article
 from .parse import text_of
 from .scoring import best, damped, prose_mass, score
@@ -106,9 +107,27 @@ class _Extractor:
             if cue and self._prose_despite_weak_cue(el, cue[1]):
                 cue = None
             if cue and not self._protected(el):
+                lead_in = self._comment_lead_in(el) if cue[0] == "comments" else None
                 self.cut(el, *cue)
+                if lead_in is not None:
+                    self.cut(lead_in, "comments", "comments-lead-in")
                 continue
             stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+
+    def _comment_lead_in(self, comments: etree._Element) -> etree._Element | None:
+        """The box just before a comment section that introduces it (posting rules, "views in
+        the comments are the commenters' own"): a short container, not a paragraph, with a link
+        (to the rules) and a comments keyword. Comment widgets are often empty shells filled by
+        script, so the lead-in is the only comment-section text on the page."""
+        prev = comments.getprevious()
+        while prev is not None and (not isinstance(prev.tag, str) or not self.st.text.get(prev, 0)):
+            prev = prev.getprevious()
+        if prev is None or prev.tag not in ("div", "section", "aside") or self._protected(prev):
+            return None
+        if self.st.text.get(prev, 0) > 600 or next(prev.iter("a"), None) is None:
+            return None
+        key = f" {phrase_key(text_of(prev))} "
+        return prev if any(f" {word} " in key for word, role in keyword_table() if role == "comments") else None
 
     def _prose_despite_weak_cue(self, el: etree._Element, reason: str) -> bool:
         """Ambiguous tokens ("widget" is every block of some page builders, "print" marks
@@ -299,11 +318,22 @@ def _is_listing(main: list[etree._Element], st: Stats) -> bool:
     return teasers >= 6 and prose < 400 + 40 * teasers
 
 
+def _drop_bare_readings(body: etree._Element) -> None:
+    """Ruby readings (<rt>, furigana) are annotations over the text. When the author gave a
+    fallback in <rp> parentheses, the plain-text form is "漢字（かんじ）" and is kept whole;
+    a bare <rt> would glue the reading onto the word ("子こども"), so it goes."""
+    for ruby in list(body.iter("ruby")):
+        if next(ruby.iter("rp"), None) is None:
+            for rt in list(ruby.iter("rt")):
+                rt.drop_tree()
+
+
 def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None, strict: bool,
              kind: str | None = None) -> Extraction:
     if not strict:  # the relaxed pass reads <noscript> content as ordinary text
         etree.strip_tags(body, "noscript")
     etree.strip_elements(body, *SKIP_TAGS, with_tail=False)
+    _drop_bare_readings(body)
     ex = _Extractor(body, phrases, ld_body, strict)
     ex.structural_pass()
     ex.phrase_pass()

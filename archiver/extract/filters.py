@@ -30,6 +30,13 @@ _DATE_WORDS = re.compile(r"[\d:.,،/\-–|•()+]+|\b(uhr|am|pm|gmt|utc|publishe
                          r"الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|بتوقيت)(?!\w)", re.IGNORECASE)
 
 
+# "باريس / الأناضول", "Abu Dhabi - Sky News", "Name-City": a stand-alone line at the top that is
+# two short names (place, agency or reporter) around a slash or dash, without digits or sentence
+# punctuation: the dateline of wire and portal copy, not article text.
+_PLACE_SOURCE = re.compile(r"^[^\W\d_][^\d.!?؟,،:;()\[\]\\\"'«»/\-–—|]{1,28}?\s*[/\-–—|]\s*"
+                           r"[^\W\d_][^\d.!?؟,،:;()\[\]\\\"'«»/\-–—|]{1,28}$")
+
+
 def _link_share(proto: Proto) -> float:
     total = sum(len(t.strip()) for t, _ in proto.pieces)
     linked = sum(len(t.strip()) for t, marks in proto.pieces if any(k == "link" for k, _ in marks))
@@ -108,6 +115,8 @@ def block_cue(proto: Proto, index: int, title: str | None, phrases: tuple[str, .
             return "byline", "meta-class"
         if parse_date(text) and len(text) < 60:
             return "dateline", "date-only"
+    if index < 3 and _PLACE_SOURCE.match(text) and len(text.split()) <= 5:
+        return "dateline", "place-source"
     return None
 
 

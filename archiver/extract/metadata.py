@@ -86,17 +86,47 @@ def _strip_site(title: str, site: str | None, headline: str | None) -> str:
     return title
 
 
-def _headings(root: etree._Element) -> list[str]:
-    """Visible h1 texts, then h2 texts (the first few of each), outside scripts."""
+_UNSEEN = frozenset({"style", "script", "noscript", "template", "rt", "rp"})
+_INLINE = frozenset({"ruby", "rb", "span", "a", "b", "i", "em", "strong", "small", "mark", "sup", "sub"})
+
+
+def _seen_text(el: etree._Element) -> str:
+    """An element's text without what a reader does not see as words: inline <style>/<script>
+    (CSS-in-JS frameworks put them inside headings) and ruby readings (<rt>/<rp>)."""
+    if not any(isinstance(d.tag, str) and d.tag in _UNSEEN for d in el.iterdescendants()):
+        return text_of(el)
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _UNSEEN:
+            inner = _seen_text(child)  # inline children run on: "子<rt>こ</rt>ども" is one word
+            parts.append(inner if child.tag in _INLINE else f" {inner} ")
+        parts.append(child.tail or "")
+    return squash("".join(parts))
+
+
+_HOME = re.compile(r"^(?:[a-z]+:)?(?://[^/?#]+)?/?(?:index\.\w+)?(?:[?#].*)?$", re.IGNORECASE)
+
+
+def _home_link(a: etree._Element) -> bool:
+    """A link to the site's root ("/", "https://host/", rel="home")."""
+    return "home" in (a.get("rel") or "").lower().split() or bool(_HOME.match((a.get("href") or "x").strip()))
+
+
+def _headings(root: etree._Element) -> tuple[list[str], set[str]]:
+    """Visible h1 texts, then h2 texts (the first few of each), outside scripts; and the set of
+    those that are wholly a link to the site's home (a blog's name, not a headline)."""
     out: list[str] = []
+    linked: set[str] = set()
     for tag in ("h1", "h2"):
         for el in root.iter(tag):
-            text = text_of(el)
+            text = _seen_text(el)
             if len(text) >= 4 and text not in out:
                 out.append(text)
+                if any(_home_link(a) and len(text_of(a)) >= 0.9 * len(text) for a in el.iter("a")):
+                    linked.add(text)
             if len(out) >= 12:
-                return out
-    return out
+                return out, linked
+    return out, linked
 
 
 def _from_title_element(raw: str, headings: list[str], site: str | None) -> str:
@@ -113,19 +143,50 @@ def _from_title_element(raw: str, headings: list[str], site: str | None) -> str:
     return _strip_site(raw, site, None)
 
 
+_GLUE = re.compile(r"\s*[|:\-–—·•»«/]")
+
+
+def _substantial(text: str) -> bool:
+    """Long enough to be a headline rather than a section or site name: three words and 20
+    characters, or 10 characters of a script written without spaces."""
+    if " " not in text:
+        return len(text) >= 10 and not text.isascii()
+    return len(text) >= 20 and len(text.split()) >= 3
+
+
+def _glued(heading: str, candidate: str) -> bool:
+    """A heading that opens or closes the candidate with a separator between them ("Headline:
+    Subtitle: Journal, Vol 7", "Site | Headline"): the rest is subtitle or site furniture,
+    however long. Short headings (a section name) do not count."""
+    if not _substantial(heading):
+        return False
+    if candidate.startswith(heading):
+        return bool(_GLUE.match(candidate[len(heading):]))
+    if candidate.endswith(heading):
+        return bool(_GLUE.match(candidate[:-len(heading)][::-1]))
+    return False
+
+
 def _title(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], site: str | None) -> str | None:
     """The headline: a page heading confirmed by og/twitter/JSON-LD/<title>, never the site name."""
-    headings = _headings(root)
+    headings, linked = _headings(root)
     site_key = (site or "").strip().casefold()
     headings = [h for h in headings if h.casefold() != site_key]
     ld_headline = _names(ld.get("headline"))
     candidates = [c for c in (meta.get("og:title"), meta.get("twitter:title"), ld_headline[0] if ld_headline else None) if c]
     title_el = root.find(".//title")
     raw_title = text_of(title_el) if title_el is not None else None
-    for c in candidates + ([raw_title] if raw_title else []):
+    signals = candidates + ([raw_title] if raw_title else [])
+    for c in signals:
         for h in headings:
             if len(h) >= 8 and (h == c or (h in c and len(h) >= 0.5 * len(c))):
                 return h
+    for c in signals:  # weaker: a heading glued to a subtitle or site name; never a home link
+        for h in headings:
+            if _glued(h, c) and h not in linked:
+                return h
+            if _substantial(c) and c in h and h not in linked:
+                return c  # the heading adds a kicker or dateline to a clean headline
     if candidates:
         return _strip_site(candidates[0], site, headings[0] if headings else None)
     if raw_title:
@@ -189,11 +250,39 @@ def _url_date(url: str | None) -> str | None:
     return parse_date(f"{y}-{int(mo):02d}-{int(d):02d}")
 
 
+def _ld_date(root: etree._Element, ld: dict[str, Any], key: str) -> str | None:
+    """``key`` of the JSON-LD article, else of the first article or web-page object that has it
+    (WordPress SEO plugins put the dates on a ``WebPage`` node with no headline)."""
+    value = ld.get(key)
+    if isinstance(value, str):
+        return value
+    for obj in _jsonld_objects(root):
+        value = obj.get(key)
+        if isinstance(value, str) and _types(obj) & _ARTICLE_TYPES:
+            return value
+    return None
+
+
+_PUBLISH_KEY = re.compile(r"publish|pubdate|public(?:ation)?[_-]?date")
+_NOT_PUBLISH = re.compile(r"modif|updat|expir|edit")
+
+
+def _publish_meta(meta: dict[str, str]) -> str | None:
+    """Any other <meta> whose name says publish date or time ("shareaholic:article_published_time",
+    "cXenseParse:recs:publishtime"): analytics and share plugins name it in their own namespace."""
+    for key, value in meta.items():
+        if _PUBLISH_KEY.search(key) and not _NOT_PUBLISH.search(key):
+            found = parse_date(value)
+            if found:
+                return found
+    return None
+
+
 def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any],
            url: str | None = None) -> tuple[str | None, str | None]:
     pub_keys = ("article:published_time", "og:published_time", "datepublished", "pubdate",
                 "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date")
-    published = parse_date(ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
+    published = parse_date(_ld_date(root, ld, "datePublished"))
     for key in pub_keys:
         published = published or parse_date(meta.get(key))
     if not published:
@@ -201,8 +290,9 @@ def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any],
             published = parse_date(el.get("datetime")) or parse_date(text_of(el))
             if published:
                 break
-    published = published or _visible_date(root) or _url_date(url) or _first_text_date(root)
-    modified = parse_date(ld.get("dateModified") if isinstance(ld.get("dateModified"), str) else None)
+    published = published or _visible_date(root) or _publish_meta(meta) or _url_date(url) \
+        or _first_text_date(root)
+    modified = parse_date(_ld_date(root, ld, "dateModified"))
     modified = modified or parse_date(meta.get("article:modified_time")) or parse_date(meta.get("og:updated_time"))
     return published, modified
 

@@ -11,14 +11,20 @@ from ..errors import ParseError
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 _WS = re.compile(r"\s+")
 _HTML_SNIFF = re.compile(
-    r"<(?:!doctype|html|head|body|div|p|span|a|article|meta|table|br|section|h[1-6]|ul|li)\b",
+    r"<(?:!doctype|html|head|body|div|p|span|a|article|meta|table|br|section|h[1-6]|ul|li"
+    r"|style|script|title|link)\b",
     re.IGNORECASE,
 )
 
 
 def looks_like_html(text: str) -> bool:
-    """True when the text is markup rather than a plain-text scrape dump."""
+    """True when the text is markup rather than a plain-text scrape dump.
+
+    Pages may open with a long inline <style> or <script> before any other tag: such a page is
+    sniffed over its first 64 KiB, and <style>/<script>/<title>/<link> count as markup."""
     head = text[:4096]
+    if re.match(r"\s*<(?:style|script)\b", head, re.IGNORECASE):
+        head = text[:65536]
     return len(_HTML_SNIFF.findall(head)) >= 2 or head.lstrip().lower().startswith(("<!doctype", "<html"))
 
 

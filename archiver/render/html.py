@@ -183,12 +183,16 @@ def _neg(text: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in text)
 
 
-def index_name(lang: str | None, order: str) -> str:
-    """The file name of the index page for a language filter (None: all) and an order."""
+PAGE_ROWS = 500
+
+
+def index_name(lang: str | None, order: str, page: int = 1) -> str:
+    """The file name of an index page: language filter (None: all), order, page number (from 1)."""
+    suffix = f"-p{page}" if page > 1 else ""
     if lang is None and order == "date":
-        return "index.html"
+        return f"index{suffix}.html"
     safe = _FILE_SAFE.sub("_", lang) if lang else "all"
-    return f"index-{safe}-{order}.html"
+    return f"index-{safe}-{order}{suffix}.html"
 
 
 def _nav(langs: list[str], lang: str | None, order: str) -> str:
@@ -203,31 +207,56 @@ def _nav(langs: list[str], lang: str | None, order: str) -> str:
             f'<nav lang="en" dir="ltr">Sort: {" ".join(sorts)}</nav>\n')
 
 
+def _pager(lang: str | None, order: str, page: int, pages: int) -> str:
+    if pages <= 1:
+        return ""
+    links = [f'<a href="{esc(index_name(lang, order, n))}"'
+             + (' class="current" aria-current="page"' if n == page else "") + f">{n}</a>"
+             for n in range(1, pages + 1)]
+    return f'<nav lang="en" dir="ltr">Page: {" ".join(links)}</nav>\n'
+
+
 def _row(r: Row) -> str:
     return (f'<tr><td{text_attrs(r.title, r.language, r.direction)}><a href="{esc(r.href)}">{esc(r.title)}</a></td>'
             f'<td dir="ltr">{esc(r.published)}</td><td dir="ltr">{esc(r.language)}</td>'
             f"<td{text_attrs(r.site, r.language, r.direction)}>{esc(r.site)}</td></tr>\n")
 
 
-def index_page(rows: list[Row], langs: list[str], lang: str | None, order: str) -> str:
-    """One index page: ``rows`` filtered to ``lang`` (None: all) and sorted by ``order``."""
-    shown = sorted((r for r in rows if lang is None or r.language == lang), key=_sort_key(order))
-    head = "".join(f'<th><a href="{esc(index_name(lang, key))}">{label}</a></th>' for key, label in SORTS.items())
-    title = f"Archive: {len(shown)} documents" + (f" in {lang}" if lang else "")
-    body = (f'<h1 lang="en" dir="ltr">{esc(title)}</h1>\n{_nav(langs, lang, order)}'
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Which index page: its language filter (None: all), order, page number and page count."""
+
+    lang: str | None
+    order: str
+    page: int = 1
+    pages: int = 1
+
+
+def index_page(shown: list[Row], langs: list[str], at: Listing, total: int) -> str:
+    """One index page holding ``shown`` (already filtered, sorted and cut to this page)."""
+    head = "".join(f'<th><a href="{esc(index_name(at.lang, key))}">{label}</a></th>' for key, label in SORTS.items())
+    title = f"Archive: {total} documents" + (f" in {at.lang}" if at.lang else "")
+    if at.pages > 1:
+        title += f" (page {at.page} of {at.pages})"
+    pager = _pager(at.lang, at.order, at.page, at.pages)
+    body = (f'<h1 lang="en" dir="ltr">{esc(title)}</h1>\n{_nav(langs, at.lang, at.order)}{pager}'
             f'<table lang="en" dir="ltr">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
-            + "".join(_row(r) for r in shown) + "</tbody>\n</table>\n")
+            + "".join(_row(r) for r in shown) + f"</tbody>\n</table>\n{pager}")
     return page_shell(title, "en", "ltr", body)
 
 
-def index_pages(rows: Iterable[Row]) -> dict[str, str]:
-    """Every index page by file name: all and each language, each in every order."""
+def index_pages(rows: Iterable[Row], page_rows: int = PAGE_ROWS) -> dict[str, str]:
+    """Every index page by file name: all and each language, in every order, ``page_rows`` a page."""
     rows = list(rows)
     langs = sorted({r.language for r in rows})
     pages = {}
     for lang in [None, *langs]:
         for order in SORTS:
-            pages[index_name(lang, order)] = index_page(rows, langs, lang, order)
+            shown = sorted((r for r in rows if lang is None or r.language == lang), key=_sort_key(order))
+            count = max(1, -(-len(shown) // page_rows))
+            for n in range(1, count + 1):
+                part = shown[(n - 1) * page_rows:n * page_rows]
+                pages[index_name(lang, order, n)] = index_page(part, langs, Listing(lang, order, n, count), len(shown))
     return pages
 
 
