@@ -37,6 +37,18 @@ _PLACE_SOURCE = re.compile(r"^[^\W\d_][^\d.!?؟,،:;()\[\]\\\"'«»/\-–—|]{1
                            r"[^\W\d_][^\d.!?؟,،:;()\[\]\\\"'«»/\-–—|]{1,28}$")
 
 
+def _place_source(text: str) -> bool:
+    """A place/source dateline. An unspaced hyphen also joins compound words ("Minuten-Tarife",
+    "Baden-Württemberg"), so it counts only after two words and before one ("Name Surname-City")."""
+    m = _PLACE_SOURCE.match(text)
+    if not m or len(text.split()) > 5:
+        return False
+    sep = re.search(r"\s*[/\-–—|]\s*", text)
+    if sep and sep.group().strip() == "-" and sep.group() == "-":
+        return len(text[:sep.start()].split()) >= 2 and len(text[sep.end():].split()) == 1
+    return True
+
+
 def _link_share(proto: Proto) -> float:
     total = sum(len(t.strip()) for t, _ in proto.pieces)
     linked = sum(len(t.strip()) for t, marks in proto.pieces if any(k == "link" for k, _ in marks))
@@ -115,7 +127,7 @@ def block_cue(proto: Proto, index: int, title: str | None, phrases: tuple[str, .
             return "byline", "meta-class"
         if parse_date(text) and len(text) < 60:
             return "dateline", "date-only"
-    if index < 3 and _PLACE_SOURCE.match(text) and len(text.split()) <= 5:
+    if index < 3 and _place_source(text):
         return "dateline", "place-source"
     return None
 
