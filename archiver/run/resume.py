@@ -75,11 +75,19 @@ def open_state(out_dir: Path, force: bool) -> State:
     if force:
         for name in (INDEX, ERRORS):
             (out_dir / name).unlink(missing_ok=True)
+        _touch(out_dir)
         return State()
     existed = any((out_dir / name).exists() for name in (INDEX, ERRORS))
     for name in (INDEX, ERRORS):
         drop_torn_tail(out_dir / name)
+    _touch(out_dir)
     return State({key for key, _ in read_lines(out_dir / INDEX)}, existed)
+
+
+def _touch(out_dir: Path) -> None:
+    """Both files always exist in an export, so an empty errors.jsonl says "no errors" plainly."""
+    for name in (INDEX, ERRORS):
+        (out_dir / name).touch(exist_ok=True)
 
 
 def _ordered(lines: dict[str, str], position: dict[str, int]) -> list[str]:
