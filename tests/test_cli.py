@@ -82,3 +82,11 @@ def test_formats(tmp_path, fmt):
     assert run("clean", str(SEED), "-o", str(out), "--format", fmt, "-q").returncode == 0
     exts = sorted(p.suffix for p in out.glob("*.*") if p.suffix in (".md", ".json") and p.stem != "run")
     assert exts == sorted("." + f for f in fmt.split(","))
+
+
+def test_verbose_lists_each_export_and_quiet_prints_nothing(tmp_path):
+    loud = run("clean", str(SEED), "-o", str(tmp_path / "a"), "-v")
+    assert loud.returncode == 0
+    assert any(SEED.name in ln and " ok en " in ln for ln in loud.stderr.splitlines())
+    quiet = run("clean", str(SEED), "-o", str(tmp_path / "b"), "-q")
+    assert quiet.returncode == 0 and quiet.stderr == ""

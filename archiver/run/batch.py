@@ -95,8 +95,7 @@ def run_batch(tasks: Iterable[Task], job: Job, options: RunOptions = RunOptions(
             failed = outcome.status == "failed"
             append_line(out / (ERRORS if failed else INDEX), outcome.record, sync=job.sync)
             summary.add(outcome.status, outcome.stage)
-            if failed:
-                progress.message(f"archiver: error: {outcome.key}: {outcome.record['reason']}")
+            progress.outcome(outcome.key, outcome.record, failed)
             progress.update(summary)
     finally:
         progress.close()

@@ -92,7 +92,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     options = RunOptions(parallel=args.parallel, chunk=args.chunk, force=args.force, shard=shard,
                          quiet=args.quiet, dask_scheduler=args.dask_scheduler)
     try:
-        summary = run_batch(tasks, job, options, Progress(args.quiet))
+        summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose))
     except KeyboardInterrupt:
         print("archiver: interrupted; run the same command again to resume", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -146,7 +146,7 @@ def add_clean(sub: argparse._SubParsersAction) -> None:
     _run_args(p)
     add_clean_bag_option(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
-    p.add_argument("-v", "--verbose", action="count", default=0, help="more detail on stderr")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="one line per exported document on stderr")
     p.set_defaults(func=cmd_clean)
 
 

@@ -66,8 +66,9 @@ class Summary:
 class Progress:
     """A tqdm bar on stderr (documents, rate, failures); silent when off or not a terminal."""
 
-    def __init__(self, quiet: bool, stream: TextIO | None = None) -> None:
+    def __init__(self, quiet: bool, stream: TextIO | None = None, verbose: int = 0) -> None:
         stream = stream or sys.stderr
+        self.verbose = 0 if quiet else verbose
         self.bar = None
         if not quiet and stream.isatty():
             import tqdm
@@ -80,6 +81,14 @@ class Progress:
         if self.bar is not None:
             self.bar.set_postfix(failed=summary.failures, refresh=False)
             self.bar.update(1)
+
+    def outcome(self, key: str, record: dict[str, Any], failed: bool) -> None:
+        """Report one finished input: always for a failure, with ``-v`` for every export."""
+        if failed:
+            self.message(f"archiver: error: {key}: {record['reason']}")
+        elif self.verbose:
+            self.message(f"archiver: {key} -> {record.get('id')} {record.get('status')} "
+                         f"{record.get('language')} {', '.join(record.get('outputs') or [])}")
 
     def message(self, text: str) -> None:
         if self.quiet:
