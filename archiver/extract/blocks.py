@@ -2,6 +2,7 @@
 code — with inline bold, italics, code and links kept as pieces for Markdown."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -66,6 +67,9 @@ def _table(el: etree._Element) -> Proto | None:
     return Proto("table", [(text, ())], cells=tuple(rows), source=el)
 
 
+_SOURCE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
 class _Builder:
     def __init__(self) -> None:
         self.blocks: list[Proto] = []
@@ -78,9 +82,13 @@ class _Builder:
             self.blocks.append(self.current)
         self.current = None
 
-    def add_text(self, text: str | None, marks: tuple, el: etree._Element) -> None:
+    def add_text(self, text: str | None, marks: tuple, el: etree._Element, hard: bool = False) -> None:
+        """Append a text piece. Line breaks in the HTML source are whitespace like any other
+        (pretty-printed markup breaks lines around links); only <br> (``hard``) is a line break."""
         if not text:
             return
+        if not hard and ("\n" in text or "\r" in text):
+            text = _SOURCE_BREAKS.sub(" ", text)
         if self.current is None:
             if not text.strip():
                 return
@@ -93,7 +101,7 @@ class _Builder:
         if tag in SKIP_TAGS or not tag:
             return
         if tag == "br":
-            self.add_text("\n", marks, el)
+            self.add_text("\n", marks, el, hard=True)
             return
         if tag in BLOCK_TAGS:
             self.block(el)

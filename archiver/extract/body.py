@@ -31,10 +31,10 @@ from lxml import etree
 
 from .blocks import BLOCK_TAGS, SKIP_TAGS
 from ..text.fold import phrase_key
-from .cues import class_cue, keyword_table, phrase_cue, structure_cue
+from .cues import WEAK_TOKENS, class_cue, keyword_table, phrase_cue, structure_cue
 from .metadata import jsonld_article
 from .parse import text_of
-from .scoring import best, damped, prose_mass, score
+from .scoring import best, damped, headline_region, prose_mass, score
 from .stats import Stats, measure
 from .status import overrides, page_kind
 from .widgets import guess_role, headline_links, is_teaser_list
@@ -42,7 +42,6 @@ from .widgets import guess_role, headline_links, is_teaser_list
 _HEADING_LIKE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p",
                            "header", "a", "li", "label", "section"})
 DEEP_SHARE = 0.35  # share of the page's prose the chosen container should hold
-WEAK_TOKENS = frozenset({"widget", "widgets", "print", "banner", "more", "modal", "popup", "overlay"})
 _MIN_ARTICLE = 120  # unlinked characters; under 240 the text must also have sentence punctuation
 CLIMB = 1  # levels the top candidate may climb when it is (nearly) all of its parent
 
@@ -189,6 +188,8 @@ class _Extractor:
         top = best(scores, self.order)
         if top is None:
             return []
+        story = self._headline_story(top, scores)
+        switched, top = story is not top, story
         top_score = scores[top]
         for _ in range(CLIMB):
             parent = top.getparent()
@@ -196,7 +197,8 @@ class _Extractor:
                     or self.st.text.get(top, 0) < 0.85 * self.st.text.get(parent, 0):
                 break
             top = parent
-        top = self._deep_container(top)
+        if not switched:  # the headline's story is bounded by its <article>: no climbing out
+            top = self._deep_container(top)
         container = self._article_container(top)
         if container is not None:
             return [container]
@@ -212,6 +214,24 @@ class _Extractor:
                 chosen.append(sib)
         chosen += self._chunks(top, prose_mass(self.body, self.st))
         return sorted(set(chosen), key=lambda e: self.order.get(e, 0))
+
+    def _headline_story(self, top: etree._Element, scores: dict[etree._Element, float]) -> etree._Element:
+        """Infinite-scroll pages append the next story, in its own <article> with its own h1,
+        under the first. When the top candidate sits in such a second story, the best candidate
+        inside the <article> that holds the page's headline is taken, if it scores a fair share."""
+        home = next((n for n in headline_region(self.body) if n.tag == "article"), None)
+        if home is None or top is home or _is_inside(top, home):
+            return top
+        if _is_inside(home, top):  # top holds both stories: is there a second one with an h1?
+            other = next((a for a in top.iter("article") if a is not home and not _is_inside(a, home)
+                          and next(a.iter("h1"), None) is not None), None)
+        else:
+            other = top if top.tag == "article" else next(top.iterancestors("article"), None)
+        if other is None or next(other.iter("h1"), None) is None:
+            return top
+        inside = {el: v for el, v in scores.items() if _is_inside(el, home) or el is home}
+        cand = best(inside, self.order)
+        return cand if cand is not None and scores[cand] >= 0.2 * scores[top] else top
 
     def _chunks(self, top: etree._Element, mass: dict[etree._Element, int]) -> list[etree._Element]:
         """Article bodies split into chunks (ads or figures between them): prose-rich cousins of

@@ -30,6 +30,10 @@ _NEGATED_PREFIX = ("has", "no", "with", "without", "show", "hide")
 _STATE_SUFFIX = frozenset({"enabled", "disabled", "open", "opened", "closed", "active", "inactive",
                            "visible", "ready", "loaded", "on", "off"})
 _KEYWORD_WORDS = 6
+# Ambiguous class tokens: "widget" is every block of some page builders, "print" marks printable
+# content as often as print buttons. They cut only chrome-shaped elements and never count
+# against a candidate's content score.
+WEAK_TOKENS = frozenset({"widget", "widgets", "print", "banner", "more", "modal", "popup", "overlay"})
 # Attributes whose tokens name a region: id and class, and the labels component frameworks and
 # accessible markup carry (aria-labelledby="recommendations-heading", data-component="comments").
 _CUE_ATTRS = ("id", "class", "aria-labelledby", "data-component", "data-e2e", "data-testid")

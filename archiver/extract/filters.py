@@ -14,7 +14,7 @@ _META_TOKENS = frozenset({"author", "byline", "date", "time", "meta", "dateline"
                           "timestamp", "posted", "credit", "credits", "source"})
 # Captions and photo credits: the ground truth of news archives keeps them out of the body text;
 # they stay in ``removed`` (role "caption") for the audit trail.
-_CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits", "copyright", "photo",
+_CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits", "copyright", "photo", "cap",
                              "imagecaption", "wp-caption", "bildunterschrift", "legend", "tasmiya"})
 _CREDIT = re.compile(r"^\s*(©|\(c\)|foto|photo|photos|bild|image|credit|quelle|source|صورة|الصورة|"
                      r"مصدر الصورة|تصوير|المصدر)\b\s*[:：/]?", re.IGNORECASE)
@@ -60,7 +60,9 @@ def _meta_cue(proto: Proto) -> bool:
     for _ in range(3):
         if el is None:
             return False
-        if set(tokens(f"{el.get('class', '')} {el.get('id', '')}")) & _META_TOKENS or el.tag == "time":
+        # aria-labelledby names the region by its heading's id ("article-byline")
+        attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('aria-labelledby', '')}"
+        if set(tokens(attrs)) & _META_TOKENS or el.tag == "time":
             return True
         el = el.getparent()
     return False
@@ -75,6 +77,19 @@ def _caption_cue(proto: Proto) -> bool:
             return True
         el = el.getparent()
     return False
+
+
+def _image_table(table) -> bool:
+    """The figure of older CMSs: a table of two or three rows, an image in one (empty of text
+    once images are stripped) and one short line of text under it. Data tables have text in
+    every row; layout tables that wrap an article have far more text."""
+    rows = list(table.iter("tr"))
+    if not 2 <= len(rows) <= 3:
+        return False
+    texts = [squash(" ".join(r.itertext())) for r in rows]
+    filled = [t for t in texts if t]
+    return len(filled) == 1 and len(filled[0]) <= 250 and (
+        len(filled) < len(texts) or next(table.iter("img"), None) is not None)
 
 
 def _dateline(text: str) -> bool:
@@ -101,6 +116,8 @@ def _small_print(proto: Proto, text: str) -> tuple[str, str] | None:
 def block_cue(proto: Proto, index: int, title: str | None, phrases: tuple[str, ...]) -> tuple[str, str] | None:
     """(role, reason) when a block is chrome or metadata rather than article text; else None."""
     text = squash(proto.plain())
+    if proto.role == "table" and proto.source is not None and _image_table(proto.source):
+        return "caption", "image-table"
     if proto.role == "table" or proto.role == "code":
         return None
     if title and index < 4 and squash(title) == text:

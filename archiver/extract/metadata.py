@@ -179,7 +179,7 @@ def _title(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], site:
     signals = candidates + ([raw_title] if raw_title else [])
     for c in signals:
         for h in headings:
-            if len(h) >= 8 and (h == c or (h in c and len(h) >= 0.5 * len(c))):
+            if len(h) >= 8 and (h == c or (h in c and len(h) >= 0.5 * len(c) and h not in linked)):
                 return h
     for c in signals:  # weaker: a heading glued to a subtitle or site name; never a home link
         for h in headings:

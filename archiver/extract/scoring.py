@@ -19,7 +19,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .blocks import BLOCK_TAGS, is_layout_table
-from .cues import class_cue, structure_cue, tokens
+from .cues import WEAK_TOKENS, class_cue, structure_cue, tokens
 from .parse import squash
 from .stats import Stats
 
@@ -34,13 +34,15 @@ _MIN_PROSE = 25
 
 
 def class_weight(el: etree._Element) -> float:
-    """+25 for an article token, -25 for a chrome token, +10..+30 for semantic article markup."""
+    """+25 for an article token, -25 for a chrome token (-10 for an ambiguous one, see
+    ``WEAK_TOKENS``), +10..+30 for semantic article markup."""
     toks = set(tokens(f"{el.get('class', '')} {el.get('id', '')}"))
     weight = 0.0
     if toks & POSITIVE:
         weight += 25
-    if class_cue(el):
-        weight -= 25
+    cue = class_cue(el)
+    if cue:
+        weight -= 10 if cue[1].rpartition(":")[2] in WEAK_TOKENS else 25
     if el.tag in ("article", "main") or (el.get("role") or "").lower() == "main":
         weight += 10
     if (el.get("itemprop") or "").lower() == "articlebody":
@@ -114,7 +116,7 @@ def score(body: etree._Element, st: Stats, ld_body: str | None = None) -> dict[e
                 break
             scores[node] = scores.get(node, 0) + points / divisor
             node = node.getparent()
-    near = _headline_region(body)
+    near = headline_region(body)
     for el in scores:
         value = (scores[el] + class_weight(el)) * (1 - st.link_density(el))
         if near and _near_headline(el, near):
@@ -126,7 +128,7 @@ def score(body: etree._Element, st: Stats, ld_body: str | None = None) -> dict[e
 HEADLINE_BONUS = 1.25  # score factor for candidates beside the page's headline h1
 
 
-def _headline_region(body: etree._Element) -> set[etree._Element]:
+def headline_region(body: etree._Element) -> set[etree._Element]:
     """The first <h1> and its nearest ancestors: the story the page is about sits next to its
     headline, while a second story (infinite scroll, "next article") has its own."""
     h1 = next(body.iter("h1"), None)

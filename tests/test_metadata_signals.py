@@ -1,0 +1,100 @@
+"""Metadata signals beyond the usual <meta> keys: JSON-LD web-page nodes, plugin-namespaced
+publish dates, more month names, headlines glued to subtitles or site names in <title>, and
+heading text without inline CSS or ruby readings."""
+from __future__ import annotations
+
+import pytest
+
+from archiver import clean
+from archiver.extract.dates import parse_date
+from archiver.extract.metadata import extract_metadata
+from archiver.extract.parse import looks_like_html, parse_html
+
+PROSE = "<p>" + "The council met on Tuesday and voted on the budget, after a long debate. " * 6 + "</p>"
+
+
+def _meta(body: str, head: str = ""):
+    return extract_metadata(parse_html(f"<html><head>{head}</head><body>{body}</body></html>"))
+
+
+def test_jsonld_webpage_node_gives_the_date_when_no_article_node_has_it():
+    ld = ('<script type="application/ld+json">{"@graph": [{"@type": "WebSite", "name": "S"},'
+          '{"@type": "WebPage", "name": "About", "datePublished": "2014-03-17T01:44:37+00:00",'
+          '"dateModified": "2018-09-01T00:00:00+00:00"}]}</script>')
+    m = _meta(PROSE, ld)
+    assert m.published == "2014-03-17T01:44:37+00:00"
+    assert m.modified == "2018-09-01T00:00:00+00:00"
+
+
+def test_jsonld_date_of_a_non_page_object_is_not_taken():
+    ld = '<script type="application/ld+json">{"@type": "Event", "datePublished": "2014-03-17"}</script>'
+    assert _meta(PROSE, ld).published is None
+
+
+@pytest.mark.parametrize("key,found", [
+    ("shareaholic:article_published_time", "2019-06-18T10:01:00Z"),
+    ("cXenseParse:recs:publishtime", "2019-06-18T10:01:00Z"),
+    ("article:modified_time", None),
+    ("x:publish_updated", None),
+])
+def test_namespaced_publish_meta(key, found):
+    head = f'<meta name="{key}" content="2019-06-18T10:01:00Z">'
+    assert _meta(PROSE, head).published == found
+
+
+def test_visible_date_outranks_a_namespaced_publish_meta():
+    head = '<meta name="plugin:publicationDate" content="2020-09-08T17:33:18+02:00">'
+    body = '<p class="date">4. April 2020</p>' + PROSE
+    assert _meta(body, head).published == "2020-04-04"
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("15 августа 2016, 13:43", "2016-08-15"),
+    ("3 листопада 2021", "2021-11-03"),
+    ("12 Ekim 2020", "2020-10-12"),
+    ("5 maart 2019", "2019-03-05"),
+    ("24. desember 2018", "2018-12-24"),
+])
+def test_more_month_names(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_heading_glued_to_a_subtitle_in_the_title_element():
+    head = ("<title>The Effect of Vaccination on Hospital Stays: An Observational Study: "
+            "Journal of Things: Vol 172, No 7</title>")
+    body = '<h1><a href="/doi/10.1/abc">The Effect of Vaccination on Hospital Stays</a></h1>' + PROSE
+    assert _meta(body, head).title == "The Effect of Vaccination on Hospital Stays"
+
+
+def test_blog_name_linking_home_is_not_the_headline():
+    head = "<title>Ansichten und Einsichten eines Bloggers: Ein Beitrag</title>"
+    body = '<h1><a href="https://blog.example/" rel="home">Ansichten und Einsichten eines Bloggers</a></h1>' + PROSE
+    assert _meta(body, head).title != "Ansichten und Einsichten eines Bloggers"
+
+
+def test_clean_title_inside_a_heading_with_a_kicker_beats_a_section_og_title():
+    head = ('<title>Vaccination stays open everywhere until February</title>'
+            '<meta property="og:title" content="Press releases">')
+    body = "<h1><span>Press release of the health office</span> Vaccination stays open everywhere until February</h1>" + PROSE
+    assert _meta(body, head).title == "Vaccination stays open everywhere until February"
+
+
+def test_heading_text_leaves_out_inline_css_and_ruby_readings():
+    head = '<meta property="og:title" content="SITE|子どもへの体罰を禁止する法律ができる">'
+    body = ("<h1><style>.css-1{color:red}</style><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>"
+            "を禁止する法律ができる</h1>" + PROSE)
+    assert _meta(body, head).title == "子どもへの体罰を禁止する法律ができる"
+
+
+def test_mojibake_in_the_title_is_repaired_like_body_text():
+    html = ("<html><head><title>Tarif jetzt fÃ¼r nur 5,99 Euro</title></head><body>"
+            "<article><h1>Tarif jetzt fÃ¼r nur 5,99 Euro</h1>" + PROSE + "</article></body></html>")
+    doc = clean(html)
+    assert doc.title == "Tarif jetzt für nur 5,99 Euro"
+    assert doc.metadata.title == doc.title
+
+
+def test_page_opening_with_a_long_style_block_is_html():
+    text = "<style>\n" + ".a { color: red; }\n" * 400 + "</style>\n<title>T</title>\n<p>Text</p>"
+    assert looks_like_html(text)
+    assert not looks_like_html("A plain dump line.\n" * 300)
