@@ -44,11 +44,12 @@ NOTES = """Reading the numbers:
   ("MINISTER-PRESIDENT PRESENTE ...") are CSS text-transform renderings, and archiver stores the
   text the page holds. Most of the remaining misses are editorial: fundus and trafilatura ground
   truth takes the SEO/og title on some sites and the visible h1 on others (kicker in or out, a
-  different wording altogether), so no single signal can be right on both. Measured on the same
-  pages (exact match; `python bench/quality.py --title-signals`): og:title 56.9%, JSON-LD headline
-  37.7%, first h1 68.8%, <title> 16.0%, <title> minus site name 64.4%; archiver's rule (a
-  heading confirmed by og/JSON-LD/<title>, headings glued to a subtitle or site name, home links
-  and inline CSS/ruby readings left out) gets 80.2%.
+  different wording altogether), so no single signal can be right on both. The table "single
+  headline signals" above gives, on the same pages, how often each signal alone equals the
+  ground truth; archiver's rule (a heading confirmed by og/JSON-LD/<title>, a heading glued to a
+  subtitle or site name in <title>, home links, inline CSS and ruby readings left out; mojibake
+  repaired like body text) beats the best single signal overall and on fundus and trafilatura,
+  ties it on `arabic`, and loses to <title> minus site name on newspaper4k's 18 pages.
 - Published day, how it is compared: "published day (page's zone)" is the target's column. A
   date, or a date-time with a non-UTC offset, is compared as that calendar day. A date-time in
   UTC ("Z", "+00:00") or without an offset does not say the page's own zone, so the day it falls
@@ -57,7 +58,27 @@ NOTES = """Reading the numbers:
   are not ISO ("2022-29-11", "2022-11-1", "2022-01.26"); they are read year, month, day (swapped
   when the month is over 12). Both rules apply to every tool alike. The trafilatura source's
   dates come from htmldate, which sometimes reports the modified or a copyright-year date;
-  archiver keeps published and modified apart and does not chase those."""
+  archiver keeps published and modified apart and does not chase those.
+- Second pass on the targets (2026-11-24), each a general cue with a test: JSON-LD dates from
+  web-page nodes and plugin-namespaced publish <meta> keys; Russian, Ukrainian, Dutch,
+  Scandinavian and Turkish month names; pages that open with a long <style> are HTML; headings
+  glued to a subtitle or site name in <title>, home-link h1s skipped, inline CSS and ruby
+  readings left out of headings, title mojibake repaired; comment-section lead-ins (posting rules
+  before an empty comment widget), XFBML (Facebook) embeds, Spot.IM counters, "see also" boxes;
+  place/source datelines ("باريس / الأناضول"), image tables and "cap" classes as captions,
+  byline regions named by aria-labelledby; bare <rt> readings dropped (kept with <rp>);
+  source line breaks inside a paragraph are spaces (only <br> breaks); "widget" weighs -10, not
+  -25, on a candidate; the story around the page's headline h1 wins over a next story appended
+  below it (infinite scroll). Speed, same machine, same minutes, `python bench/throughput.py
+  --limit 100 --rounds 3 --skip-warc --skip-profile`: archiver full pipeline 12.39 ms/page on
+  the current tree with archiver/extract and pipeline.py as of commit 031a7ac (before this
+  pass), 12.37 ms/page after it (no measurable change).
+- Targets still not met, and why: `arabic` needs 0.997 (trafilatura 0.967 + 0.03); the largest
+  losses are three pages: two whose ground truth keeps "also read" teaser lines that archiver
+  cuts as related, one with a kicker line in the image box and a wire sign-off.
+  trafilatura-source snippets: most misses are pages where the article is split across
+  unrelated containers or judged "no article" (5 pages, 15 snippets); no general cue was found
+  in the time that fixes them without losses elsewhere. Exact headline: see above."""
 
 
 def _archiver(page: Page, html: bytes):
@@ -225,10 +246,13 @@ def targets(results: list[dict[str, Score]], sources: list[str]) -> str:
         a, t = _mean(results, "archiver", src, "snippet_acc"), best(src, "snippet_acc")
         if a is not None:
             line(a >= t, f"{src} snippet accuracy {100 * a:.1f}% vs trafilatura best {100 * t:.1f}%")
-    for field, goal, label in (("title", 0.95, "exact headline (w/o goose3)"), ("published", 0.90, "published day")):
+    for field, goal, label in (("title", 0.95, "exact headline (w/o goose3)"),
+                               ("published", 0.90, "published day in the page's own zone")):
         rate = _meta_rate(results, field)
         if rate is not None:
-            line(rate >= goal, f"{label} {100 * rate:.1f}% (target ≥ {100 * goal:.0f}%)")
+            strict = _meta_rate(results, "published_strict") if field == "published" else None
+            extra = f"; {100 * strict:.1f}% by the first 10 characters" if strict is not None else ""
+            line(rate >= goal, f"{label} {100 * rate:.1f}% (target ≥ {100 * goal:.0f}%{extra})")
     return "Targets of issue 3, checked on this run:\n\n" + "\n".join(out)
 
 
@@ -278,7 +302,7 @@ def write_section(path: Path, body: str) -> None:
         text = text.rstrip("\n") + "\n\n" + body + "\n"
     else:
         end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + body + ("\n" + text[end + 1:] if end != -1 else "\n")
+        text = text[:start] + body + ("\n\n" + text[end + 1:] if end != -1 else "\n")
     path.write_text(text, "utf-8")
 
 
@@ -321,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
         "Metadata accuracy on pages whose meta.json has the field (goose3 titles are goose3's own "
         "`<title>` text, site name included, so the headline target is read on the row without goose3):",
         meta_table(results, sources),
+        "Single headline signals: how often each one alone equals the ground-truth title (exact, "
+        "NFC), same pages (`python bench/quality.py --title-signals`):",
+        signals_table(pages, max(1, args.jobs)),
         targets(results, sources),
         speed(results, tools),
         NOTES,
