@@ -57,13 +57,16 @@ def _bom(data: bytes) -> tuple[str, int] | None:
     return None
 
 
+_CONTROLS = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROLS))  # C-speed count of those bytes
     return controls / len(head) > 0.02
 
 

@@ -74,7 +74,7 @@ def _normalize(proto: Proto, dump: bool) -> tuple[str, str | None, tuple[str, ..
 def _from_html(text: str, url: str | None, config: Config) -> _Cleaned:
     root = parse_html(text)
     metadata = extract_metadata(root, url)
-    ex = extract_body(root, config.chrome_phrases)
+    ex = extract_body(root, config.chrome_phrases, reparse=lambda: parse_html(text))  # read-only until here
     protos = [p for el in ex.main for p in build_blocks(el)] if ex.status == "ok" else []
     kept, dropped = filter_blocks(protos, metadata.title, config.chrome_phrases)
     cuts = [(c.text, c.role, c.reason) for c in ex.cuts]

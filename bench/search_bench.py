@@ -11,7 +11,9 @@
 3. Times ``archiver.archive.index.build_index`` on the directory (reading every record, computing
    the folded, stemmed terms, FTS5 inserts, the final optimize) → documents per second of wall
    time, and per CPU-second (this process and its workers), with the machine's load average:
-   on a shared machine the wall rate depends on what else runs.
+   on a shared machine the wall rate depends on what else runs. Also reported: which record
+   reader ran (msgspec, from the ``fast``/``bench`` extras, or stdlib json) and the peak RSS of
+   this process (it also holds the cleaned corpus pages and the pipeline, so it is an upper bound).
 4. Times ``archiver.archive.search.search`` (limit 10, snippets included) for ``--queries``
    queries of one or two words drawn from the records, a third of them written with extra
    harakat/tatweel or an attached و/ال → median, 95th percentile.
@@ -37,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archiver import clean  # noqa: E402
+from archiver.archive import index as index_module  # noqa: E402
 from archiver.archive.index import build_index  # noqa: E402
 from archiver.archive.search import search  # noqa: E402
 
@@ -144,6 +147,8 @@ def run(args: argparse.Namespace) -> dict:
         "mean_words_per_page": round(words),
         "index_seconds": round(summary.seconds, 2), "docs_per_second": round(rate),
         "index_cpu_seconds": round(cpu, 2), "docs_per_cpu_second": round(summary.added / cpu),
+        "max_rss_mb_main_process": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "record_reader": "msgspec" if index_module._DECODER is not None else "json",
         "workers": args.workers if args.workers is not None else os.cpu_count(),
         "load_average_1min_before_index": round(load_before, 2), "cpus": os.cpu_count(),
         "reindex_nothing_new_seconds": round(again.seconds, 2),

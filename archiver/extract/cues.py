@@ -76,6 +76,12 @@ def keyword_table() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 
+@lru_cache(maxsize=None)
+def _padded_keywords() -> tuple[tuple[str, str, str], ...]:
+    """``keyword_table`` with each keyword padded by spaces once, not per line tested."""
+    return tuple((f" {word} ", word, role) for word, role in keyword_table())
+
+
 def keyword_cue(key: str) -> tuple[str, str] | None:
     """(role, reason) when a short folded line holds a chrome keyword as whole words: anywhere in
     a line of up to four words, or ending a line of up to six ("Comments on the budget were
@@ -84,8 +90,8 @@ def keyword_cue(key: str) -> tuple[str, str] | None:
     if not words or words > _KEYWORD_WORDS:
         return None
     padded = f" {key} "
-    for word, role in keyword_table():
-        if f" {word} " in padded and (words <= 4 or padded.endswith(f" {word} ")):
+    for spaced, word, role in _padded_keywords():
+        if spaced in padded and (words <= 4 or padded.endswith(spaced)):
             return role, f"keyword:{word}"
     return None
 
@@ -94,6 +100,11 @@ def tokens(value: str) -> list[str]:
     """Lower-cased tokens of a class/id value: split on spaces, "-", "_", ":", ".", "/" and
     camelCase; a class starting with a negating prefix ("has-sidebar", "no-comments") is skipped."""
     return list(_tokens(value)) if value else []
+
+
+def token_tuple(value: str) -> tuple[str, ...]:
+    """``tokens`` as a cached tuple, for hot loops that only test membership."""
+    return _tokens(value) if value else ()
 
 
 @lru_cache(maxsize=65536)
@@ -119,25 +130,34 @@ def _value_cue(attr: str, value: str) -> tuple[str, str] | None:
 
 def class_cue(el: etree._Element) -> tuple[str, str] | None:
     """(role, reason) when the element's class, id or region label carries a chrome token."""
+    keys = el.keys()  # one call, then lookups only for attributes present (hot: ~1,000×/page)
+    if not keys:
+        return None
     get = el.get
     for attr in _CUE_ATTRS:
-        value = get(attr)
-        if value:
-            cue = _value_cue(attr, value)
-            if cue:
-                return cue
+        if attr in keys:
+            value = get(attr)
+            if value:
+                cue = _value_cue(attr, value)
+                if cue:
+                    return cue
     return None
 
 
 def structure_cue(el: etree._Element) -> tuple[str, str] | None:
     """(role, reason) from the tag or ARIA role, or hidden state."""
-    role = (el.get("role") or "").lower()
-    if role in ARIA_ROLES:
-        return ARIA_ROLES[role], f"aria-role:{role}"
-    if el.tag in STRUCTURE_ROLES:
-        return STRUCTURE_ROLES[el.tag], f"tag:{el.tag}"
-    style = (el.get("style") or "").replace(" ", "").lower()
-    if el.get("hidden") is not None or "display:none" in style or el.get("aria-hidden") == "true":
+    keys = el.keys()
+    if keys and "role" in keys:
+        role = (el.get("role") or "").lower()
+        if role in ARIA_ROLES:
+            return ARIA_ROLES[role], f"aria-role:{role}"
+    tag = el.tag
+    if tag in STRUCTURE_ROLES:
+        return STRUCTURE_ROLES[tag], f"tag:{tag}"
+    if not keys:
+        return None
+    style = (el.get("style") or "").replace(" ", "").lower() if "style" in keys else ""
+    if "hidden" in keys or "display:none" in style or el.get("aria-hidden") == "true":
         return "hidden", "hidden"
     return None
 

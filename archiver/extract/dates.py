@@ -55,6 +55,8 @@ _MDY_NAME = re.compile(rf"({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _YMD_SLASH = re.compile(r"(?<!\d)(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?!\d)")
+# Every pattern above needs a four-digit year: text without one is answered by one cheap search.
+_YEAR = re.compile(r"\d{4}")
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
@@ -80,6 +82,8 @@ def parse_date(text: str | None) -> str | None:
     if not text:
         return None
     text = text.translate(_DIGITS).replace("\u200f", " ").replace("\u200e", " ")
+    if not _YEAR.search(text):
+        return None
     m = _ISO.search(text)
     if m:
         return _iso(m)

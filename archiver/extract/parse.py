@@ -9,6 +9,12 @@ from lxml import etree
 from ..errors import ParseError
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+# lxml.html's default lookup is a Python callback run for every element proxy (~1,500 a page)
+# that picks special classes for <form>/<input>/<label>...; nothing here uses those, so the
+# C-level default lookup gives every element the plain HtmlElement (drop_tree and all).
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
 _WS = re.compile(r"\s+")
 _HTML_SNIFF = re.compile(
     r"<(?:!doctype|html|head|body|div|p|span|a|article|meta|table|br|section|h[1-6]|ul|li"

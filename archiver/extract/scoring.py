@@ -19,7 +19,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .blocks import BLOCK_TAGS, is_layout_table
-from .cues import WEAK_TOKENS, class_cue, structure_cue, tokens
+from .cues import WEAK_TOKENS, class_cue, structure_cue, token_tuple
 from .parse import squash
 from .stats import Stats
 
@@ -36,9 +36,8 @@ _MIN_PROSE = 25
 def class_weight(el: etree._Element) -> float:
     """+25 for an article token, -25 for a chrome token (-10 for an ambiguous one, see
     ``WEAK_TOKENS``), +10..+30 for semantic article markup."""
-    toks = set(tokens(f"{el.get('class', '')} {el.get('id', '')}"))
     weight = 0.0
-    if toks & POSITIVE:
+    if not POSITIVE.isdisjoint(token_tuple(f"{el.get('class', '')} {el.get('id', '')}")):
         weight += 25
     cue = class_cue(el)
     if cue:
@@ -50,14 +49,22 @@ def class_weight(el: etree._Element) -> float:
     return weight
 
 
-def damped(el: etree._Element, depth: int = 4) -> bool:
-    """True when the element or one of its nearest ancestors is a comments/related-style region."""
+def damped(el: etree._Element, depth: int = 4, memo: dict | None = None) -> bool:
+    """True when the element or one of its nearest ancestors is a comments/related-style region.
+
+    ``memo`` (element → its own cue is damping) spares repeated cue lookups when many
+    neighbouring elements are asked in one pass: the answer depends on attributes only."""
     node: etree._Element | None = el
     for _ in range(depth):
         if node is None or node.tag in ("body", "html"):
             return False
-        cue = structure_cue(node) or class_cue(node)
-        if cue and cue[0] in _DAMPING_ROLES:
+        hit = memo.get(node) if memo is not None else None
+        if hit is None:
+            cue = structure_cue(node) or class_cue(node)
+            hit = bool(cue and cue[0] in _DAMPING_ROLES)
+            if memo is not None:
+                memo[node] = hit
+        if hit:
             return True
         node = node.getparent()
     return False
@@ -117,11 +124,12 @@ def score(body: etree._Element, st: Stats, ld_body: str | None = None) -> dict[e
             scores[node] = scores.get(node, 0) + points / divisor
             node = node.getparent()
     near = headline_region(body)
+    memo: dict[etree._Element, bool] = {}
     for el in scores:
         value = (scores[el] + class_weight(el)) * (1 - st.link_density(el))
         if near and _near_headline(el, near):
             value *= HEADLINE_BONUS
-        scores[el] = value * 0.3 if damped(el) else value
+        scores[el] = value * 0.3 if damped(el, memo=memo) else value
     return scores
 
 

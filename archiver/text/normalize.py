@@ -19,6 +19,8 @@ class Normalized:
 
 def fix_text(text: str) -> tuple[str, tuple[str, ...]]:
     """Run every fixer in order on one string; return the text and the names of those that changed it."""
+    if text.isascii():  # every fixer repairs non-ASCII damage only (tests/test_fast_paths.py)
+        return text, ()
     repairs: list[str] = []
     for name, fixer in FIXERS:
         fixed = fixer(text)

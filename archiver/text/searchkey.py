@@ -46,6 +46,8 @@ def search_key(text: str, lang: str | None = None) -> str:
 
     Deterministic and idempotent: ``search_key(search_key(t, l), l) == search_key(t, l)``.
     """
+    if text.isascii():  # every step but case and spaces maps non-ASCII only; casefold is lower here
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROLS.sub("", text)
     text = _MARKS.sub("", text.casefold())

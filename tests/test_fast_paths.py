@@ -1,0 +1,124 @@
+"""The faster forms used on the hot path (issue 5) give exactly what the plain forms give."""
+from __future__ import annotations
+
+import json
+import random
+import re
+
+from archiver.decode import _looks_binary
+from archiver.extract.body import extract_body
+from archiver.extract.parse import parse_html, text_of
+from archiver.extract.stats import _PUNCT, _weigh, measure, weighted_len
+from archiver.render.jsonout import dumps_indented
+from archiver.text.fixers import FIXERS
+from archiver.text.normalize import fix_text
+
+_ALPHABET = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2000\u2028\u3000ab.,،؛!?؟。日本語한국語كتب\u0640\u200f"
+
+
+def _strings(n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_ALPHABET) for _ in range(rnd.randint(0, 30))) for _ in range(n)]
+
+
+def test_weigh_is_weighted_len_and_punctuation():
+    for text in _strings(3000, 1):
+        assert _weigh(text) == (weighted_len(text), len(_PUNCT.findall(text))), repr(text)
+
+
+def test_measure_counts_text_tails_and_links():
+    root = parse_html("<html><body><div id='d'>Hello, <a href='#'>big  world</a> again. <p>日本</p></div></body></html>")
+    st = measure(root.find("body"))
+    div = root.get_element_by_id("d")
+    a = div.find("a")
+    assert st.text[a] == st.links[a] == len("big world")
+    assert st.text[div] == len("Hello,") + len("big world") + len("again.") + 2 * 3
+    assert st.links[div] == len("big world") and st.punct[div] == 2
+    assert st.inline[div] == st.text[div] - 6  # the <p> is a block child
+
+
+def _random_json(rnd: random.Random, depth: int = 0):
+    r = rnd.random()
+    if depth > 3 or r < 0.5:
+        return rnd.choice([None, True, False, 0, -7, 2**70, 0.1, 1e-7, 1.5, float("nan"), float("inf"),
+                           -float("inf"), "", 'q"\\\n\x00é\u2028ب', "x", ()])
+    if r < 0.75:
+        return [_random_json(rnd, depth + 1) for _ in range(rnd.randint(0, 4))]
+    out = {f"k{i}" + rnd.choice(["", "é", ' "']): _random_json(rnd, depth + 1) for i in range(rnd.randint(0, 4))}
+    if rnd.random() < 0.2:
+        out.update({1: 2, 2.5: 3, None: 4, True: 5})
+    return out
+
+
+def test_dumps_indented_is_json_dumps():
+    rnd = random.Random(7)
+    for _ in range(3000):
+        obj = _random_json(rnd)
+        assert dumps_indented(obj) == json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+def test_dumps_indented_rejects_what_json_rejects():
+    for bad in ({"a": object()}, [{1j: 1}]):
+        try:
+            dumps_indented(bad)
+        except TypeError:
+            continue
+        raise AssertionError(f"accepted {bad!r}")
+
+
+def test_every_fixer_leaves_ascii_alone():
+    rnd = random.Random(3)
+    samples = ["".join(chr(rnd.randint(0, 127)) for _ in range(rnd.randint(0, 40))) for _ in range(2000)]
+    samples += ["a  b\r\n", "\x1b[0m", "&amp; &#1587;", "A\x7f"]
+    for text in samples:
+        for name, fixer in FIXERS:
+            assert fixer(text) == text, (name, text)
+        assert fix_text(text) == (text, ())
+
+
+def test_looks_binary_counts_controls_like_the_plain_loop():
+    rnd = random.Random(5)
+    for _ in range(500):
+        data = bytes(rnd.choice(b"ab \n\t\x01\x02\x1b\x7f\xc3") for _ in range(rnd.randint(1, 300)))
+        data = data.replace(b"\x00", b"")
+        controls = sum(1 for b in data[:8192] if b < 9 or 13 < b < 32)
+        assert _looks_binary(data) == (controls / len(data[:8192]) > 0.02)
+
+
+_PROSE = ("The council met on Tuesday, and its members argued for hours about the budget. "
+          "Nobody left early, and the vote, when it came, was close. ") * 4
+# Every article wrapper carries a chrome class: the strict pass finds nothing, the relaxed pass
+# (which ignores class names) finds the article.
+_WRAPPED = (f"<html><head><title>Budget</title></head><body><div class='sidebar'><h1>Budget</h1>"
+            f"<p>{_PROSE}</p><p>{_PROSE}</p></div><nav><a href='/'>Home</a></nav></body></html>")
+
+
+def test_lazy_reparse_gives_the_copy_result():
+    calls = []
+
+    def reparse():
+        calls.append(1)
+        return parse_html(_WRAPPED)
+
+    eager = extract_body(parse_html(_WRAPPED))
+    lazy = extract_body(parse_html(_WRAPPED), reparse=reparse)
+    assert calls == [1] and eager.status == lazy.status == "ok"
+    assert [text_of(m) for m in eager.main] == [text_of(m) for m in lazy.main]
+    assert [(c.text, c.role, c.reason) for c in eager.cuts] == [(c.text, c.role, c.reason) for c in lazy.cuts]
+
+
+def test_lazy_reparse_not_called_when_strict_pass_finds_the_article():
+    html = _WRAPPED.replace("class='sidebar'", "class='story'")
+    ex = extract_body(parse_html(html), reparse=lambda: (_ for _ in ()).throw(AssertionError("reparsed")))
+    assert ex.status == "ok" and re.search("council", text_of(ex.main[0]))
+
+
+def test_search_key_ascii_shortcut_matches_the_full_fold():
+    from archiver.text.searchkey import search_key
+
+    rnd = random.Random(11)
+    for _ in range(3000):
+        text = "".join(chr(rnd.randint(0, 127)) for _ in range(rnd.randint(0, 30)))
+        for lang in (None, "ur", "en"):
+            # a leading "é " sends the same text down the full (non-ASCII) path
+            assert search_key(text, lang) == search_key("é " + text, lang)[2:], repr(text)
