@@ -122,3 +122,51 @@ def test_search_key_ascii_shortcut_matches_the_full_fold():
         for lang in (None, "ur", "en"):
             # a leading "é " sends the same text down the full (non-ASCII) path
             assert search_key(text, lang) == search_key("é " + text, lang)[2:], repr(text)
+
+
+def test_script_counts_ascii_shortcut_matches_the_four_scans():
+    from archiver.lang.script import script_counts
+
+    rnd = random.Random(13)
+    for _ in range(2000):
+        text = "".join(chr(rnd.randint(0, 127)) for _ in range(rnd.randint(0, 30)))
+        full = script_counts("\u05d0" + text)  # one Hebrew letter forces the four scans
+        full["Hebr"] -= 1
+        assert script_counts(text) == {k: v for k, v in full.items() if v}, repr(text)
+
+
+def _collapse_reference(pieces, keep_newlines=False):
+    """``collapse`` as it was written before the fast path (the plain form)."""
+    space = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
+    out, pending_space, started = [], False, False
+    for piece in pieces:
+        parts = []
+        for token in re.split(r"(\n)" if keep_newlines else r"(?!)", piece):
+            parts.append("\n" if token == "\n" else space.sub(" ", token))
+        text = "".join(parts)
+        if keep_newlines:
+            text = re.sub(r" *\n *", "\n", text)
+        if not started:
+            text = text.lstrip(" \n")
+        elif pending_space and text.startswith(" "):
+            text = text[1:]
+        if text:
+            started = True
+            pending_space = text.endswith(" ") or text.endswith("\n")
+        out.append(text)
+    for i in range(len(out) - 1, -1, -1):
+        out[i] = out[i].rstrip(" \n")
+        if out[i]:
+            break
+    return tuple(out)
+
+
+def test_collapse_matches_the_plain_form():
+    from archiver.text.normalize import collapse
+
+    rnd = random.Random(17)
+    for _ in range(2000):
+        pieces = _strings(rnd.randint(1, 4), rnd.randint(0, 10**6))
+        pieces.insert(rnd.randint(0, len(pieces)), "\n")  # a lone <br> piece
+        for keep in (False, True):
+            assert collapse(pieces, keep) == _collapse_reference(pieces, keep), (pieces, keep)

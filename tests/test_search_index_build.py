@@ -133,3 +133,15 @@ def test_incremental_addition_keeps_rows_and_settings(tmp_path):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     conn.close()
     assert [h.id for h in search(tmp_path, "GDP")] == [new[0].id]
+
+
+def test_a_killed_builds_scratch_file_is_cleaned_up(tmp_path):
+    import subprocess
+    import sys
+
+    export(tmp_path, [page(f"Report {i}", [f"{FILLER_EN} Item{i}", FILLER_AR], lang="en") for i in range(3)])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".{ix.INDEX_FILE}.{dead.stdout.strip()}.tmp"
+    stale.write_bytes(b"half a database")
+    ix.build_index(tmp_path)
+    assert not stale.exists() and (tmp_path / ix.INDEX_FILE).is_file()

@@ -15,7 +15,8 @@ Speed (bench/search_bench.py): a new or rebuilt index is written into a temporar
 the target with journaling and syncing off, in one transaction, then synced and renamed over
 the target, so the build is atomic (a reader sees the old index or the new one; an interrupted
 build leaves the old one). FTS5's pending-term buffer (``hashsize``) is raised from 1 MB to
-64 MB, so far fewer segments are written and merged before the final ``optimize``. A record is
+64 MB, so far fewer segments are written and merged before the final ``optimize`` (then
+``VACUUM`` drops the pages the merge left free). A record is
 read with msgspec (the ``fast`` extra) into just the fields the index uses; a record it rejects,
 or a machine without it, goes through ``json`` with the same result.
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,9 +85,13 @@ class IndexSummary:
                 f"{self.total} documents")
 
 
-def _stamp(path: Path) -> str:
-    st = path.stat()
-    return f"{st.st_size}:{st.st_mtime_ns}"
+def _stamp(path: str) -> str | None:
+    """``size:mtime_ns`` of a regular file (one stat call), None if there is none at ``path``."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}" if stat.S_ISREG(st.st_mode) else None
 
 
 def sources(root: Path) -> Iterator[Source]:
@@ -95,12 +101,12 @@ def sources(root: Path) -> Iterator[Source]:
             if isinstance(rec.get("id"), str) and isinstance(rec.get("json"), str):
                 rel = f"data/{rec['json']}"
                 md = f"data/{rec['markdown']}" if rec.get("markdown") else None
-                if (root / rel).is_file():
-                    yield Source(rec["id"], rel, md, _stamp(root / rel))
+                if (stamp := _stamp(os.path.join(root, rel))) is not None:
+                    yield Source(rec["id"], rel, md, stamp)
         return
     for entry in export_entries(root):
-        if entry.json_path and (root / entry.json_path).is_file():
-            yield Source(entry.id, entry.json_path, entry.md_path, _stamp(root / entry.json_path))
+        if entry.json_path and (stamp := _stamp(os.path.join(root, entry.json_path))) is not None:
+            yield Source(entry.id, entry.json_path, entry.md_path, stamp)
 
 
 def connect(db: Path, wal: bool = True) -> sqlite3.Connection:
@@ -164,12 +170,13 @@ def _fast_fields(data: bytes) -> Fields | None:
             *_row_terms(rec.title, rec.language, ((b.lang, b.text) for b in rec.blocks)))
 
 
-def read_fields(path: Path) -> Fields:
+def read_fields(path: str | os.PathLike[str]) -> Fields:
     """(title, language, published, site, title terms, body terms) of the record at ``path``.
 
     Raises OSError or ValueError for a record that cannot be read (not UTF-8 JSON, not an object).
     """
-    data = path.read_bytes()
+    with open(path, "rb") as f:
+        data = f.read()
     fields = _fast_fields(data)
     if fields is not None:
         return fields
@@ -186,7 +193,7 @@ def prepare(root: Path, batch: list[Source]) -> tuple[list[Row], int]:
     rows = []
     for src in batch:
         try:
-            title, language, published, site, *terms = read_fields(root / src.json_path)
+            title, language, published, site, *terms = read_fields(os.path.join(root, src.json_path))
         except (OSError, ValueError):
             continue
         rows.append((src.id, src.json_path, src.md_path, title, language, published, site, src.stamp, *terms))
@@ -260,6 +267,16 @@ def _fill(conn: sqlite3.Connection, root: Path, todo: list[Source], workers: int
     return unreadable
 
 
+def _pid_alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -271,6 +288,9 @@ def _fsync(path: Path) -> None:
 def _build_new(root: Path, db: Path, todo: list[Source], workers: int) -> tuple[int, int]:
     """Write a whole index into a temporary file, then rename it over ``db`` (atomic)."""
     tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
+    for stale in db.parent.glob(f".{db.name}.*.tmp"):  # left by a build that was killed outright
+        if not _pid_alive(stale.name.rsplit(".", 2)[-2]):
+            stale.unlink(missing_ok=True)
     tmp.unlink(missing_ok=True)
     try:
         conn = connect(tmp, wal=False)

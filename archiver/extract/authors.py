@@ -49,6 +49,8 @@ def byline_authors(root: etree._Element) -> list[str]:
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link"):
             continue
+        if not el.keys():  # no attributes: nothing to read (most elements; one cheap call)
+            continue
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('rel', '')} {el.get('itemprop', '')}".lower()
         if any(t in marks for t in _AUTHOR_TOKENS):
             names = split_names([text_of(el)])

@@ -71,8 +71,9 @@ class _Extractor:
         self.phrases = phrases
         self.ld_body = ld_body
         self.cuts: list[Cut] = []
-        self.order = {el: i for i, el in enumerate(body.iter())}
-        self.st: Stats = measure(body)
+        elements = list(body.iter())
+        self.order = {el: i for i, el in enumerate(elements)}
+        self.st: Stats = measure(body, elements)
         self.anchor: etree._Element | None = best(score(body, self.st, ld_body), self.order)
         self.keep: set[etree._Element] = set()
         if self.anchor is not None:

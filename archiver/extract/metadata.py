@@ -207,7 +207,7 @@ def _visible_date(root: etree._Element) -> str | None:
     if body is None:
         return None
     for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style") or not el.keys():
             continue
         attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
         if not attrs.strip() or not _DATE_TOKENS.intersection(tokens(attrs)):

@@ -36,6 +36,8 @@ _MIN_PROSE = 25
 def class_weight(el: etree._Element) -> float:
     """+25 for an article token, -25 for a chrome token (-10 for an ambiguous one, see
     ``WEAK_TOKENS``), +10..+30 for semantic article markup."""
+    if not el.keys():  # no class, id, role or itemprop: only the tag counts
+        return 10.0 if el.tag in ("article", "main") else 0.0
     weight = 0.0
     if not POSITIVE.isdisjoint(token_tuple(f"{el.get('class', '')} {el.get('id', '')}")):
         weight += 25

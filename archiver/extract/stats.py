@@ -63,12 +63,14 @@ def _weigh(text: str) -> tuple[int, int]:
     return n, len(_PUNCT.findall(text))
 
 
-def measure(root: etree._Element) -> Stats:
-    """Measure every element under (and including) ``root`` in one pass."""
+def measure(root: etree._Element, elements: list[etree._Element] | None = None) -> Stats:
+    """Measure every element under (and including) ``root`` in one pass.
+
+    ``elements``: ``list(root.iter())`` when the caller already has it (saves a tree walk)."""
     st = Stats()
     text, links, inline, punct = st.text, st.links, st.inline, st.punct
     block_tags = BLOCK_TAGS
-    for el in reversed(list(root.iter())):
+    for el in reversed(elements if elements is not None else list(root.iter())):
         tag = el.tag
         if not isinstance(tag, str):
             continue

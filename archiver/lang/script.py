@@ -22,6 +22,9 @@ _COUNTERS = tuple((name, re.compile(p + "+")) for name, p in zip(_NAMES, (ARAB, 
 
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script; ``Zzzz`` collects letters of scripts not told apart here."""
+    if text.isascii():  # ASCII letters are all Latin: one scan instead of four
+        n = sum(map(len, _COUNTERS[2][1].findall(text)))
+        return {"Latn": n} if n else {}
     counts: dict[str, int] = {}
     for name, pattern in _COUNTERS:  # C-level scans over runs: no match object per letter
         n = sum(map(len, pattern.findall(text)))

@@ -9,6 +9,8 @@ from typing import Sequence
 from .fixers import FIXERS
 
 _SPACE = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
+_NEWLINE = re.compile(r"(\n)")
+_NEWLINE_SPACES = re.compile(r" *\n *")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,15 +39,13 @@ def collapse(pieces: Sequence[str], keep_newlines: bool = False) -> tuple[str, .
     pending_space = False
     started = False
     for piece in pieces:
-        parts = []
-        for token in re.split(r"(\n)" if keep_newlines else r"(?!)", piece):
-            if token == "\n":
-                parts.append("\n")
-                continue
-            parts.append(_SPACE.sub(" ", token))
-        text = "".join(parts)
-        if keep_newlines:
-            text = re.sub(r" *\n *", "\n", text)
+        if piece == "\n":  # a lone line-break piece (<br>) is kept even without keep_newlines
+            text = piece
+        elif keep_newlines and "\n" in piece:
+            text = "".join(t if t == "\n" else _SPACE.sub(" ", t) for t in _NEWLINE.split(piece))
+            text = _NEWLINE_SPACES.sub("\n", text)
+        else:  # no newline to keep: one substitution (the common case)
+            text = _SPACE.sub(" ", piece)
         if not started:
             text = text.lstrip(" \n")
         elif pending_space and text.startswith(" "):
