@@ -383,10 +383,8 @@ def extract_body(root: etree._Element, phrases: tuple[str, ...] = (),
     "popup" on the article's own wrappers) and <noscript> content counts. Its result is used
     only if it finds an article; otherwise the strict verdict ("no_article") stands.
 
-    ``reparse`` (a function returning a fresh parse of the same page) makes that copy lazy:
-    copying every page's body costs about as much as parsing it, and only ~1% of pages need it.
-    Without it, the untouched body is copied up front.
-    """
+    ``reparse`` (returns a fresh parse of the same page) makes that copy lazy: a copy costs about
+    a parse, and ~1% of pages need one. Without it, the untouched body is copied up front."""
     ld = jsonld_article(root)
     ld_body = ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None
     kind = page_kind(root)
@@ -401,5 +399,4 @@ def extract_body(root: etree._Element, phrases: tuple[str, ...] = (),
 
 
 def _body(root: etree._Element) -> etree._Element:
-    body = root.find("body")
-    return body if body is not None else root
+    return root.find("body") if root.find("body") is not None else root
