@@ -37,7 +37,7 @@ from .metadata import jsonld_article
 from .parse import text_of
 from .scoring import best, damped, headline_region, prose_mass, score
 from .stats import Stats, measure
-from .status import overrides, page_kind
+from .status import is_listing, overrides, page_kind
 from .widgets import guess_role, headline_links, is_teaser_list
 
 _HEADING_LIKE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p",
@@ -327,20 +327,6 @@ def _attached(el: etree._Element, body: etree._Element) -> bool:
     return el.getparent() is not None and _is_inside(el, body)
 
 
-def _is_listing(main: list[etree._Element], st: Stats) -> bool:
-    """Many teaser links and little unlinked prose: an index, not an article."""
-    teasers = 0
-    prose = 0
-    for root in main:
-        for el in root.iter("a"):
-            if st.text.get(el, 0) >= 25:
-                teasers += 1
-        for el in root.iter("p", "div", "td", "li", "section", "article"):
-            if st.inline.get(el, 0) >= 150 and st.link_density(el) < 0.2:
-                prose += st.inline[el]
-    return teasers >= 6 and prose < 400 + 40 * teasers
-
-
 def _drop_bare_readings(body: etree._Element) -> None:
     """Ruby readings (<rt>, furigana) are annotations over the text. When the author gave a
     fallback in <rp> parentheses, the plain-text form is "漢字（かんじ）" and is kept whole;
@@ -366,7 +352,7 @@ def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None
     status = "ok"
     punct = sum(ex.st.punct.get(m, 0) for m in main)
     short = size < _MIN_ARTICLE or (size < 2 * _MIN_ARTICLE and not punct)
-    if not main or short or _is_listing(main, ex.st) or overrides(kind, size):
+    if not main or short or is_listing(main, ex.st) or overrides(kind, size):
         status = "no_article"
     if main:
         ex.outside(main)

@@ -1,5 +1,5 @@
-"""Pages that are not articles, said plainly: error pages (and, through the size rule in
-:mod:`.body`, login walls and listings).
+"""Pages that are not articles, said plainly: error pages, listings (many teaser links, little
+prose) and, through the size rule in :mod:`.body`, login walls.
 
 An error page is recognised by its title or headline ("404", "Page not found", "الصفحة غير
 موجودة") *and* short prose, so an article that merely mentions "404" keeps its status. A password
@@ -13,6 +13,7 @@ import re
 from lxml import etree
 
 from .parse import text_of
+from .stats import Stats
 
 # Phrases that headline an error page, in the languages of the corpus and of Arabic portals.
 _ERROR = re.compile(
@@ -36,3 +37,17 @@ def page_kind(root: etree._Element) -> str | None:
 def overrides(kind: str | None, prose: int) -> bool:
     """True when a page of ``kind`` with ``prose`` unlinked characters of article is no article."""
     return kind == "error" and prose < ERROR_MAX
+
+
+def is_listing(main: list[etree._Element], st: Stats) -> bool:
+    """Many teaser links and little unlinked prose: an index, not an article."""
+    teasers = 0
+    prose = 0
+    for root in main:
+        for el in root.iter("a"):
+            if st.text.get(el, 0) >= 25:
+                teasers += 1
+        for el in root.iter("p", "div", "td", "li", "section", "article"):
+            if st.inline.get(el, 0) >= 150 and st.link_density(el) < 0.2:
+                prose += st.inline[el]
+    return teasers >= 6 and prose < 400 + 40 * teasers
