@@ -17,6 +17,16 @@ def page(n: int, extra: str = "") -> str:
             "</body></html>")
 
 
+def input_dir(tmp_path: Path, count: int, bad: str, name: str = "p{i}.html") -> Path:
+    """``tmp_path/in`` with ``count`` good pages and one empty (bad) file named ``bad``."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(count):
+        (src / name.format(i=i)).write_text(page(i), "utf-8")
+    (src / bad).write_bytes(b"")
+    return src
+
+
 def corpus_pages(limit: int) -> list[bytes]:
     """Up to ``limit`` real pages from the shared corpus (Arabic first), sorted by path."""
     paths = sorted(CORPUS.glob("arabic/*/source.html.gz")) + sorted(CORPUS.glob("fundus/*/source.html.gz"))

@@ -5,7 +5,7 @@ import pytest
 from archiver.run.batch import RunOptions, run_batch
 from archiver.run.worker import Job
 from archiver.sources.resolve import iter_tasks
-from batchkit import lines, page, tree_bytes
+from batchkit import input_dir, lines, page, tree_bytes
 
 distributed = pytest.importorskip("distributed", reason="the Dask adapter needs the 'dask' extra (dask[distributed])")
 dask_bag = pytest.importorskip("dask.bag", reason="the Dask adapter needs the 'dask' extra")
@@ -21,11 +21,7 @@ def cluster():
 def test_clean_bag_and_dask_scheduler_match_the_local_run(tmp_path, cluster):
     from archiver.run.dask import clean_bag
 
-    src = tmp_path / "in"
-    src.mkdir()
-    for i in range(10):
-        (src / f"p{i}.html").write_text(page(i), "utf-8")
-    (src / "empty.html").write_bytes(b"")
+    src = input_dir(tmp_path, 10, "empty.html")
     local = tmp_path / "local"
     run_batch(iter_tasks([str(src)]), Job(str(local)), RunOptions(parallel=0))
 

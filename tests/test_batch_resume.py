@@ -13,7 +13,7 @@ import pytest
 from archiver.run.batch import RunOptions, run_batch
 from archiver.run.worker import Job
 from archiver.sources.resolve import iter_tasks
-from batchkit import corpus_pages, lines, page, tree_bytes
+from batchkit import corpus_pages, input_dir, lines, page, tree_bytes
 from conftest import CORPUS, ROOT
 
 
@@ -87,11 +87,7 @@ def test_kill_9_mid_run_then_rerun_equals_an_uninterrupted_run(tmp_path):
 
 
 def test_rerun_skips_done_retries_errors_and_force_redoes_all(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    for i in range(5):
-        (src / f"p{i}.html").write_text(page(i), "utf-8")
-    (src / "late.html").write_bytes(b"")
+    src = input_dir(tmp_path, 5, "late.html")
     out = tmp_path / "out"
     first = run_batch(iter_tasks([str(src)]), Job(str(out)), RunOptions(parallel=0))
     assert (first.exported, first.failures) == (5, 1)

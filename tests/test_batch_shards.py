@@ -10,7 +10,7 @@ from archiver.run.merge import merge
 from archiver.run.shards import Shard, shard_of
 from archiver.run.worker import Job
 from archiver.sources.resolve import iter_tasks
-from batchkit import lines, page, tree_bytes
+from batchkit import input_dir, lines, page, tree_bytes
 from conftest import ROOT
 
 
@@ -26,11 +26,7 @@ def test_shards_split_every_key_exactly_once_and_stably():
 
 
 def test_sharded_runs_merged_equal_one_run(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    for i in range(15):
-        (src / f"p{i:02d}.html").write_text(page(i), "utf-8")
-    (src / "bad.html").write_bytes(b"")
+    src = input_dir(tmp_path, 15, "bad.html", name="p{i:02d}.html")
     whole = tmp_path / "whole"
     run_batch(iter_tasks([str(src)]), Job(str(whole)), RunOptions(parallel=0))
     shard_dirs = []
