@@ -82,6 +82,19 @@ def test_listing_page_is_no_article():
     assert doc.status == "no_article" and not doc.blocks
 
 
+def test_many_short_blocks_with_teasers_are_an_article():
+    """A list article (jokes, tips) in short paragraphs, with a related-links box inside the
+    container, is reading matter; the same links with one-line deks stay a listing."""
+    link = '<a href="/more">More jokes about animals on our site</a>'
+    jokes = "".join(f"<p>{i}. Why did the chicken cross the road? To reach the other side, said Ann {i}."
+                    f"{link if i % 8 == 0 else ''}</p>" for i in range(60))
+    doc = clean(_page(f"<main>{jokes}</main>"))
+    assert doc.status == "ok" and "To reach the other side" in doc.text
+    deks = "".join(f'<li><a href="/n{i}">Headline number {i} about the economy today</a>'
+                   f"<p>The minister spoke about the budget on Monday.</p></li>" for i in range(8))
+    assert clean(_page(f"<main><ul>{deks}</ul></main>")).status == "no_article"
+
+
 def test_comments_are_never_body():
     prose = "".join(f"<p>{EN * 3}</p>" for _ in range(3))
     comments = "".join(f'<div class="ta3liq"><p>{AR * 2}</p></div>' for _ in range(4))

@@ -17,6 +17,7 @@
    holds most of the page's prose when paragraphs are nested too deep to be scored together,
    to its <article> when that is close and prose-only, and otherwise takes its prose-rich
    siblings and cousins (articles split into chunks around ads).
+   The lead between the page's headline and that container is taken back (:mod:`.lead`).
 7. Everything outside is recorded as removed, with a role guessed from its heading or shape.
 8. Status: "no_article" for too little prose, listings (many teasers, little prose) and error
    pages (:mod:`.status`). If the strict pass finds nothing, a relaxed pass that trusts no
@@ -33,6 +34,7 @@ from lxml import etree
 from .blocks import BLOCK_TAGS, SKIP_TAGS
 from ..text.fold import phrase_key
 from .cues import WEAK_TOKENS, class_cue, keyword_table, phrase_cue, structure_cue
+from .lead import leads
 from .metadata import jsonld_article
 from .parse import text_of
 from .scoring import best, damped, headline_region, prose_mass, score
@@ -354,6 +356,8 @@ def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None
     short = size < _MIN_ARTICLE or (size < 2 * _MIN_ARTICLE and not punct)
     if not main or short or is_listing(main, ex.st) or overrides(kind, size):
         status = "no_article"
+    if main and status == "ok":
+        main = leads(body, main, ex.st, ex.order) + main
     if main:
         ex.outside(main)
     ex.cuts.sort(key=lambda c: c.order)

@@ -39,10 +39,18 @@ def overrides(kind: str | None, prose: int) -> bool:
     return kind == "error" and prose < ERROR_MAX
 
 
+DEK = 300  # unlinked characters a teaser carries at most: its dek (a sentence or two), date, author
+
+
 def is_listing(main: list[etree._Element], st: Stats) -> bool:
-    """Many teaser links and little unlinked prose: an index, not an article."""
+    """Many teaser links and little unlinked prose: an index, not an article.
+
+    Prose is counted in long unlinked blocks; an article told in many short blocks (a list of
+    jokes, quotes or tips) has few of those, so its unlinked text as a whole must also be
+    under what the teasers' deks could hold."""
     teasers = 0
     prose = 0
+    unlinked = sum(st.text.get(m, 0) - st.links.get(m, 0) for m in main)
     for root in main:
         for el in root.iter("a"):
             if st.text.get(el, 0) >= 25:
@@ -50,4 +58,4 @@ def is_listing(main: list[etree._Element], st: Stats) -> bool:
         for el in root.iter("p", "div", "td", "li", "section", "article"):
             if st.inline.get(el, 0) >= 150 and st.link_density(el) < 0.2:
                 prose += st.inline[el]
-    return teasers >= 6 and prose < 400 + 40 * teasers
+    return teasers >= 6 and prose < 400 + 40 * teasers and unlinked < 400 + DEK * teasers
