@@ -140,3 +140,12 @@ def test_removed_regions_carry_role_and_cue():
     assert by_role.get("most-read", "").startswith(("phrase", "keyword"))
     assert "share" in by_role
     assert all(r.text and r.reason for r in doc.removed)
+
+
+def test_bare_page_whose_body_is_the_article_keeps_its_text():
+    """A hand-written page: prose straight under <body>, each section quoted in blockquotes.
+    The body itself is the top candidate; climbing above it or cutting its children as
+    "outside the article" would leave nothing."""
+    sections = "".join(f"<h2>Part {i}</h2><p>{EN * 2}</p><blockquote>{EN * 4}</blockquote>" for i in range(6))
+    doc = clean(f"<html><head><title>Notes</title></head><body><h1>Notes</h1>{sections}</body></html>")
+    assert doc.status == "ok" and doc.text.count("The minister said") >= 30

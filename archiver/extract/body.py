@@ -197,7 +197,7 @@ class _Extractor:
         top_score = scores[top]
         for _ in range(CLIMB):
             parent = top.getparent()
-            if parent is None or parent is self.body or top.tag == "article" \
+            if parent is None or top is self.body or parent is self.body or top.tag == "article" \
                     or self.st.text.get(top, 0) < 0.85 * self.st.text.get(parent, 0):
                 break
             top = parent
@@ -298,6 +298,8 @@ class _Extractor:
             and self.st.punct.get(sib, 0) >= 1
 
     def outside(self, main: list[etree._Element]) -> None:
+        if self.body in main:  # the whole body is the article (a bare page): nothing is outside
+            return
         keep = set(main)
         for el in main:
             keep.update(el.iterancestors())
