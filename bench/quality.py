@@ -256,7 +256,7 @@ def targets(results: list[dict[str, Score]], sources: list[str]) -> str:
     return "Targets of issue 3, checked on this run:\n\n" + "\n".join(out)
 
 
-_SIGNALS = ("og:title", "ld:headline", "first h1", "<title>", "<title> minus site")
+_SIGNALS = ("og:title", "ld:headline", "first h1", "<title>", "<title> minus site", "any h1/h2")
 
 
 def title_signals(page: Page) -> tuple[str, dict[str, bool]] | None:
@@ -278,7 +278,9 @@ def title_signals(page: Page) -> tuple[str, dict[str, bool]] | None:
         m._seen_text(h1) if h1 is not None else None, raw,
         m._from_title_element(raw, headings, meta.get("og:site_name")) if raw else None)))
     norm = lambda t: " ".join(unicodedata.normalize("NFC", t or "").split())  # noqa: E731
-    return page.source, {k: norm(v) == norm(want) for k, v in found.items()}
+    hits = {k: norm(v) == norm(want) for k, v in found.items()}
+    hits["any h1/h2"] = norm(want) in {norm(m._seen_text(h)) for h in root.iter("h1", "h2")}
+    return page.source, hits
 
 
 def signals_table(pages: list[Page], jobs: int) -> str:
@@ -286,11 +288,13 @@ def signals_table(pages: list[Page], jobs: int) -> str:
     pages = [p for p in pages if p.source != "goose3"]
     with Pool(jobs) as pool:
         rows = [r for r in pool.map(title_signals, pages, chunksize=4) if r]
-    lines = ["| source | pages | " + " | ".join(_SIGNALS) + " |", "|---|---:|" + "---:|" * len(_SIGNALS)]
+    cols = (*_SIGNALS, "any of these")
+    rows = [(s, {**d, "any of these": any(d.values())}) for s, d in rows]
+    lines = ["| source | pages | " + " | ".join(cols) + " |", "|---|---:|" + "---:|" * len(cols)]
     for src in sorted({s for s, _ in rows}) + [None]:
         sel = [d for s, d in rows if src is None or s == src]
         lines.append(f"| {src or '**all**'} | {len(sel)} | "
-                     + " | ".join(f"{100 * sum(d[k] for d in sel) / len(sel):.1f}%" for k in _SIGNALS) + " |")
+                     + " | ".join(f"{100 * sum(d[k] for d in sel) / len(sel):.1f}%" for k in cols) + " |")
     return "\n".join(lines)
 
 
