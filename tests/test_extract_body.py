@@ -149,3 +149,20 @@ def test_bare_page_whose_body_is_the_article_keeps_its_text():
     sections = "".join(f"<h2>Part {i}</h2><p>{EN * 2}</p><blockquote>{EN * 4}</blockquote>" for i in range(6))
     doc = clean(f"<html><head><title>Notes</title></head><body><h1>Notes</h1>{sections}</body></html>")
     assert doc.status == "ok" and doc.text.count("The minister said") >= 30
+
+
+def test_article_class_name_adds_nothing_to_a_tiny_box():
+    """A teaser box named "...-textbox"/"content" with one short line must not be lifted by its
+    class name over the unnamed containers that hold a page's prose; a real article body is."""
+    from lxml import html as lhtml
+
+    from archiver.extract.scoring import score
+    from archiver.extract.stats import measure
+
+    def top_score(cls: str, text: str) -> float:
+        body = lhtml.document_fromstring(f"<html><body><div{cls}><p>{text}</p></div></body></html>").find("body")
+        return score(body, measure(body))[body[0]]
+
+    short = "Another tip: how to peel garlic fast, and why it works."
+    assert top_score(' class="content"', short) == top_score("", short)
+    assert top_score(' class="content"', EN * 3) > top_score("", EN * 3)

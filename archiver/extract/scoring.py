@@ -31,6 +31,7 @@ PROSE_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "article", "span
 _DAMPING_ROLES = frozenset({"comments", "related", "most-read", "navigation", "footer", "newsletter", "ad",
                             "cookie", "modal", "hidden", "form", "references"})
 _MIN_PROSE = 25
+_MIN_BONUS_TEXT = 140  # characters a candidate needs before an article class name adds to its score
 
 
 def class_weight(el: etree._Element) -> float:
@@ -128,7 +129,10 @@ def score(body: etree._Element, st: Stats, ld_body: str | None = None) -> dict[e
     near = headline_region(body)
     memo: dict[etree._Element, bool] = {}
     for el in scores:
-        value = (scores[el] + class_weight(el)) * (1 - st.link_density(el))
+        weight = class_weight(el)
+        if weight > 0 and st.text.get(el, 0) < _MIN_BONUS_TEXT:  # "content" on a tiny box is a teaser
+            weight = 0.0
+        value = (scores[el] + weight) * (1 - st.link_density(el))
         if near and _near_headline(el, near):
             value *= HEADLINE_BONUS
         scores[el] = value * 0.3 if damped(el, memo=memo) else value
