@@ -42,6 +42,8 @@ class _Cleaned:
 
 
 def _marks(pieces: tuple[str, ...], marks: list[tuple]) -> tuple[Mark, ...]:
+    if not any(marks):  # no piece carries a mark (plain text): nothing to collect
+        return ()
     spans: dict[tuple[str, str | None], list[list[int]]] = {}
     pos = 0
     for text, active in zip(pieces, marks):

@@ -33,11 +33,12 @@ from lxml import etree
 
 from .blocks import BLOCK_TAGS, SKIP_TAGS
 from ..text.fold import phrase_key
-from .cues import WEAK_TOKENS, class_cue, keyword_table, phrase_cue, structure_cue
+from .cues import WEAK_TOKENS, keyword_table, phrase_cue, region_cue, structure_cue
 from .lead import leads
 from .metadata import jsonld_article
-from .parse import text_of
-from .scoring import best, damped, headline_region, prose_mass, score
+from .parse import attached, drop_bare_readings, inside_tag, is_inside, text_of
+from . import stats
+from .scoring import Memo, best, headline_region, prose_mass, score
 from .stats import Stats, measure
 from .status import is_listing, overrides, page_kind
 from .widgets import guess_role, headline_links, is_teaser_list
@@ -73,10 +74,13 @@ class _Extractor:
         self.phrases = phrases
         self.ld_body = ld_body
         self.cuts: list[Cut] = []
-        elements = list(body.iter())
-        self.order = {el: i for i, el in enumerate(elements)}
-        self.st: Stats = measure(body, elements)
-        self.anchor: etree._Element | None = best(score(body, self.st, ld_body), self.order)
+        self.elements = elements = list(body.iter())
+        self.order = dict(zip(elements, range(len(elements))))
+        self.st: Stats = measure(body, elements)  # as measured before any cut: what the passes read
+        self.live: Stats | None = stats.copy(self.st)  # kept equal to a fresh measure through the cuts
+        self.memo = Memo()
+        self.mass: dict[etree._Element, int] | None = None
+        self.anchor: etree._Element | None = best(score(body, self.st, ld_body, self.memo), self.order)
         self.keep: set[etree._Element] = set()
         if self.anchor is not None:
             self.keep = {self.anchor, *self.anchor.iterancestors()}
@@ -85,7 +89,11 @@ class _Extractor:
         text = text_of(el)
         if text:
             self.cuts.append(Cut(el, text, role, reason, self.order.get(el, 0)))
-        if el.getparent() is not None:
+        if el.getparent() is None:
+            return
+        if self.live is not None:
+            stats.drop_tree(el, self.live)
+        else:
             el.drop_tree()
 
     def _protected(self, el: etree._Element) -> bool:
@@ -94,28 +102,33 @@ class _Extractor:
         if (el.get("itemprop") or "").lower() == "articlebody":
             return True
         anchor = self.anchor
-        if anchor is None or not _is_inside(el, anchor):
+        if anchor is None or not is_inside(el, anchor):
             return False
         own = self.st.text.get(el, 0) - self.st.links.get(el, 0)
         whole = self.st.text.get(anchor, 0) - self.st.links.get(anchor, 0)
         return whole > 0 and own > 0.5 * whole
 
     def structural_pass(self) -> None:
-        stack = list(reversed([c for c in self.body if isinstance(c.tag, str)]))
-        while stack:
-            el = stack.pop()
-            cue = structure_cue(el) or (class_cue(el) if self.strict else None)
-            if el.tag == "header" and not cue and not _inside(el, ("article", "main")):
+        # a depth-first walk in document order, over the list taken before any cut; a cut
+        # subtree's elements are contiguous in it and skipped
+        elements, i = self.elements, 1
+        cue_of = region_cue if self.strict else structure_cue
+        while i < len(elements):
+            el = elements[i]
+            i += 1
+            if not isinstance(el.tag, str):
+                continue
+            cue = cue_of(el)
+            if el.tag == "header" and not cue and not inside_tag(el, ("article", "main")):
                 cue = ("header", "tag:header")
             if cue and self._prose_despite_weak_cue(el, cue[1]):
                 cue = None
             if cue and not self._protected(el):
                 lead_in = self._comment_lead_in(el) if cue[0] == "comments" else None
+                i += sum(1 for _ in el.iterdescendants())
                 self.cut(el, *cue)
-                if lead_in is not None:
+                if lead_in is not None:  # a previous sibling: already walked
                     self.cut(lead_in, "comments", "comments-lead-in")
-                continue
-            stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
 
     def _comment_lead_in(self, comments: etree._Element) -> etree._Element | None:
         """The box just before a comment section that introduces it (posting rules, "views in
@@ -154,14 +167,14 @@ class _Extractor:
             box = parent
 
     def phrase_pass(self) -> None:
-        for el in list(self.body.iter(*_HEADING_LIKE)):
-            if not _attached(el, self.body) or self._protected(el):
+        text = self.st.text  # measured before the passes: fixed, so the tests are pure and
+        # the cheap ones go first
+        for el in [e for e in self.body.iter(*_HEADING_LIKE) if 0 < text.get(e, 0) <= 60]:
+            if self._inline_in_prose(el, text[el]):
                 continue
-            size = self.st.text.get(el, 0)
-            if not size or size > 60 or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS
-                                             and c.tag not in ("span", "a") for c in el):
+            if any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS and c.tag not in ("span", "a") for c in el):
                 continue
-            if self._inline_in_prose(el, size):
+            if not attached(el, self.body) or self._protected(el):
                 continue
             cue = phrase_cue(text_of(el), self.phrases)
             if not cue or cue[0] == "navigation":
@@ -182,13 +195,14 @@ class _Extractor:
 
     def widget_pass(self) -> None:
         """Cut lists of headline links (repeated sibling structures) outside the article text."""
-        for el in list(self.body.iter("ul", "ol", "div", "section", "table")):
-            if _attached(el, self.body) and not self._protected(el) and is_teaser_list(el, self.st):
+        st = self.st  # is_teaser_list's own first test (link density), taken before the tree walks
+        for el in [e for e in self.body.iter("ul", "ol", "div", "section", "table") if st.link_density(e) >= 0.5]:
+            if attached(el, self.body) and not self._protected(el) and is_teaser_list(el, st):
                 self.cut(el, guess_role(el, self.st, self.phrases), "teaser-list")
 
     def choose(self) -> list[etree._Element]:
-        self.st = measure(self.body)
-        scores = score(self.body, self.st, self.ld_body)
+        self.st, self.live = self.live, None  # = measure(self.body) of the pruned tree
+        scores = score(self.body, self.st, self.ld_body, self.memo)
         top = best(scores, self.order)
         if top is None:
             return []
@@ -216,24 +230,24 @@ class _Extractor:
                 continue
             if sib is top or scores.get(sib, 0) >= threshold or self._prose_sibling(sib):
                 chosen.append(sib)
-        chosen += self._chunks(top, prose_mass(self.body, self.st))
+        chosen += self._chunks(top, self._body_mass())
         return sorted(set(chosen), key=lambda e: self.order.get(e, 0))
 
     def _headline_story(self, top: etree._Element, scores: dict[etree._Element, float]) -> etree._Element:
         """Infinite-scroll pages append the next story, in its own <article> with its own h1,
         under the first. When the top candidate sits in such a second story, the best candidate
         inside the <article> that holds the page's headline is taken, if it scores a fair share."""
-        home = next((n for n in headline_region(self.body) if n.tag == "article"), None)
-        if home is None or top is home or _is_inside(top, home):
+        home = next((n for n in headline_region(self.body, self.memo) if n.tag == "article"), None)
+        if home is None or top is home or is_inside(top, home):
             return top
-        if _is_inside(home, top):  # top holds both stories: is there a second one with an h1?
-            other = next((a for a in top.iter("article") if a is not home and not _is_inside(a, home)
+        if is_inside(home, top):  # top holds both stories: is there a second one with an h1?
+            other = next((a for a in top.iter("article") if a is not home and not is_inside(a, home)
                           and next(a.iter("h1"), None) is not None), None)
         else:
             other = top if top.tag == "article" else next(top.iterancestors("article"), None)
         if other is None or next(other.iter("h1"), None) is None:
             return top
-        inside = {el: v for el, v in scores.items() if _is_inside(el, home) or el is home}
+        inside = {el: v for el, v in scores.items() if is_inside(el, home) or el is home}
         cand = best(inside, self.order)
         return cand if cand is not None and scores[cand] >= 0.2 * scores[top] else top
 
@@ -250,7 +264,7 @@ class _Extractor:
             for sib in parent:
                 if sib is node or not isinstance(sib.tag, str):
                     continue
-                if mass.get(sib, 0) >= floor and self.st.link_density(sib) < 0.3 and not damped(sib) \
+                if mass.get(sib, 0) >= floor and self.st.link_density(sib) < 0.3 and not self.memo.damped(sib) \
                         and headline_links(sib, self.st) < 3:
                     found.append(sib)
             node = parent
@@ -260,7 +274,7 @@ class _Extractor:
         """Paragraphs each wrapped in their own nest of divs give no container a score (points
         travel three levels). When the top candidate holds a small share of the page's prose,
         climb to the nearest ancestor that holds most of it, unless that is link-heavy chrome."""
-        mass = prose_mass(self.body, self.st)
+        mass = self._body_mass()
         total = mass.get(self.body, 0)
         own = mass.get(top, 0)
         if not total or own >= DEEP_SHARE * total:
@@ -268,12 +282,18 @@ class _Extractor:
         node = top
         for _ in range(8):
             parent = node.getparent()
-            if parent is None or parent is self.body or damped(parent) or self.st.link_density(parent) > 0.3:
+            if parent is None or parent is self.body or self.memo.damped(parent) or self.st.link_density(parent) > 0.3:
                 return top
             node = parent
             if mass.get(node, 0) >= DEEP_SHARE * total:
                 return node
         return top
+
+    def _body_mass(self) -> dict[etree._Element, int]:
+        """``prose_mass`` of the whole body, once: ``choose`` prunes nothing while it asks."""
+        if self.mass is None:
+            self.mass = prose_mass(self.body, self.st)
+        return self.mass
 
     def _article_container(self, top: etree._Element) -> etree._Element | None:
         """The <article> (or itemprop=articleBody) element around the top candidate, when it is
@@ -287,7 +307,7 @@ class _Extractor:
             node = node.getparent()
         else:
             return None
-        if node is None or node is self.body or self.st.link_density(node) > 0.3 or damped(node):
+        if node is None or node is self.body or self.st.link_density(node) > 0.3 or self.memo.damped(node):
             return None
         mass = prose_mass(node, self.st)
         return node if mass.get(node, 0) <= 2 * max(1, mass.get(top, 0)) else None
@@ -311,34 +331,11 @@ class _Extractor:
             if el in keep:
                 stack.extend(c for c in el if isinstance(c.tag, str))
                 continue
-            cue = structure_cue(el) or class_cue(el)
+            cue = region_cue(el)
             if cue:
                 self.cut(el, cue[0], cue[1] + ",outside-article")
             else:
                 self.cut(el, guess_role(el, self.st, self.phrases), "outside-article")
-
-
-def _is_inside(el: etree._Element, container: etree._Element) -> bool:
-    # ``in`` tests identity first and elements have no __eq__: a C loop instead of a genexpr
-    return container in el.iterancestors()
-
-
-def _inside(el: etree._Element, tags: tuple[str, ...]) -> bool:
-    return any(a.tag in tags for a in el.iterancestors())
-
-
-def _attached(el: etree._Element, body: etree._Element) -> bool:
-    return el.getparent() is not None and _is_inside(el, body)
-
-
-def _drop_bare_readings(body: etree._Element) -> None:
-    """Ruby readings (<rt>, furigana) are annotations over the text. When the author gave a
-    fallback in <rp> parentheses, the plain-text form is "漢字（かんじ）" and is kept whole;
-    a bare <rt> would glue the reading onto the word ("子こども"), so it goes."""
-    for ruby in list(body.iter("ruby")):
-        if next(ruby.iter("rp"), None) is None:
-            for rt in list(ruby.iter("rt")):
-                rt.drop_tree()
 
 
 def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None, strict: bool,
@@ -346,7 +343,7 @@ def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None
     if not strict:  # the relaxed pass reads <noscript> content as ordinary text
         etree.strip_tags(body, "noscript")
     etree.strip_elements(body, *SKIP_TAGS, with_tail=False)
-    _drop_bare_readings(body)
+    drop_bare_readings(body)
     ex = _Extractor(body, phrases, ld_body, strict)
     ex.structural_pass()
     ex.phrase_pass()

@@ -90,10 +90,25 @@ def keyword_cue(key: str) -> tuple[str, str] | None:
     if not words or words > _KEYWORD_WORDS:
         return None
     padded = f" {key} "
-    for spaced, word, role in _padded_keywords():
+    index = _keywords_by_first_word()
+    # a keyword " w ... " inside " key " has its first word between two spaces of it: only the
+    # keywords led by one of the line's words can match, tried in table order
+    found = [k for w in set(padded.split(" ")) if w in index for k in index[w]]
+    if len(found) > 1:
+        found.sort()
+    for _, spaced, word, role in found:
         if spaced in padded and (words <= 4 or padded.endswith(spaced)):
             return role, f"keyword:{word}"
     return None
+
+
+@lru_cache(maxsize=None)
+def _keywords_by_first_word() -> dict[str, tuple[tuple[int, str, str, str], ...]]:
+    """``_padded_keywords`` by first word, each with its place in the table."""
+    index: dict[str, list[tuple[int, str, str, str]]] = {}
+    for place, (spaced, word, role) in enumerate(_padded_keywords()):
+        index.setdefault(word.split(" ")[0], []).append((place, spaced, word, role))
+    return {w: tuple(rows) for w, rows in index.items()}
 
 
 def tokens(value: str) -> list[str]:
@@ -131,8 +146,10 @@ def _value_cue(attr: str, value: str) -> tuple[str, str] | None:
 def class_cue(el: etree._Element) -> tuple[str, str] | None:
     """(role, reason) when the element's class, id or region label carries a chrome token."""
     keys = el.keys()  # one call, then lookups only for attributes present (hot: ~1,000×/page)
-    if not keys:
-        return None
+    return _class_cue(el, keys) if keys else None
+
+
+def _class_cue(el: etree._Element, keys: list[str]) -> tuple[str, str] | None:
     get = el.get
     for attr in _CUE_ATTRS:
         if attr in keys:
@@ -146,7 +163,10 @@ def class_cue(el: etree._Element) -> tuple[str, str] | None:
 
 def structure_cue(el: etree._Element) -> tuple[str, str] | None:
     """(role, reason) from the tag or ARIA role, or hidden state."""
-    keys = el.keys()
+    return _structure_cue(el, el.keys())
+
+
+def _structure_cue(el: etree._Element, keys: list[str]) -> tuple[str, str] | None:
     if keys and "role" in keys:
         role = (el.get("role") or "").lower()
         if role in ARIA_ROLES:
@@ -160,6 +180,15 @@ def structure_cue(el: etree._Element) -> tuple[str, str] | None:
     if "hidden" in keys or "display:none" in style or el.get("aria-hidden") == "true":
         return "hidden", "hidden"
     return None
+
+
+def region_cue(el: etree._Element) -> tuple[str, str] | None:
+    """``structure_cue(el) or class_cue(el)``: the cue that cuts a region."""
+    keys = el.keys()  # read once for both (hot: every element of the page)
+    if keys:
+        return _structure_cue(el, keys) or _class_cue(el, keys)
+    tag = el.tag  # no attributes: only the tag can tell
+    return (STRUCTURE_ROLES[tag], f"tag:{tag}") if tag in STRUCTURE_ROLES else None
 
 
 def phrase_cue(text: str, extra: Iterable[str] = ()) -> tuple[str, str] | None:

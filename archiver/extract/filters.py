@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Proto
-from .cues import phrase_cue, tokens
+from .cues import phrase_cue, token_tuple
 from .dates import month_names_removed, parse_date
 from .parse import squash
 
@@ -62,7 +62,7 @@ def _meta_cue(proto: Proto) -> bool:
             return False
         # aria-labelledby names the region by its heading's id ("article-byline")
         attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('aria-labelledby', '')}"
-        if set(tokens(attrs)) & _META_TOKENS or el.tag == "time":
+        if not _META_TOKENS.isdisjoint(token_tuple(attrs)) or el.tag == "time":
             return True
         el = el.getparent()
     return False
@@ -73,7 +73,8 @@ def _caption_cue(proto: Proto) -> bool:
     for _ in range(4):
         if el is None:
             return False
-        if el.tag in ("figure", "figcaption") or set(tokens(f"{el.get('class', '')} {el.get('id', '')}")) & _CAPTION_TOKENS:
+        if el.tag in ("figure", "figcaption") \
+                or not _CAPTION_TOKENS.isdisjoint(token_tuple(f"{el.get('class', '')} {el.get('id', '')}")):
             return True
         el = el.getparent()
     return False
@@ -115,7 +116,12 @@ def _small_print(proto: Proto, text: str) -> tuple[str, str] | None:
 
 def block_cue(proto: Proto, index: int, title: str | None, phrases: tuple[str, ...]) -> tuple[str, str] | None:
     """(role, reason) when a block is chrome or metadata rather than article text; else None."""
-    text = squash(proto.plain())
+    return _block_cue(proto, squash(proto.plain()), index, title, phrases)
+
+
+def _block_cue(proto: Proto, text: str, index: int, title: str | None,
+               phrases: tuple[str, ...]) -> tuple[str, str] | None:
+    """``block_cue`` given the block's squashed text."""
     if proto.role == "table" and proto.source is not None and _image_table(proto.source):
         return "caption", "image-table"
     if proto.role == "table" or proto.role == "code":
@@ -154,12 +160,13 @@ def filter_blocks(protos: list[Proto], title: str | None, phrases: tuple[str, ..
     kept: list[Proto] = []
     cut: list[tuple[Proto, str, str]] = []
     box: str | None = None
-    repeated = _repeated_lines(protos)
-    for i, proto in enumerate(protos):
-        cue = block_cue(proto, i, title, phrases)
-        if cue is None and squash(proto.plain()) in repeated:
+    texts = [squash(proto.plain()) for proto in protos]  # each block's text, squashed once
+    repeated = _repeated_lines(protos, texts)
+    for i, (proto, text) in enumerate(zip(protos, texts)):
+        cue = _block_cue(proto, text, i, title, phrases)
+        if cue is None and text in repeated:
             cue = ("boilerplate", "repeated-line")
-        if cue is None and box and _box_item(proto):
+        if cue is None and box and _box_item(proto, text):
             cue = (box, f"under-heading:{box}")
         box = cue[0] if cue and proto.role == "heading" and cue[0] in _BOX_ROLES else (box if cue else None)
         if cue is None:
@@ -169,14 +176,13 @@ def filter_blocks(protos: list[Proto], title: str | None, phrases: tuple[str, ..
     return kept, cut
 
 
-def _repeated_lines(protos: list[Proto]) -> set[str]:
+def _repeated_lines(protos: list[Proto], texts: list[str]) -> set[str]:
     """Short lines that recur three or more times in one article ("Article content",
     "Advertisement", "Loading...") are template furniture, whatever their language."""
     counts: dict[str, int] = {}
-    for proto in protos:
+    for proto, text in zip(protos, texts):
         if proto.role in ("table", "code"):
             continue
-        text = squash(proto.plain())
         if 0 < len(text) <= 60:
             counts[text] = counts.get(text, 0) + 1
     return {t for t, n in counts.items() if n >= 3}
@@ -185,7 +191,6 @@ def _repeated_lines(protos: list[Proto]) -> set[str]:
 _BOX_ROLES = frozenset({"related", "most-read", "comments", "topics", "newsletter"})
 
 
-def _box_item(proto: Proto) -> bool:
+def _box_item(proto: Proto, text: str) -> bool:
     """Under a chrome heading, list items and short unpunctuated lines belong to the box."""
-    text = squash(proto.plain())
     return proto.role == "list_item" or (len(text) < 150 and not re.search(r"[.!?؟。]\s*$", text))

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from lxml import etree
 
 from ..model import Metadata
 from .dates import parse_date
 from .authors import byline_authors, split_names
-from .cues import tokens
+from .cues import token_tuple
 from .parse import squash, text_of
 
 _SEPARATORS = re.compile(r"\s+[|\-–—:»«·•]\s+|\s+::\s+")
@@ -54,9 +54,33 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {str(x).lower() for x in (t if isinstance(t, list) else [t])}
 
 
+class _Replay:
+    """An iterator's items, made once on demand and replayed to every later loop: one page's
+    JSON-LD is parsed once for its article, dates and modification date."""
+
+    def __init__(self, items: Iterator[dict[str, Any]]) -> None:
+        self._items = items
+        self._seen: list[dict[str, Any]] = []
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        seen, i = self._seen, 0
+        while True:
+            if i == len(seen):
+                item = next(self._items, None)
+                if item is None:
+                    return
+                seen.append(item)
+            yield seen[i]
+            i += 1
+
+
 def jsonld_article(root: etree._Element) -> dict[str, Any]:
     """The page's JSON-LD article object, or an empty dict."""
-    for obj in _jsonld_objects(root):
+    return _article(_jsonld_objects(root))
+
+
+def _article(objects: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    for obj in objects:
         if _types(obj) & _ARTICLE_TYPES and (obj.get("headline") or obj.get("articleBody")):
             return obj
     return {}
@@ -210,7 +234,7 @@ def _visible_date(root: etree._Element) -> str | None:
         if not isinstance(el.tag, str) or el.tag in ("script", "style") or not el.keys():
             continue
         attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
-        if not attrs.strip() or not _DATE_TOKENS.intersection(tokens(attrs)):
+        if not attrs.strip() or _DATE_TOKENS.isdisjoint(token_tuple(attrs)):
             continue
         for value in (el.get("datetime"), el.get("content"), el.get("title")):
             found = parse_date(value)
@@ -250,13 +274,13 @@ def _url_date(url: str | None) -> str | None:
     return parse_date(f"{y}-{int(mo):02d}-{int(d):02d}")
 
 
-def _ld_date(root: etree._Element, ld: dict[str, Any], key: str) -> str | None:
+def _ld_date(objects: Iterable[dict[str, Any]], ld: dict[str, Any], key: str) -> str | None:
     """``key`` of the JSON-LD article, else of the first article or web-page object that has it
     (WordPress SEO plugins put the dates on a ``WebPage`` node with no headline)."""
     value = ld.get(key)
     if isinstance(value, str):
         return value
-    for obj in _jsonld_objects(root):
+    for obj in objects:
         value = obj.get(key)
         if isinstance(value, str) and _types(obj) & _ARTICLE_TYPES:
             return value
@@ -278,11 +302,11 @@ def _publish_meta(meta: dict[str, str]) -> str | None:
     return None
 
 
-def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any],
-           url: str | None = None) -> tuple[str | None, str | None]:
+def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], url: str | None,
+           objects: Iterable[dict[str, Any]]) -> tuple[str | None, str | None]:
     pub_keys = ("article:published_time", "og:published_time", "datepublished", "pubdate",
                 "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date")
-    published = parse_date(_ld_date(root, ld, "datePublished"))
+    published = parse_date(_ld_date(objects, ld, "datePublished"))
     for key in pub_keys:
         published = published or parse_date(meta.get(key))
     if not published:
@@ -292,7 +316,7 @@ def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any],
                 break
     published = published or _visible_date(root) or _publish_meta(meta) or _url_date(url) \
         or _first_text_date(root)
-    modified = parse_date(_ld_date(root, ld, "dateModified"))
+    modified = parse_date(_ld_date(objects, ld, "dateModified"))
     modified = modified or parse_date(meta.get("article:modified_time")) or parse_date(meta.get("og:updated_time"))
     return published, modified
 
@@ -313,7 +337,8 @@ def _page_lang(root: etree._Element, meta: dict[str, str]) -> tuple[str | None, 
 def extract_metadata(root: etree._Element, url: str | None = None) -> Metadata:
     """Gather metadata; every field is optional and absent values stay None."""
     meta = _meta(root)
-    ld = jsonld_article(root)
+    objects = _Replay(_jsonld_objects(root))
+    ld = _article(objects)
     publisher = ld.get("publisher")
     site = meta.get("og:site_name") or (_names(publisher)[0] if _names(publisher) else None) or meta.get("application-name")
     canonical = None
@@ -322,7 +347,7 @@ def extract_metadata(root: etree._Element, url: str | None = None) -> Metadata:
             canonical = link.get("href").strip()
             break
     authors = split_names(_names(ld.get("author"))) or split_names([meta.get("author", "")]) or byline_authors(root)
-    published, modified = _dates(root, meta, ld, url)
+    published, modified = _dates(root, meta, ld, url, objects)
     lang, direction = _page_lang(root, meta)
     keywords = meta.get("keywords") or meta.get("news_keywords") or ""
     image = meta.get("og:image") or meta.get("twitter:image")

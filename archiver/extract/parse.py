@@ -64,3 +64,29 @@ def link_text_length(el: etree._Element) -> int:
 def link_density(el: etree._Element, text_len: int | None = None) -> float:
     total = text_len if text_len is not None else len(text_of(el))
     return min(1.0, link_text_length(el) / total) if total else 0.0
+
+
+def is_inside(el: etree._Element, container: etree._Element) -> bool:
+    """True when ``container`` is an ancestor of ``el``."""
+    # ``in`` tests identity first and elements have no __eq__: a C loop instead of a genexpr
+    return container in el.iterancestors()
+
+
+def inside_tag(el: etree._Element, tags: tuple[str, ...]) -> bool:
+    """True when an ancestor of ``el`` has one of ``tags``."""
+    return any(a.tag in tags for a in el.iterancestors())
+
+
+def attached(el: etree._Element, body: etree._Element) -> bool:
+    """True when ``el`` is still in ``body``'s tree (not in a dropped subtree)."""
+    return el.getparent() is not None and is_inside(el, body)
+
+
+def drop_bare_readings(body: etree._Element) -> None:
+    """Ruby readings (<rt>, furigana) are annotations over the text. When the author gave a
+    fallback in <rp> parentheses, the plain-text form is "漢字（かんじ）" and is kept whole;
+    a bare <rt> would glue the reading onto the word ("子こども"), so it goes."""
+    for ruby in list(body.iter("ruby")):
+        if next(ruby.iter("rp"), None) is None:
+            for rt in list(ruby.iter("rt")):
+                rt.drop_tree()

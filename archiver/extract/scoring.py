@@ -16,10 +16,12 @@ Cues, each a general property of article markup rather than of any one site:
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from lxml import etree
 
 from .blocks import BLOCK_TAGS, is_layout_table
-from .cues import WEAK_TOKENS, class_cue, structure_cue, token_tuple
+from .cues import WEAK_TOKENS, class_cue, region_cue, token_tuple
 from .parse import squash
 from .stats import Stats
 
@@ -55,22 +57,56 @@ def class_weight(el: etree._Element) -> float:
 def damped(el: etree._Element, depth: int = 4, memo: dict | None = None) -> bool:
     """True when the element or one of its nearest ancestors is a comments/related-style region.
 
-    ``memo`` (element → its own cue is damping) spares repeated cue lookups when many
-    neighbouring elements are asked in one pass: the answer depends on attributes only."""
+    ``memo`` (element → what its own tag and attributes say, see ``_own_damping``) spares
+    repeated cue lookups when many neighbouring elements are asked in one pass."""
+    memo = memo if memo is not None else {}
     node: etree._Element | None = el
     for _ in range(depth):
-        if node is None or node.tag in ("body", "html"):
+        if node is None:
             return False
-        hit = memo.get(node) if memo is not None else None
-        if hit is None:
-            cue = structure_cue(node) or class_cue(node)
-            hit = bool(cue and cue[0] in _DAMPING_ROLES)
-            if memo is not None:
-                memo[node] = hit
-        if hit:
-            return True
+        code = memo.get(node)
+        if code is None:
+            code = memo[node] = _own_damping(node)
+        if code:
+            return code == _DAMPING
         node = node.getparent()
     return False
+
+
+_UNDAMPED, _DAMPING, _STOP = 0, 1, 2
+
+
+def _own_damping(node: etree._Element) -> int:
+    """_STOP at <body>/<html> (the walk ends there, undamped), else whether the node's own cue
+    names a damping region."""
+    if node.tag in ("body", "html"):
+        return _STOP
+    cue = region_cue(node)
+    return _DAMPING if cue and cue[0] in _DAMPING_ROLES else _UNDAMPED
+
+
+@dataclass(slots=True)
+class Memo:
+    """One page's answers that stay fixed while its tree is pruned, kept across scorings:
+    class weights (attributes only), damping (an attached element keeps its ancestors) and the
+    <head>'s titles."""
+
+    weights: dict[etree._Element, float] = field(default_factory=dict)
+    own_damping: dict[etree._Element, int] = field(default_factory=dict)
+    damping: dict[etree._Element, bool] = field(default_factory=dict)
+    titles: list[str] | None = None
+
+    def weight(self, el: etree._Element) -> float:
+        found = self.weights.get(el)
+        if found is None:
+            found = self.weights[el] = class_weight(el)
+        return found
+
+    def damped(self, el: etree._Element) -> bool:
+        found = self.damping.get(el)
+        if found is None:
+            found = self.damping[el] = damped(el, memo=self.own_damping)
+        return found
 
 
 def _ld_paragraphs(body: etree._Element, st: Stats, ld_body: str | None) -> set[etree._Element]:
@@ -104,17 +140,22 @@ def _in_data_table(el: etree._Element, tables: set[etree._Element]) -> bool:
     return bool(tables) and any(a in tables for a in el.iterancestors("table"))
 
 
-def score(body: etree._Element, st: Stats, ld_body: str | None = None) -> dict[etree._Element, float]:
-    """Content score of every candidate container under ``body``."""
+def score(body: etree._Element, st: Stats, ld_body: str | None = None,
+          memo: Memo | None = None) -> dict[etree._Element, float]:
+    """Content score of every candidate container under ``body``. ``memo``: the page's
+    :class:`Memo` when it is scored more than once."""
+    memo = memo if memo is not None else Memo()
     scores: dict[etree._Element, float] = {}
     evidence = _ld_paragraphs(body, st, ld_body)
     tables = _data_tables(body, st)
+    inline, text, marks = st.inline, st.text, st.punct
+    top = body.getparent()
     for el in body.iter(*PROSE_TAGS):
-        length = st.inline.get(el, 0)
+        length = inline.get(el, 0)
         if length < _MIN_PROSE or _in_data_table(el, tables):
             continue
-        total = st.text.get(el, 0) or 1
-        punct = st.punct.get(el, 0) * length / total
+        total = text.get(el, 0) or 1
+        punct = marks.get(el, 0) * length / total
         points = 1 + min(punct, 12) * 0.5 + min(length / 100, 3)
         if el in evidence:
             points += 5
@@ -122,31 +163,34 @@ def score(body: etree._Element, st: Stats, ld_body: str | None = None) -> dict[e
             scores[el] = scores.get(el, 0) + points * 0.5
         node = el.getparent()
         for divisor in (1, 2, 3):
-            if node is None or node is body.getparent():
+            if node is None or node is top:
                 break
             scores[node] = scores.get(node, 0) + points / divisor
             node = node.getparent()
-    near = headline_region(body)
-    memo: dict[etree._Element, bool] = {}
+    near = headline_region(body, memo)
+    weights, damping = memo.weights, memo.damping
     for el in scores:
-        weight = class_weight(el)
+        weight = weights.get(el)  # the memo's own lookups, inlined: ~100 candidates a scoring
+        if weight is None:
+            weight = memo.weight(el)
         if weight > 0 and st.text.get(el, 0) < _MIN_BONUS_TEXT:  # "content" on a tiny box is a teaser
             weight = 0.0
         value = (scores[el] + weight) * (1 - st.link_density(el))
         if near and _near_headline(el, near):
             value *= HEADLINE_BONUS
-        scores[el] = value * 0.3 if damped(el, memo=memo) else value
+        hit = damping.get(el)
+        scores[el] = value * 0.3 if (memo.damped(el) if hit is None else hit) else value
     return scores
 
 
 HEADLINE_BONUS = 1.25  # score factor for candidates beside the page's headline h1
 
 
-def headline_region(body: etree._Element) -> set[etree._Element]:
+def headline_region(body: etree._Element, memo: Memo | None = None) -> set[etree._Element]:
     """The first <h1> and its nearest ancestors: the story the page is about sits next to its
     headline, while a second story (infinite scroll, "next article") has its own."""
     h1 = next(body.iter("h1"), None)
-    if h1 is None or not _is_page_headline(body, squash(" ".join(h1.itertext()))):
+    if h1 is None or not _is_page_headline(body, squash(" ".join(h1.itertext())), memo):
         return set()
     region = set()
     node = h1.getparent()
@@ -160,17 +204,27 @@ def headline_region(body: etree._Element) -> set[etree._Element]:
     return region
 
 
-def _is_page_headline(body: etree._Element, text: str) -> bool:
+def _is_page_headline(body: etree._Element, text: str, memo: Memo | None = None) -> bool:
     """The h1 is the page's headline when the <title> or og:title contains it (or it them)."""
     if len(text) < 8:
         return False
+    titles = memo.titles if memo is not None else None
+    if titles is None:
+        titles = _head_titles(body)
+        if memo is not None:
+            memo.titles = titles
+    return any(t and (text in t or t in text) for t in titles)
+
+
+def _head_titles(body: etree._Element) -> list[str]:
+    """<title>, og:title and twitter:title of the page's <head> (none without one)."""
     head = body.getroottree().getroot().find("head")
     if head is None:
-        return False
+        return []
     titles = [squash(" ".join(t.itertext())) for t in head.iter("title")]
     titles += [squash(m.get("content") or "") for m in head.iter("meta")
                if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")]
-    return any(t and (text in t or t in text) for t in titles)
+    return titles
 
 
 def _near_headline(el: etree._Element, region: set[etree._Element]) -> bool:

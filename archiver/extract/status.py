@@ -9,6 +9,7 @@ box; a login wall is caught instead by having almost no prose outside its form.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 
@@ -28,7 +29,7 @@ def page_kind(root: etree._Element) -> str | None:
     """"error" when the page's title or headline says so; else None."""
     title = root.find(".//title")
     heads = [text_of(title)] if title is not None else []
-    heads += [text_of(h) for h in list(root.iter("h1"))[:2]]
+    heads += [text_of(h) for h in islice(root.iter("h1"), 2)]
     if any(h and len(h) < 120 and _ERROR.search(h) for h in heads):
         return "error"
     return None

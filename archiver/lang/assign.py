@@ -50,10 +50,10 @@ def _dominant(tags: list[Tag], texts: list[str]) -> str | None:
 
 
 def _runs(text: str, tag: Tag, priors: Priors, detector, min_letters: int) -> tuple[Run, ...]:
+    """Inline runs of other scripts; ``priors`` are the page's :meth:`Priors.embedded` ones."""
     if tag.script in ("Zyyy", "Zzzz"):
         return ()
     out = []
-    priors = priors.embedded()
     for start, end, script in foreign_spans(text, tag.script):
         sub = tag_text(text[start:end], detector, priors, tag.dir, min_letters, RUN_PRIOR_LETTERS)
         if sub.lang != tag.lang or sub.dir != tag.dir:
@@ -132,7 +132,8 @@ def tag_page(block_texts: list[str], removed_texts: list[str], html_lang: str | 
     )
     language = _dominant(list(blocks), block_texts) or language
     direction = direction_of(next((t.script for t in blocks if t.lang == language), "Zyyy")) or direction
-    runs = tuple(_runs(t, tag, priors, detector, min_letters) for tag, t in zip(blocks, block_texts))
+    embedded = priors.embedded()
+    runs = tuple(_runs(t, tag, embedded, detector, min_letters) for tag, t in zip(blocks, block_texts))
     chrome_prior = Priors(by_script=_pooled(removed_texts, detector, priors.by_script, min_letters),
                           html_lang=html_lang)
     removed_first = [_chrome_tag(t, chrome_prior, detector, min_letters) for t in removed_texts]

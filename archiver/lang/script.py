@@ -20,14 +20,22 @@ _NOT_OF = {name: re.compile(f"(?!{p}){_LETTER.pattern}") for name, p in zip(_NAM
 _COUNTERS = tuple((name, re.compile(p + "+")) for name, p in zip(_NAMES, (ARAB, HEBR, LATN, _OTHER)))
 
 
+# Counting letters without a match object per word: ASCII letters (all Latin, and the only ASCII
+# letters) are counted by deleting every other byte of the UTF-8 form (non-ASCII characters
+# encode to bytes >= 0x80, deleted too); the script patterns then scan only the non-ASCII rest.
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
+_ASCII_RUN = re.compile("[\x00-\x7f]+")
+
+
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script; ``Zzzz`` collects letters of scripts not told apart here."""
-    if text.isascii():  # ASCII letters are all Latin: one scan instead of four
-        n = sum(map(len, _COUNTERS[2][1].findall(text)))
-        return {"Latn": n} if n else {}
+    ascii_letters = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTER))
+    if text.isascii():
+        return {"Latn": ascii_letters} if ascii_letters else {}
+    wide = _ASCII_RUN.sub("", text)
     counts: dict[str, int] = {}
     for name, pattern in _COUNTERS:  # C-level scans over runs: no match object per letter
-        n = sum(map(len, pattern.findall(text)))
+        n = sum(map(len, pattern.findall(wide))) + (ascii_letters if name == "Latn" else 0)
         if n:
             counts[name] = n
     return counts
@@ -35,6 +43,10 @@ def script_counts(text: str) -> dict[str, int]:
 
 def has_other_script(text: str, script: str) -> bool:
     """True when ``text`` holds a letter of a script other than ``script`` (one regex search)."""
+    if script == "Latn":  # ASCII letters are all Latin: only the non-ASCII characters can differ
+        if text.isascii():
+            return False
+        text = _ASCII_RUN.sub("", text)
     pattern = _NOT_OF.get(script)
     return bool((pattern or _LETTER).search(text))
 

@@ -55,6 +55,8 @@ def fix_mojibake_cp1256(text: str) -> str:
     Guarded: only when the signature is dense and the result decodes cleanly with fewer
     ط/ظ pairs, so genuine Arabic (where ط and ظ are ordinary letters) is never touched.
     """
+    if text.count("ط") + text.count("ظ") < 2:  # every hit starts with one: fewer than 2 hits
+        return text
     hits = len(_CP1256_MOJIBAKE.findall(text))
     if hits < 2 or hits * 4 < text.count("ط") + text.count("ظ"):
         return text
@@ -84,6 +86,8 @@ def fix_mojibake_iso8859_6(text: str) -> str:
     Guarded like the windows-1256 repair: the signature must be dense, and the whole string
     must re-encode and decode as UTF-8 to something shorter.
     """
+    if text.count("ظ") + text.count("ع") < 2:  # every hit starts with one: fewer than 2 hits
+        return text
     hits = len(_ISO_8859_6_MOJIBAKE.findall(text))
     if hits < 2 or hits * 4 < text.count("ظ") + text.count("ع"):
         return text
@@ -111,6 +115,18 @@ def fix_mojibake_latin(text: str) -> str:
 
 def fix_nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text) if not unicodedata.is_normalized("NFC", text) else text
+
+
+# The fixers that change nothing in a text without one of these characters (each guard tests
+# for its own: a BOM, a C1 control, an explicit bidi control, a presentation form).
+_RARE = re.compile("[\ufeff\u0080-\u009f\u202a-\u202e\u2066-\u2069\ufb50-\ufdef\ufe70-\ufefc]")
+RARE_FIXERS = frozenset({"stray-bom", "c1-controls", "bidi-override:RLO", "bidi-override:LRO",
+                         "bidi-controls", "presentation-forms"})
+
+
+def idle_fixers(text: str) -> frozenset[str]:
+    """Names of fixers that would return ``text`` unchanged, by one scan instead of six guards."""
+    return frozenset() if _RARE.search(text) else RARE_FIXERS
 
 
 FIXERS: tuple[tuple[str, Fixer], ...] = (

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .searchkey import search_key
 
-_NON_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"\w+")  # the words left when every non-word run becomes a space, then split()
+# ASCII: \w is [A-Za-z0-9_]; every other character becomes a space (str.translate's ASCII path).
+_ASCII_WORDS = "".join(ch if ch.isalnum() or ch == "_" else " " for ch in map(chr, range(128)))
 
 
 def fold(text: str) -> str:
@@ -15,7 +18,11 @@ def fold(text: str) -> str:
     return search_key(text, None)
 
 
+@lru_cache(maxsize=8192)
 def phrase_key(text: str) -> str:
     """``fold`` and keep only word characters (digits dropped): the chrome-lexicon match key."""
-    words = _NON_WORD.sub(" ", fold(text)).split()
-    return " ".join(w for w in words if not w.isdigit())
+    if text.isascii():  # fold is lower case then; its single spaces are non-word characters too
+        words = text.lower().translate(_ASCII_WORDS).split()
+    else:
+        words = _WORD.findall(fold(text))
+    return " ".join([w for w in words if not w.isdigit()])

@@ -6,11 +6,17 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .fixers import FIXERS
+from .fixers import FIXERS, idle_fixers
 
 _SPACE = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
 _NEWLINE = re.compile(r"(\n)")
 _NEWLINE_SPACES = re.compile(r" *\n *")
+_ODD_SPACE = re.compile("[\t\n\r\f\v\u2028\u2029]")  # the _SPACE characters but " "
+
+
+def _collapse_spaces(text: str) -> str:
+    """``_SPACE.sub(" ", text)``, skipped when its only runs are single spaces (it would change nothing)."""
+    return _SPACE.sub(" ", text) if "  " in text or _ODD_SPACE.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +30,15 @@ def fix_text(text: str) -> tuple[str, tuple[str, ...]]:
     if text.isascii():  # every fixer repairs non-ASCII damage only (tests/test_fast_paths.py)
         return text, ()
     repairs: list[str] = []
+    idle = idle_fixers(text)  # true of the input text only: cleared once a fixer changes it
     for name, fixer in FIXERS:
+        if name in idle:
+            continue
         fixed = fixer(text)
         if fixed != text:
             if name != "nfc":
                 repairs.append(name)
-            text = fixed
+            text, idle = fixed, frozenset()
     return text, tuple(repairs)
 
 
@@ -42,10 +51,10 @@ def collapse(pieces: Sequence[str], keep_newlines: bool = False) -> tuple[str, .
         if piece == "\n":  # a lone line-break piece (<br>) is kept even without keep_newlines
             text = piece
         elif keep_newlines and "\n" in piece:
-            text = "".join(t if t == "\n" else _SPACE.sub(" ", t) for t in _NEWLINE.split(piece))
+            text = "".join(t if t == "\n" else _collapse_spaces(t) for t in _NEWLINE.split(piece))
             text = _NEWLINE_SPACES.sub("\n", text)
         else:  # no newline to keep: one substitution (the common case)
-            text = _SPACE.sub(" ", piece)
+            text = _collapse_spaces(piece)
         if not started:
             text = text.lstrip(" \n")
         elif pending_space and text.startswith(" "):

@@ -33,8 +33,24 @@ _COMMON = {
 } | _DIGITS
 # Letters Urdu tells apart but other languages use as mere variants of ه / ي.
 _NON_URDU = {"ہ": "ه", "ھ": "ه", "ە": "ه", "ے": "ي"}
-_FOLD_DEFAULT = str.maketrans(_COMMON | _NON_URDU)
-_FOLD_URDU = str.maketrans(_COMMON)
+
+
+def _dense(folds: dict[str, str]) -> list[int | str | None]:
+    """One ``str.translate`` table for the marks (deleted) and the folds, as a list indexed by
+    code point: a dict table raises and clears a KeyError for every character it does not map,
+    a list covering U+0000–U+08FF answers in place (later characters raise IndexError: kept)."""
+    table: list[int | str | None] = list(range(0x900))
+    for cp in range(len(table)):
+        if _MARKS.match(chr(cp)):
+            table[cp] = None
+    for ch, folded in folds.items():
+        table[ord(ch)] = folded
+    return table
+
+
+# Marks and folds do not overlap, and neither produces the other, so one table does both steps.
+_FOLD_DEFAULT = _dense(_COMMON | _NON_URDU)
+_FOLD_URDU = _dense(_COMMON)
 
 
 def _primary(lang: str | None) -> str:
@@ -49,7 +65,6 @@ def search_key(text: str, lang: str | None = None) -> str:
     if text.isascii():  # every step but case and spaces maps non-ASCII only; casefold is lower here
         return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKC", text)
-    text = _CONTROLS.sub("", text)
-    text = _MARKS.sub("", text.casefold())
-    text = text.translate(_FOLD_URDU if _primary(lang) == "ur" else _FOLD_DEFAULT)
+    text = _CONTROLS.sub("", text).casefold()
+    text = text.translate(_FOLD_URDU if _primary(lang) == "ur" else _FOLD_DEFAULT)  # drops marks, folds
     return " ".join(text.split())
