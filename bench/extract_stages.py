@@ -1,6 +1,6 @@
 """Extract-stage micro-benchmark (not collected by pytest): times parse, metadata, body, blocks
 and filters alone over the corpus, so a change to one of them shows without the rest of the
-pipeline's noise.
+pipeline's noise. Per-text caches are emptied before each timed round, as in throughput.py.
 
     python bench/extract_stages.py --limit 300 --rounds 3
     python bench/extract_stages.py --limit 300 --profile 25     # + top functions by own time
@@ -26,11 +26,12 @@ from archiver.extract.body import extract_body  # noqa: E402
 from archiver.extract.filters import filter_blocks  # noqa: E402
 from archiver.extract.metadata import extract_metadata  # noqa: E402
 from archiver.extract.parse import looks_like_html, parse_html  # noqa: E402
+from throughput import cold_text_caches  # noqa: E402  (bench/, the script's own folder)
 
 
 def load(limit: int | None) -> list[str]:
     paths = sorted(p for p in CORPUS.glob("*/*/source.html.gz") if "fixtures" not in p.parts[-3])
-    texts = [decode(gzip.decompress(p.read_bytes())).text for p in paths[:limit] if True]
+    texts = [decode(gzip.decompress(p.read_bytes())).text for p in paths[:limit]]
     return [t for t in texts if looks_like_html(t)]
 
 
@@ -64,6 +65,7 @@ def main() -> int:
     run(texts[:20], {})
     best: dict[str, float] = {}
     for _ in range(args.rounds):
+        cold_text_caches()
         clock: dict[str, float] = {}
         run(texts, clock)
         best = {k: min(v, best.get(k, v)) for k, v in clock.items()}

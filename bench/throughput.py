@@ -74,10 +74,13 @@ def tools() -> dict:
 
 
 def cold_text_caches() -> None:
-    """Forget archiver's per-text caches (language detection, dominant script) before a timed
-    pass: a second pass over the same pages would otherwise find every block's language cached,
-    which a real run over new pages never does. Caches keyed by markup (class tokens) are kept;
-    the fast langdetect's per-word n-gram cache and the phrase-key cache are emptied too."""
+    """Forget archiver's per-text caches (language detection, dominant script, chrome phrases,
+    JSON-LD) before a timed pass: a second pass over the same pages would otherwise find every
+    block's language cached, which a real run over new pages never does. Caches keyed by markup
+    (class tokens) are kept; the fast langdetect's per-word n-gram cache and the phrase-key
+    cache are emptied too."""
+    from archiver.extract.cues import _phrase_cue
+    from archiver.extract.metadata import _loads
     from archiver.lang.detect import LangdetectDetector
     from archiver.lang.script import dominant_script
     from archiver.text.fold import phrase_key
@@ -86,6 +89,8 @@ def cold_text_caches() -> None:
     LangdetectDetector._fast.cache_clear()  # drops each script's detector with its word cache
     dominant_script.cache_clear()
     phrase_key.cache_clear()
+    _phrase_cue.cache_clear()
+    _loads.cache_clear()
 
 
 def time_tool(fn, pages: list[tuple[str, bytes]], rounds: int) -> tuple[float, int]:

@@ -38,7 +38,7 @@ from .lead import leads
 from .metadata import jsonld_article
 from .parse import attached, drop_bare_readings, inside_tag, is_inside, text_of
 from . import stats
-from .scoring import Memo, best, headline_region, prose_mass, score
+from .scoring import Memo, best, headline_region, prose_mass, score, top_candidate
 from .stats import Stats, measure
 from .status import is_listing, overrides, page_kind
 from .widgets import guess_role, headline_links, is_teaser_list
@@ -80,7 +80,7 @@ class _Extractor:
         self.live: Stats | None = stats.copy(self.st)  # kept equal to a fresh measure through the cuts
         self.memo = Memo()
         self.mass: dict[etree._Element, int] | None = None
-        self.anchor: etree._Element | None = best(score(body, self.st, ld_body, self.memo), self.order)
+        self.anchor: etree._Element | None = top_candidate(body, self.st, ld_body, self.memo, self.order)
         self.keep: set[etree._Element] = set()
         if self.anchor is not None:
             self.keep = {self.anchor, *self.anchor.iterancestors()}
@@ -116,10 +116,11 @@ class _Extractor:
         while i < len(elements):
             el = elements[i]
             i += 1
-            if not isinstance(el.tag, str):
+            tag = el.tag
+            if not isinstance(tag, str):
                 continue
             cue = cue_of(el)
-            if el.tag == "header" and not cue and not inside_tag(el, ("article", "main")):
+            if tag == "header" and not cue and not inside_tag(el, ("article", "main")):
                 cue = ("header", "tag:header")
             if cue and self._prose_despite_weak_cue(el, cue[1]):
                 cue = None
@@ -195,8 +196,12 @@ class _Extractor:
 
     def widget_pass(self) -> None:
         """Cut lists of headline links (repeated sibling structures) outside the article text."""
-        st = self.st  # is_teaser_list's own first test (link density), taken before the tree walks
-        for el in [e for e in self.body.iter("ul", "ol", "div", "section", "table") if st.link_density(e) >= 0.5]:
+        st = self.st
+        text, links = st.text, st.links
+        # is_teaser_list's own first test, link density >= 0.5 (Stats.link_density inlined),
+        # taken before the tree walks: the measurements are fixed during the passes
+        for el in [e for e in self.body.iter("ul", "ol", "div", "section", "table")
+                   if (n := text.get(e, 0)) and min(1.0, links.get(e, 0) / n) >= 0.5]:
             if attached(el, self.body) and not self._protected(el) and is_teaser_list(el, st):
                 self.cut(el, guess_role(el, self.st, self.phrases), "teaser-list")
 

@@ -177,7 +177,7 @@ def _structure_cue(el: etree._Element, keys: list[str]) -> tuple[str, str] | Non
     if not keys:
         return None
     style = (el.get("style") or "").replace(" ", "").lower() if "style" in keys else ""
-    if "hidden" in keys or "display:none" in style or el.get("aria-hidden") == "true":
+    if "hidden" in keys or "display:none" in style or ("aria-hidden" in keys and el.get("aria-hidden") == "true"):
         return "hidden", "hidden"
     return None
 
@@ -193,7 +193,14 @@ def region_cue(el: etree._Element) -> tuple[str, str] | None:
 
 def phrase_cue(text: str, extra: Iterable[str] = ()) -> tuple[str, str] | None:
     """(role, reason) when a line or heading is a chrome phrase, whole or as a lead ("Read more: ...")."""
-    table = phrase_table(tuple(extra))
+    return _phrase_cue(text, tuple(extra))
+
+
+# Measured on the corpus, half the lines a page asks about are asked again (by the phrase pass,
+# the role guess for a cut, the block filters); a page's lines and a site's chrome fit in here.
+@lru_cache(maxsize=2048)
+def _phrase_cue(text: str, extra: tuple[str, ...]) -> tuple[str, str] | None:
+    table = phrase_table(extra)
     key = phrase_key(text)
     if not key:
         return None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from lxml import etree
@@ -30,12 +31,19 @@ def _meta(root: etree._Element) -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=8)
+def _loads(text: str) -> Any:
+    """``json.loads``, kept for the last few scripts: metadata and body extraction both read a
+    page's JSON-LD (the objects are shared: nothing may change them)."""
+    return json.loads(text)
+
+
 def _jsonld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
     for el in root.iter("script"):
         if (el.get("type") or "").lower() != "application/ld+json" or not el.text:
             continue
         try:
-            data = json.loads(el.text)
+            data = _loads(el.text)
         except ValueError:
             continue
         stack = [data]

@@ -54,6 +54,9 @@ def class_weight(el: etree._Element) -> float:
     return weight
 
 
+W_MAX = 65.0  # the most class_weight gives (25 + 10 + 30): top_candidate's bound relies on it
+
+
 def damped(el: etree._Element, depth: int = 4, memo: dict | None = None) -> bool:
     """True when the element or one of its nearest ancestors is a comments/related-style region.
 
@@ -145,6 +148,37 @@ def score(body: etree._Element, st: Stats, ld_body: str | None = None,
     """Content score of every candidate container under ``body``. ``memo``: the page's
     :class:`Memo` when it is scored more than once."""
     memo = memo if memo is not None else Memo()
+    scores = _prose_points(body, st, ld_body)
+    near = headline_region(body, memo)
+    for el in scores:
+        scores[el] = _value(el, scores[el], st, memo, near)
+    return scores
+
+
+def top_candidate(body: etree._Element, st: Stats, ld_body: str | None, memo: Memo,
+                  order: dict[etree._Element, int]) -> etree._Element | None:
+    """``best(score(body, st, ld_body, memo), order)`` without valuing every candidate.
+
+    A value is at most its ceiling, (points + W_MAX) × (1 - link density) × HEADLINE_BONUS
+    (float rounding is monotone, so this holds exactly). Candidates are valued by falling
+    ceiling until it is below the best value found: none left could reach it, let alone tie."""
+    points = _prose_points(body, st, ld_body)
+    near = headline_region(body, memo)
+    ceilings = [((own + W_MAX) * (1 - st.link_density(el)) * HEADLINE_BONUS, el, own)
+                for el, own in points.items()]
+    ranked = sorted(ceilings, key=lambda item: item[0], reverse=True)
+    values: dict[etree._Element, float] = {}
+    top = None
+    for ceiling, el, own in ranked:
+        if top is not None and ceiling < top:
+            break
+        value = values[el] = _value(el, own, st, memo, near)
+        top = value if top is None else max(top, value)
+    return best(values, order)
+
+
+def _prose_points(body: etree._Element, st: Stats, ld_body: str | None) -> dict[etree._Element, float]:
+    """Points from the prose beneath each candidate, before its class weight and damping."""
     scores: dict[etree._Element, float] = {}
     evidence = _ld_paragraphs(body, st, ld_body)
     tables = _data_tables(body, st)
@@ -167,20 +201,18 @@ def score(body: etree._Element, st: Stats, ld_body: str | None = None,
                 break
             scores[node] = scores.get(node, 0) + points / divisor
             node = node.getparent()
-    near = headline_region(body, memo)
-    weights, damping = memo.weights, memo.damping
-    for el in scores:
-        weight = weights.get(el)  # the memo's own lookups, inlined: ~100 candidates a scoring
-        if weight is None:
-            weight = memo.weight(el)
-        if weight > 0 and st.text.get(el, 0) < _MIN_BONUS_TEXT:  # "content" on a tiny box is a teaser
-            weight = 0.0
-        value = (scores[el] + weight) * (1 - st.link_density(el))
-        if near and _near_headline(el, near):
-            value *= HEADLINE_BONUS
-        hit = damping.get(el)
-        scores[el] = value * 0.3 if (memo.damped(el) if hit is None else hit) else value
     return scores
+
+
+def _value(el: etree._Element, points: float, st: Stats, memo: Memo, near: set[etree._Element]) -> float:
+    """A candidate's score: its points with its class weight, link density, headline and damping."""
+    weight = memo.weight(el)
+    if weight > 0 and st.text.get(el, 0) < _MIN_BONUS_TEXT:  # "content" on a tiny box is a teaser
+        weight = 0.0
+    value = (points + weight) * (1 - st.link_density(el))
+    if near and _near_headline(el, near):
+        value *= HEADLINE_BONUS
+    return value * 0.3 if memo.damped(el) else value
 
 
 HEADLINE_BONUS = 1.25  # score factor for candidates beside the page's headline h1

@@ -68,8 +68,8 @@ def measure(root: etree._Element, elements: list[etree._Element] | None = None) 
 
     Nodes are visited children first (reversed document order). Each, once measured, adds its
     share (its text plus its tail, links, marks, inline text) to a running sum for its parent:
-    no element's children are walked again, and nodes with nothing to add (no text at all, the
-    most common kind) stop there. ``elements``: ``list(root.iter())`` when the caller has it."""
+    no element's children are walked again, and nodes with nothing to add (no text at all)
+    stop there. ``elements``: ``list(root.iter())`` when the caller already has it."""
     st = Stats()
     text, links, inline, punct = st.text, st.links, st.inline, st.punct
     block_tags = BLOCK_TAGS
@@ -116,6 +116,7 @@ def measure(root: etree._Element, elements: list[etree._Element] | None = None) 
 
 
 def copy(st: Stats) -> Stats:
+    """An independent copy, for measurements kept up to date while the original stays as it was."""
     return Stats(dict(st.text), dict(st.links), dict(st.inline), dict(st.punct))
 
 
