@@ -100,3 +100,24 @@ def test_source_line_breaks_inside_a_paragraph_are_spaces_and_br_is_a_break():
     first = doc.blocks[0].text
     assert "minister Bruno Le Maire said" in first
     assert first.count("\n") == 1 and "badly.\nA second line" in first
+
+
+def test_author_box_after_the_article_is_removed_as_author_and_authors_stay_in_metadata():
+    box = ('<div class="author-box"><img src="a.jpg"><div class="author__description">Dana Levi covers '
+           'city hall and has written about local budgets for a decade. Follow her on '
+           '<a href="https://social.example/dana">social media</a>.</div></div>')
+    head = '<meta name="author" content="Dana Levi">'
+    html = (f"<html><head><title>T</title>{head}</head><body><article><p>{SENT * 5}</p>{box}</article>"
+            "</body></html>")
+    doc = clean(html)
+    assert "covers city hall" not in doc.text and "The council met" in doc.text
+    assert any("covers city hall" in t for t in _removed(doc, "author"))
+    assert doc.metadata.authors == ("Dana Levi",)
+
+
+def test_byline_container_is_author_and_an_author_class_on_the_article_wrapper_is_not_a_cut():
+    page = (f'<html><body><div class="post author-dana"><div class="byline">By Dana Levi</div>'
+            f"<p>{SENT * 5}</p></div></body></html>")
+    doc = clean(page)
+    assert "The council met" in doc.text and "By Dana Levi" not in doc.text
+    assert _removed(doc, "author") == ["By Dana Levi"]

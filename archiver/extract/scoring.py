@@ -45,7 +45,7 @@ def class_weight(el: etree._Element) -> float:
     if not POSITIVE.isdisjoint(token_tuple(f"{el.get('class', '')} {el.get('id', '')}")):
         weight += 25
     cue = class_cue(el)
-    if cue:
+    if cue and cue[0] != "author":  # author tokens mark bylines as much as boxes: no evidence either way
         weight -= 10 if cue[1].rpartition(":")[2] in WEAK_TOKENS else 25
     if el.tag in ("article", "main") or (el.get("role") or "").lower() == "main":
         weight += 10
