@@ -75,6 +75,17 @@ def test_captions_and_credits_go_to_removed():
     assert "caption" in roles
 
 
+def test_a_gallery_keeps_its_captions_when_they_are_nearly_all_the_text():
+    slides = "".join(f'<figure><img src="{i}.jpg"><figcaption>{EN * 2}Slide {i}.</figcaption></figure>'
+                     for i in range(6))
+    doc = clean(_page(f"<article><p>Six pictures of the harbour.</p>{slides}</article>"))
+    assert doc.text.count("The minister said") == 12
+    # the same captions beside an article of their own size stay out
+    prose = "".join(f"<p>{EN * 3}</p>" for _ in range(4))
+    doc = clean(_page(f"<article>{prose}{slides}</article>"))
+    assert doc.text.count("The minister said") == 12 and "Slide 1." not in doc.text
+
+
 def test_listing_page_is_no_article():
     teasers = "".join(f'<li><h3><a href="/n{i}">Headline number {i} about the economy today</a></h3></li>'
                       for i in range(12))

@@ -121,3 +121,13 @@ def test_byline_container_is_author_and_an_author_class_on_the_article_wrapper_i
     doc = clean(page)
     assert "The council met" in doc.text and "By Dana Levi" not in doc.text
     assert _removed(doc, "author") == ["By Dana Levi"]
+
+
+def test_live_commentary_is_the_article_and_reader_comments_are_not():
+    minutes = "".join(f'<div class="live-match-comment"><span>{m}\'</span><div class="live-comment-body">'
+                      f"{SENT}</div></div>" for m in range(10, 80, 10))
+    readers = f'<div class="comments"><p>{SENT.replace("council", "reader")}</p></div>'
+    intro = f"<p>{SENT * 3}</p>".replace("council", "club")
+    doc = clean(f"<html><body><main><h1>Live</h1>{intro}{minutes}</main>{readers}</body></html>")
+    assert doc.text.count("The club met") == 3 and doc.text.count("The council met") == 7
+    assert "The reader met" not in doc.text and _removed(doc, "comments")

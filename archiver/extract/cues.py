@@ -136,11 +136,14 @@ def _tokens(value: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _value_cue(attr: str, value: str) -> tuple[str, str] | None:
     table = class_tokens()
-    for tok in _tokens(value):
+    toks = _tokens(value)
+    for tok in toks:
         role = table.get(tok)
-        if role:
+        if role and not (role == "comments" and "live" in toks):
             return role, f"{attr}-token:{tok}"
     return None
+# "live-comment", "livecomment-entry": the commentary of a live blog or match ticker, written by the
+# newsroom, is the article; only readers' comments are "comments".
 
 
 def class_cue(el: etree._Element) -> tuple[str, str] | None:

@@ -16,6 +16,7 @@ _META_TOKENS = frozenset({"author", "byline", "date", "time", "meta", "dateline"
 # they stay in ``removed`` (role "caption") for the audit trail.
 _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits", "copyright", "photo", "cap",
                              "imagecaption", "wp-caption", "bildunterschrift", "legend", "tasmiya"})
+_GALLERY = 5  # caption text over the rest of the text at which a page is a gallery: captions stay
 _CREDIT = re.compile(r"^\s*(©|\(c\)|foto|photo|photos|bild|image|credit|quelle|source|صورة|الصورة|"
                      r"مصدر الصورة|تصوير|المصدر)\b\s*[:：/]?", re.IGNORECASE)
 _READING_TIME = re.compile(r"\d+\s*(min|minute|minutes|minuten|دقائق|دقيقة|دقيقه)\b.{0,20}"
@@ -157,13 +158,27 @@ def _block_cue(proto: Proto, text: str, index: int, title: str | None,
 
 def filter_blocks(protos: list[Proto], title: str | None, phrases: tuple[str, ...] = ()
                   ) -> tuple[list[Proto], list[tuple[Proto, str, str]]]:
+    texts = [squash(proto.plain()) for proto in protos]  # each block's text, squashed once
+    kept, cut = _filter(protos, texts, title, phrases, False)
+    # Captions stay out of an article's text, but on a gallery, slideshow or video page the
+    # captions are what the author wrote and the rest is a line or two of introduction: when they
+    # hold many times the text of everything else kept, they stay.
+    captions = sum(len(squash(p.plain())) for p, _, reason in cut if reason == "caption")
+    if captions > _GALLERY * sum(len(squash(p.plain())) for p in kept if p.role != "heading"):
+        kept, cut = _filter(protos, texts, title, phrases, True)
+    return kept, cut
+
+
+def _filter(protos: list[Proto], texts: list[str], title: str | None, phrases: tuple[str, ...],
+            keep_captions: bool) -> tuple[list[Proto], list[tuple[Proto, str, str]]]:
     kept: list[Proto] = []
     cut: list[tuple[Proto, str, str]] = []
     box: str | None = None
-    texts = [squash(proto.plain()) for proto in protos]  # each block's text, squashed once
     repeated = _repeated_lines(protos, texts)
     for i, (proto, text) in enumerate(zip(protos, texts)):
         cue = _block_cue(proto, text, i, title, phrases)
+        if keep_captions and cue == ("caption", "caption"):
+            cue = None
         if cue is None and text in repeated:
             cue = ("boilerplate", "repeated-line")
         if cue is None and box and _box_item(proto, text):
