@@ -53,3 +53,23 @@ def test_items_under_a_chrome_heading_go_with_it():
 def test_credit_and_reading_time_lines():
     kept, cut = _cut([_p(PROSE), _p("Foto: Jane Doe/Agency"), _p("5 min read"), _p("Lesezeit: 4 Minuten")])
     assert kept == [PROSE] and cut["Foto: Jane Doe/Agency"][0] == "caption"
+
+
+# (line, is a caption by its closing credit)
+CREDIT_TAILS = [
+    ("Roman Prymula, photo: Archives du gouvernement", True),
+    ("Pilots will train on two aircraft types at the new centre. © CAE", True),
+    ("Der neue Hafen bei Nacht (Foto: dpa)", True),
+    ("La ministre à Paris. Crédit : AFP", True),
+    ("The photo: it was taken in May, and the family kept it for decades after the war.", False),
+    ("Copyright law changed in 1998, as the court noted in its long ruling.", False),
+    # a wire story's last paragraph with the agency's credit is prose (script-aware length)
+    ("政府は劣勢にあると繰り返し主張しているが、あるアナリストは北東部で大量の死傷者を出す攻撃を行う意図と"
+     "作戦能力を維持していると指摘している。専門家は治安の改善には時間がかかるとみている。(c)AFP/Aminu ABUBAKAR", False),
+]
+
+
+def test_caption_lines_are_known_by_their_closing_credit():
+    for line, caption in CREDIT_TAILS:
+        kept, cut = _cut([_p(PROSE), _p(line)])
+        assert (line in cut and cut[line][0] == "caption") is caption, line

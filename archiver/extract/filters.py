@@ -8,6 +8,7 @@ from .blocks import Proto
 from .cues import phrase_cue, token_tuple
 from .dates import month_names_removed, parse_date
 from .parse import squash
+from .stats import weighted_len
 
 _BYLINE = re.compile(r"^(by|بقلم|كتب|كتبت|كتبه|تأليف|الكاتب|المحرر|مراسل|نوشته|par)\b\s*[:：]?", re.IGNORECASE)
 _META_TOKENS = frozenset({"author", "byline", "date", "time", "meta", "dateline", "published",
@@ -16,6 +17,10 @@ _META_TOKENS = frozenset({"author", "byline", "date", "time", "meta", "dateline"
 # they stay in ``removed`` (role "caption") for the audit trail.
 _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits", "copyright", "photo", "cap",
                              "imagecaption", "wp-caption", "bildunterschrift", "legend", "tasmiya"})
+# A caption set as a plain paragraph ends with its credit: "..., photo: Agency", "... © Name",
+# "(Foto: dpa)". Prose does not end on a copyright sign or a "photo:" label followed by a name.
+_CREDIT_TAIL = re.compile(r"(©|\(c\)|\b(?:photo|foto|fotos|photos|bild|image|credit|crédit|zdjęcie|fot\.)\s*[:：])"
+                          r"[^.!?:：©]{1,60}[)\]]?\s*$", re.IGNORECASE)
 _GALLERY = 5  # caption text over the rest of the text at which a page is a gallery: captions stay
 _CREDIT = re.compile(r"^\s*(©|\(c\)|foto|photo|photos|bild|image|credit|quelle|source|صورة|الصورة|"
                      r"مصدر الصورة|تصوير|المصدر)\b\s*[:：/]?", re.IGNORECASE)
@@ -108,6 +113,8 @@ def _small_print(proto: Proto, text: str) -> tuple[str, str] | None:
         return "caption", "caption"
     if len(text) < 120 and _CREDIT.match(text):
         return "caption", "credit-line"
+    if len(text) < 250 and _CREDIT_TAIL.search(text) and weighted_len(text) < 250:
+        return "caption", "credit-tail"
     if len(text) < 60 and _READING_TIME.search(text):
         return "byline", "reading-time"
     if _dateline(text):
