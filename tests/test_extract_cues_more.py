@@ -131,3 +131,17 @@ def test_live_commentary_is_the_article_and_reader_comments_are_not():
     doc = clean(f"<html><body><main><h1>Live</h1>{intro}{minutes}</main>{readers}</body></html>")
     assert doc.text.count("The club met") == 3 and doc.text.count("The council met") == 7
     assert "The reader met" not in doc.text and _removed(doc, "comments")
+
+
+def test_class_names_written_in_parts_name_their_region_too():
+    from archiver.extract.cues import class_cue
+    from lxml import html as lhtml
+
+    def cue(cls: str):
+        found = class_cue(lhtml.fromstring(f'<div class="{cls}">x</div>'))
+        return found[0] if found else None
+
+    assert cue("news-letter-section") == "newsletter"
+    assert cue("most_read-box") == "most-read"
+    assert cue("has-news-letter") is None  # a negated class says what the page has, not what this is
+    assert cue("v-a--d-1") is None  # single letters are not halves of a word

@@ -137,11 +137,23 @@ def _tokens(value: str) -> tuple[str, ...]:
 def _value_cue(attr: str, value: str) -> tuple[str, str] | None:
     table = class_tokens()
     toks = _tokens(value)
-    for tok in toks:
+    for tok in toks + _joined_pairs(value):
         role = table.get(tok)
         if role and not (role == "comments" and "live" in toks):
             return role, f"{attr}-token:{tok}"
     return None
+
+
+def _joined_pairs(value: str) -> tuple[str, ...]:
+    """Neighbouring parts of one class name written together: "news-letter-box" also names a
+    "newsletter", "most_read" a "mostread", "relatedPosts" "relatedposts"."""
+    out: list[str] = []
+    for cls in value.split():
+        parts = [p.lower() for p in _SPLIT.split(_CAMEL.sub("-", cls)) if p]
+        if len(parts) > 1 and parts[0] not in _NEGATED_PREFIX and parts[-1] not in _STATE_SUFFIX:
+            # single letters are abbreviations ("v-a--d"), not halves of a word
+            out.extend(a + b for a, b in zip(parts, parts[1:]) if len(a) > 1 and len(b) > 1)
+    return tuple(out)
 # "live-comment", "livecomment-entry": the commentary of a live blog or match ticker, written by the
 # newsroom, is the article; only readers' comments are "comments".
 
