@@ -133,7 +133,7 @@ def test_live_commentary_is_the_article_and_reader_comments_are_not():
     assert "The reader met" not in doc.text and _removed(doc, "comments")
 
 
-def test_class_names_written_in_parts_name_their_region_too():
+def test_class_names_written_in_parts_or_numbered_name_their_region_too():
     from archiver.extract.cues import class_cue
     from lxml import html as lhtml
 
@@ -145,3 +145,5 @@ def test_class_names_written_in_parts_name_their_region_too():
     assert cue("most_read-box") == "most-read"
     assert cue("has-news-letter") is None  # a negated class says what the page has, not what this is
     assert cue("v-a--d-1") is None  # single letters are not halves of a word
+    assert cue("comments18-wrapper") == "comments"  # a numbered instance of the region
+    assert cue("col-md-5") is None

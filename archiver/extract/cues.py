@@ -139,6 +139,9 @@ def _value_cue(attr: str, value: str) -> tuple[str, str] | None:
     toks = _tokens(value)
     for tok in toks + _joined_pairs(value):
         role = table.get(tok)
+        if role is None and tok[-1:].isdigit() and (stem := tok.rstrip("0123456789")):
+            role = table.get(stem)  # "comments18", "sidebar2": a numbered instance of the region
+            tok = stem if role else tok
         if role and not (role == "comments" and "live" in toks):
             return role, f"{attr}-token:{tok}"
     return None
