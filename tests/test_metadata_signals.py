@@ -98,3 +98,17 @@ def test_page_opening_with_a_long_style_block_is_html():
     text = "<style>\n" + ".a { color: red; }\n" * 400 + "</style>\n<title>T</title>\n<p>Text</p>"
     assert looks_like_html(text)
     assert not looks_like_html("A plain dump line.\n" * 300)
+
+
+def test_headline_is_the_heading_as_set_when_og_title_differs_only_in_typography():
+    html = ("<html><head><title>Site</title><meta property='og:title' content=\"Faker's 4th title - a record\">"
+            "</head><body><h1>Faker’s 4th title – a record</h1><p>Text.</p></body></html>")
+    assert extract_metadata(parse_html(html)).title == "Faker’s 4th title – a record"
+
+
+def test_og_title_confirms_before_the_title_element_does():
+    # <title> repeats the heading with a kicker; og:title is the clean headline the heading holds
+    html = ("<html><head><title>Kicker words here: The clean headline of the day | Site</title>"
+            "<meta property='og:title' content='The clean headline of the day'></head><body>"
+            "<h1>Kicker words here: The clean headline of the day</h1><p>Text.</p></body></html>")
+    assert extract_metadata(parse_html(html)).title == "The clean headline of the day"

@@ -175,6 +175,17 @@ def _from_title_element(raw: str, headings: list[str], site: str | None) -> str:
     return _strip_site(raw, site, None)
 
 
+_TYPO = str.maketrans({**dict.fromkeys("‘’‚‛´`′", "'"), **dict.fromkeys("“”„‟«»″", '"'),
+                       **dict.fromkeys("‐‑‒–—―−", "-"), "\u00a0": " ", "…": "..."})
+
+
+def _typo_key(text: str) -> str:
+    """Text up to typography: curly or straight quotes and apostrophes, dash kinds, case, spaces.
+    og:title and JSON-LD are often typed with straight quotes where the page's heading is set
+    with typographic ones; both are the same headline."""
+    return " ".join(text.translate(_TYPO).casefold().split())
+
+
 _GLUE = re.compile(r"\s*[|:\-–—·•»«/]")
 
 
@@ -200,7 +211,8 @@ def _glued(heading: str, candidate: str) -> bool:
 
 
 def _title(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], site: str | None) -> str | None:
-    """The headline: a page heading confirmed by og/twitter/JSON-LD/<title>, never the site name."""
+    """The headline: a page heading confirmed by og/twitter/JSON-LD, else by <title> (the weakest
+    signal: it carries the site name and often an SEO wording), never the site name."""
     headings, linked = _headings(root)
     site_key = (site or "").strip().casefold()
     headings = [h for h in headings if h.casefold() != site_key]
@@ -208,10 +220,28 @@ def _title(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], site:
     candidates = [c for c in (meta.get("og:title"), meta.get("twitter:title"), ld_headline[0] if ld_headline else None) if c]
     title_el = root.find(".//title")
     raw_title = text_of(title_el) if title_el is not None else None
-    signals = candidates + ([raw_title] if raw_title else [])
+    for signals in (candidates, [raw_title] if raw_title else []):
+        found = _confirmed(signals, headings, linked)
+        if found:
+            return found
+    if candidates:
+        return _strip_site(candidates[0], site, headings[0] if headings else None)
+    if raw_title:
+        return _from_title_element(raw_title, headings, site)
+    return headings[0] if headings else None
+
+
+def _confirmed(signals: list[str], headings: list[str], linked: set[str]) -> str | None:
+    """The headline two signals agree on, strongest agreement first."""
     for c in signals:
         for h in headings:
             if len(h) >= 8 and (h == c or (h in c and len(h) >= 0.5 * len(c) and h not in linked)):
+                return h
+    typo = {h: _typo_key(h) for h in headings if len(h) >= 8}
+    for c in signals:  # the same words with other quotes, dashes or case: the heading as seen
+        key = _typo_key(c)
+        for h, hkey in typo.items():
+            if hkey == key or (hkey in key and len(hkey) >= 0.5 * len(key) and h not in linked):
                 return h
     for c in signals:  # weaker: a heading glued to a subtitle or site name; never a home link
         for h in headings:
@@ -219,11 +249,7 @@ def _title(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], site:
                 return h
             if _substantial(c) and c in h and h not in linked:
                 return c  # the heading adds a kicker or dateline to a clean headline
-    if candidates:
-        return _strip_site(candidates[0], site, headings[0] if headings else None)
-    if raw_title:
-        return _from_title_element(raw_title, headings, site)
-    return headings[0] if headings else None
+    return None
 
 
 _DATE_TOKENS = frozenset({"date", "time", "published", "pubdate", "posted", "timestamp", "datum",
