@@ -112,3 +112,13 @@ def test_og_title_confirms_before_the_title_element_does():
             "<meta property='og:title' content='The clean headline of the day'></head><body>"
             "<h1>Kicker words here: The clean headline of the day</h1><p>Text.</p></body></html>")
     assert extract_metadata(parse_html(html)).title == "The clean headline of the day"
+
+
+def test_unconfirmed_headline_is_the_visible_h1_not_a_reworded_og_title():
+    html = ("<html><head><title>SEO wording for the story | Site</title>"
+            "<meta property='og:title' content='SEO wording for the story'></head><body>"
+            "<h1>The council votes on the budget today</h1><p>Text.</p></body></html>")
+    assert extract_metadata(parse_html(html)).title == "The council votes on the budget today"
+    # a short h1 (a section or site name) is not taken for the headline
+    html = html.replace("The council votes on the budget today", "News")
+    assert extract_metadata(parse_html(html)).title == "SEO wording for the story"
