@@ -147,4 +147,4 @@ def test_class_names_written_in_parts_or_numbered_name_their_region_too():
     assert cue("v-a--d-1") is None  # single letters are not halves of a word
     assert cue("comments18-wrapper") == "comments"  # a numbered instance of the region
     assert cue("col-md-5") is None
-    assert cue("entry-meta") == "byline" and cue("postmetadata") == "byline"
+    assert cue("entry-meta") == "meta" and cue("postmetadata") == "meta"
