@@ -79,7 +79,12 @@ NOTES = """Reading the numbers:
   five times the rest of the text; live-blog/match-ticker commentary ("live" + "comment" tokens)
   is article; a short line ending on its credit ("..., photo: Agency", "... © Name") is a
   caption (script-aware length); class names written in parts ("news-letter") or numbered
-  ("comments18") name their region; French "articles liés"-style labels. Tried and dropped:
+  ("comments18") name their region; post-metadata boxes (entry-meta) are cut as "meta"; French
+  "articles liés"-style labels. Headline: a heading confirmed by og:title/JSON-LD up to
+  typography (quotes, dashes, case) is taken as set on the page; <title> confirms only after the
+  stronger signals; with no confirmation the first headline-like <h1> wins over a reworded
+  og:title (80.2% -> 82.6% overall; fundus 74.8 -> 70.1 and trafilatura 81.3 -> 86.0: the
+  sources' conventions differ, the visible headline is what a reader saw). Tried and dropped:
   "promotion" as an ad token (a wrapper named so lost a whole article on newspaper3k).
 - The one target still not met: exact headline. On 93.8% of the pages some page signal equals the
   ground-truth title exactly ("any of these" column above); no extractor that keeps the text the
