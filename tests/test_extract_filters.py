@@ -73,3 +73,16 @@ def test_caption_lines_are_known_by_their_closing_credit():
     for line, caption in CREDIT_TAILS:
         kept, cut = _cut([_p(PROSE), _p(line)])
         assert (line in cut and cut[line][0] == "caption") is caption, line
+
+
+def test_trailing_pitches_go_and_the_story_stays():
+    pitch = ["Subscribe now to our print edition for the full story.",
+             "For the latest news download the Example apps for iOS and Android.",
+             "Follow us on Twitter and Facebook."]
+    kept, cut = _cut([_p(PROSE), _p(PROSE + " More."), *map(_p, pitch)])
+    assert kept == [PROSE, PROSE + " More."] and all(cut[p] == ("promo", "trailing-pitch") for p in pitch)
+    # the same words inside the story, or a story that ends on a fact about subscriptions, stay
+    fact = "The company said subscriptions rose by a fifth this year."
+    kept, _ = _cut([_p(PROSE), _p(pitch[2]), _p(PROSE + " More."), _p(fact)])
+    assert kept == [PROSE, pitch[2], PROSE + " More.", fact]
+    assert _cut([_p(pitch[0])])[0] == [pitch[0]]  # a page that is only a pitch keeps it (status decides)

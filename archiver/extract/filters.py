@@ -21,6 +21,11 @@ _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits", "copy
 # "(Foto: dpa)". Prose does not end on a copyright sign or a "photo:" label followed by a name.
 _CREDIT_TAIL = re.compile(r"(©|\(c\)|\b(?:photo|foto|fotos|photos|bild|image|credit|crédit|zdjęcie|fot\.)\s*[:：])"
                           r"[^.!?:：©]{1,60}[)\]]?\s*$", re.IGNORECASE)
+# A call to subscribe, download the app or follow the site, in the second person or imperative.
+_PITCH = re.compile(r"\b(?:please subscribe|subscribe (?:now|today|to|for)|to subscribe|download (?:the|our)\b.{0,40}"
+                    r"\bapps?\b|sign up (?:for|to|now|today)|follow us\b|jetzt abonnieren|abonnieren sie|"
+                    r"abonnez-vous|suscr[ií]bete|ass[ei]ne (?:já|agora)|اشترك (?:الآن|في)|تابعونا|تابعنا)", re.IGNORECASE)
+_MAX_PITCHES = 3  # lines looked at from the end
 _GALLERY = 5  # caption text over the rest of the text at which a page is a gallery: captions stay
 _CREDIT = re.compile(r"^\s*(©|\(c\)|foto|photo|photos|bild|image|credit|quelle|source|صورة|الصورة|"
                      r"مصدر الصورة|تصوير|المصدر)\b\s*[:：/]?", re.IGNORECASE)
@@ -195,7 +200,22 @@ def _filter(protos: list[Proto], texts: list[str], title: str | None, phrases: t
             kept.append(proto)
         elif cue[1] != "title-repeated":
             cut.append((proto, *cue))
-    return kept, cut
+    return _trailing_pitches(kept, cut)
+
+
+def _trailing_pitches(kept: list[Proto], cut: list[tuple[Proto, str, str]]
+                      ) -> tuple[list[Proto], list[tuple[Proto, str, str]]]:
+    """The last few lines of an article that ask the reader to subscribe, download the app or
+    follow the site are the publisher's pitch, not the story; a pitch in mid-article is left."""
+    n = len(kept)
+    while n > 1 and len(kept) - n < _MAX_PITCHES and kept[n - 1].role in ("paragraph", "heading", "list_item"):
+        text = squash(kept[n - 1].plain())
+        if len(text) > 250 or not _PITCH.search(text):
+            break
+        n -= 1
+    if n == len(kept):
+        return kept, cut
+    return kept[:n], cut + [(p, "promo", "trailing-pitch") for p in kept[n:]]
 
 
 def _repeated_lines(protos: list[Proto], texts: list[str]) -> set[str]:
