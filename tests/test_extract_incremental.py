@@ -1,7 +1,7 @@
 """The extract stages' fast paths (issue 5) give exactly what the plain computations give, on
 the fixture pages, a sample of the corpus and random trees: the child-to-parent ``measure``, the
 update of measurements when a subtree is dropped, the document-order structural walk, the
-per-page scoring memo, the bounded search for the top candidate, the keyword index and the
+per-page scoring memo, the bounded search for the top candidate, the scores valued on demand, the keyword index and the
 replayed JSON-LD objects."""
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from archiver.decode import decode
 from archiver.extract import cues, metadata, scoring, stats
 from archiver.extract.blocks import BLOCK_TAGS, SKIP_TAGS
 from archiver.extract.body import _Extractor, _body
+from archiver.extract import parse
 from archiver.extract.parse import drop_bare_readings, inside_tag, parse_html
 from archiver.extract.stats import _PUNCT, weighted_len
 from conftest import CORPUS, ROOT
@@ -176,6 +177,102 @@ def test_top_candidate_is_the_best_of_all_scores():
         for ld_body in (None, " ".join(body.itertext())):
             expected = scoring.best(scoring.score(body, st, ld_body, scoring.Memo()), order)
             assert scoring.top_candidate(body, st, ld_body, scoring.Memo(), order) is expected
+
+
+def test_lazy_scores_are_the_scores():
+    """``Scores`` values a candidate when asked: each value, the best of all and the best of a
+    subset (``_headline_story``'s candidates inside one <article>) are ``score``'s and ``best``'s."""
+    for body in _bodies():
+        st = stats.measure(body)
+        order = {el: i for i, el in enumerate(body.iter())}
+        for ld_body in (None, " ".join(body.itertext())):
+            plain = scoring.score(body, st, ld_body, scoring.Memo())
+            lazy = scoring.Scores(body, st, ld_body, scoring.Memo())
+            assert lazy.best(order) is scoring.best(plain, order)
+            for home in [body, *body.iter("article", "section", "div")][:6]:
+                among = [el for el in lazy.points if el is home or home in el.iterancestors()]
+                expected = scoring.best({el: plain[el] for el in among}, order)
+                assert lazy.best(order, among) is expected
+            elements = [el for el in body.iter() if isinstance(el.tag, str)]
+            assert [lazy.get(el, -1) for el in elements] == [plain.get(el, -1) for el in elements]
+            assert list(lazy.points) == list(plain)
+
+
+def _plain_prose_points(body, st, ld_body):
+    """``_prose_points`` as it was: the JSON-LD evidence and the data tables first, each by a
+    walk of its own, then the candidates."""
+    scores = {}
+    evidence = scoring._ld_paragraphs(body, st, ld_body)
+    tables = scoring._data_tables(body, st)
+    top = body.getparent()
+    for el in body.iter(*scoring.PROSE_TAGS):
+        length = st.inline.get(el, 0)
+        if length < scoring._MIN_PROSE or scoring._in_data_table(el, tables):
+            continue
+        punct = st.punct.get(el, 0) * length / (st.text.get(el, 0) or 1)
+        points = 1 + min(punct, 12) * 0.5 + min(length / 100, 3) + (5 if el in evidence else 0)
+        if el.tag in ("p", "pre", "td", "blockquote") or length > 80:
+            scores[el] = scores.get(el, 0) + points * 0.5
+        node = el.getparent()
+        for divisor in (1, 2, 3):
+            if node is None or node is top:
+                break
+            scores[node] = scores.get(node, 0) + points / divisor
+            node = node.getparent()
+    return scores
+
+
+_TABLES = "<table>" + "<tr><td>1</td><td>2,5</td></tr>" * 4 + "</table>"
+
+
+def test_prose_points_in_one_walk_are_the_three_walks():
+    rnd = random.Random(9)
+    bodies = _bodies() + [_body(parse_html(f"<html><body><div>{_TABLES}<p>{'Prose, more. ' * 9}</p>"
+                                           f"{_TABLES}</div></body></html>"))]
+    for body in bodies:
+        st = stats.measure(body)
+        text = " ".join(body.itertext())
+        lds = (None, text, " ".join(sorted(text.split(), key=lambda _: rnd.random())))
+        for ld_body in lds:
+            assert scoring._prose_points(body, st, ld_body) == _plain_prose_points(body, st, ld_body)
+
+
+def test_remembered_first_h1_follows_the_cuts():
+    """``Memo.first_h1`` is the first <h1> still in the tree after any cuts."""
+    rnd = random.Random(4)
+    for html in PAGES + [f"<html><body><h1>a</h1><div><h1>b</h1><p><h1>c</h1></p></div></body></html>"] * 5:
+        body = _body(parse_html(html))
+        memo = scoring.Memo()
+        for _ in range(6):
+            assert memo.first_h1(body) is next(body.iter("h1"), None)
+            victims = [el for el in body.iter() if el is not body and isinstance(el.tag, str)]
+            h1s = list(body.iter("h1"))
+            victim = rnd.choice(h1s if h1s and rnd.random() < 0.5 else victims or [None])
+            if victim is None or victim.getparent() is None:
+                break
+            parse.drop_tree(victim)
+
+
+def test_drop_tree_is_lxml_html_drop_tree():
+    """``parse.drop_tree`` on the plain elements ``parse_html`` gives does what lxml.html's
+    ``HtmlElement.drop_tree`` does on its own tree of the same page."""
+    import lxml.html
+
+    rnd = random.Random(6)
+    for html in [_random_html(rnd) for _ in range(300)] + PAGES[:6]:
+        html_parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+        ours = parse_html(html)
+        theirs = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=html_parser)
+        assert isinstance(theirs, lxml.html.HtmlElement) and not isinstance(ours, lxml.html.HtmlElement)
+        for _ in range(5):
+            a, b = list(ours.iter()), list(theirs.iter())
+            assert len(a) == len(b)
+            pick = rnd.randrange(1, len(a)) if len(a) > 1 else None
+            if pick is None or a[pick].getparent() is None:
+                break
+            parse.drop_tree(a[pick])
+            b[pick].drop_tree()
+            assert etree.tostring(ours) == etree.tostring(theirs)
 
 
 def test_keyword_index_is_the_table_scan():

@@ -29,7 +29,7 @@ def test_weigh_is_weighted_len_and_punctuation():
 def test_measure_counts_text_tails_and_links():
     root = parse_html("<html><body><div id='d'>Hello, <a href='#'>big  world</a> again. <p>日本</p></div></body></html>")
     st = measure(root.find("body"))
-    div = root.get_element_by_id("d")
+    div = root.find(".//div[@id='d']")
     a = div.find("a")
     assert st.text[a] == st.links[a] == len("big world")
     assert st.text[div] == len("Hello,") + len("big world") + len("again.") + 2 * 3
@@ -55,6 +55,13 @@ def test_dumps_indented_is_json_dumps():
     for _ in range(3000):
         obj = _random_json(rnd)
         assert dumps_indented(obj) == json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+def test_dumps_indented_keys_equal_but_written_differently():
+    """Remembered key layouts are per text: 1, 1.0 and True are equal keys but three texts."""
+    for obj in ([{1: 0}, {True: 0}, {1.0: 0}], [{"a": 1, "b": {"a": 2}}, {"a": [{"a": {}}]}] * 2):
+        for order in (obj, obj[::-1]):
+            assert dumps_indented(order) == json.dumps(order, ensure_ascii=False, indent=2)
 
 
 def test_dumps_indented_rejects_what_json_rejects():
@@ -170,3 +177,22 @@ def test_collapse_matches_the_plain_form():
         pieces.insert(rnd.randint(0, len(pieces)), "\n")  # a lone <br> piece
         for keep in (False, True):
             assert collapse(pieces, keep) == _collapse_reference(pieces, keep), (pieces, keep)
+
+
+def test_plain_block_rendering_is_the_segment_walk():
+    """A block without marks or runs is rendered as one escaped segment: what the general
+    segment walk gives, in Markdown and in HTML, for texts full of characters to escape."""
+    import html
+
+    from archiver.model import Block
+    from archiver.render.inline import _render_segments, escape_md, render_inline
+
+    rnd = random.Random(11)
+    alphabet = "ab \n\t\\`*_[]<>&\"'#>+-=1.)2 \u00a0ب"
+    texts = ["", "\n", "# title", "1. x", " - y"] + \
+        ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25))) for _ in range(3000)]
+    for text in texts:
+        block = Block(id="b1", role="paragraph", text=text)
+        assert render_inline(block) == _render_segments(block, False, escape_md), repr(text)
+        assert render_inline(block, html_mode=True) == \
+            _render_segments(block, True, lambda s: html.escape(s, quote=False)), repr(text)

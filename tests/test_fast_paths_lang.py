@@ -12,6 +12,7 @@ from test_text_cases import CASES, DAMAGES
 
 from archiver.lang import gate
 from archiver.lang.detect import CANDIDATES, MAX_TEXT, TRIALS, LangdetectDetector
+from archiver.lang.ldfast import _draws
 from archiver.lang.script import _COUNTERS, script_counts
 from archiver.text.fixers import FIXERS
 from archiver.text.normalize import _SPACE, _collapse_spaces, fix_text
@@ -177,3 +178,13 @@ def test_phrase_key_is_fold_then_words_without_numbers():
     samples += _random_texts(500, 67)
     for text in samples:
         assert phrase_key.__wrapped__(text) == reference(text), repr(text)
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 8, 9, 100, 1023, 1024, 1025])
+def test_draws_are_random_choice(size):
+    """``_draws`` picks what ``Random.choice`` picks and leaves the generator where it does."""
+    vectors = [[float(i)] for i in range(size)]
+    plain, fast = random.Random(size), random.Random(size)
+    choice = _draws(fast, vectors)
+    assert [choice() for _ in range(500)] == [plain.choice(vectors) for _ in range(500)]
+    assert fast.getstate() == plain.getstate()

@@ -50,8 +50,9 @@ def byline_authors(root: etree._Element) -> list[str]:
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link"):
             continue
-        if not el.keys():  # no attributes: nothing to read (most elements; one cheap call)
-            continue
+        keys = el.keys()  # one call; links, images... have none of the four attributes read below
+        if not keys or not ("class" in keys or "id" in keys or "rel" in keys or "itemprop" in keys):
+            continue  # the marks would be blank: no token in them
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('rel', '')} {el.get('itemprop', '')}".lower()
         if _AUTHOR_MARK.search(marks):
             names = split_names([text_of(el)])

@@ -36,9 +36,9 @@ from ..text.fold import phrase_key
 from .cues import WEAK_TOKENS, keyword_table, phrase_cue, region_cue, structure_cue
 from .lead import leads
 from .metadata import jsonld_article
-from .parse import attached, drop_bare_readings, inside_tag, is_inside, text_of
+from .parse import attached, drop_bare_readings, drop_tree, inside_tag, is_inside, text_of
 from . import stats
-from .scoring import Memo, best, headline_region, prose_mass, score, top_candidate
+from .scoring import Memo, Scores, headline_region, prose_mass, top_candidate
 from .stats import Stats, measure
 from .status import is_listing, overrides, page_kind
 from .widgets import guess_role, headline_links, is_teaser_list
@@ -94,7 +94,7 @@ class _Extractor:
         if self.live is not None:
             stats.drop_tree(el, self.live)
         else:
-            el.drop_tree()
+            drop_tree(el)
 
     def _protected(self, el: etree._Element) -> bool:
         if el in self.keep or el.tag in ("html", "body"):
@@ -207,13 +207,13 @@ class _Extractor:
 
     def choose(self) -> list[etree._Element]:
         self.st, self.live = self.live, None  # = measure(self.body) of the pruned tree
-        scores = score(self.body, self.st, self.ld_body, self.memo)
-        top = best(scores, self.order)
+        scores = Scores(self.body, self.st, self.ld_body, self.memo)  # valued when asked
+        top = scores.best(self.order)
         if top is None:
             return []
         story = self._headline_story(top, scores)
         switched, top = story is not top, story
-        top_score = scores[top]
+        top_score = scores.get(top)
         for _ in range(CLIMB):
             parent = top.getparent()
             if parent is None or top is self.body or parent is self.body or top.tag == "article" \
@@ -238,7 +238,7 @@ class _Extractor:
         chosen += self._chunks(top, self._body_mass())
         return sorted(set(chosen), key=lambda e: self.order.get(e, 0))
 
-    def _headline_story(self, top: etree._Element, scores: dict[etree._Element, float]) -> etree._Element:
+    def _headline_story(self, top: etree._Element, scores: Scores) -> etree._Element:
         """Infinite-scroll pages append the next story, in its own <article> with its own h1,
         under the first. When the top candidate sits in such a second story, the best candidate
         inside the <article> that holds the page's headline is taken, if it scores a fair share."""
@@ -252,9 +252,9 @@ class _Extractor:
             other = top if top.tag == "article" else next(top.iterancestors("article"), None)
         if other is None or next(other.iter("h1"), None) is None:
             return top
-        inside = {el: v for el, v in scores.items() if is_inside(el, home) or el is home}
-        cand = best(inside, self.order)
-        return cand if cand is not None and scores[cand] >= 0.2 * scores[top] else top
+        inside = [el for el in scores.points if is_inside(el, home) or el is home]
+        cand = scores.best(self.order, inside)
+        return cand if cand is not None and scores.get(cand) >= 0.2 * scores.get(top) else top
 
     def _chunks(self, top: etree._Element, mass: dict[etree._Element, int]) -> list[etree._Element]:
         """Article bodies split into chunks (ads or figures between them): prose-rich cousins of
@@ -361,7 +361,7 @@ def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None
     if not main or short or is_listing(main, ex.st) or overrides(kind, size):
         status = "no_article"
     if main and status == "ok":
-        main = leads(body, main, ex.st, ex.order) + main
+        main = leads(body, main, ex.st, ex.order, ex.memo) + main
     if main:
         ex.outside(main)
     ex.cuts.sort(key=lambda c: c.order)

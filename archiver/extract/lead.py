@@ -16,7 +16,7 @@ from lxml import etree
 
 from .blocks import BLOCK_TAGS
 from .parse import squash, text_of
-from .scoring import headline_region
+from .scoring import Memo, headline_region
 from .stats import Stats
 
 _LEAD_TAGS = ("p", "div", "span", "h2", "h3")
@@ -28,11 +28,12 @@ _MAX_SHARE = 0.5  # ...and never as long as the body they introduce
 
 
 def leads(body: etree._Element, main: list[etree._Element], st: Stats,
-          order: dict[etree._Element, int]) -> list[etree._Element]:
-    """Prose leaves between the page's headline <h1> and the first chosen element."""
-    if not main or not headline_region(body):
+          order: dict[etree._Element, int], memo: Memo | None = None) -> list[etree._Element]:
+    """Prose leaves between the page's headline <h1> and the first chosen element. ``memo``:
+    the page's scoring :class:`Memo` (its <head> titles and first <h1>), when there is one."""
+    if not main or not headline_region(body, memo):
         return []
-    h1 = next(body.iter("h1"))
+    h1 = memo.first_h1(body) if memo is not None else next(body.iter("h1"))
     first = main[0]
     if _within(h1, main) or order.get(h1, 0) >= order.get(first, 0):
         return []

@@ -271,7 +271,10 @@ def _visible_date(root: etree._Element) -> str | None:
     if body is None:
         return None
     for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style") or not el.keys():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        keys = el.keys()  # without class, id and itemprop the attrs below are blank: skipped
+        if not ("class" in keys or "id" in keys or "itemprop" in keys):
             continue
         attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
         if not attrs.strip() or _DATE_TOKENS.isdisjoint(token_tuple(attrs)):

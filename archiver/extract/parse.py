@@ -10,11 +10,11 @@ from ..errors import ParseError
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 # lxml.html's default lookup is a Python callback run for every element proxy (~1,500 a page)
-# that picks special classes for <form>/<input>/<label>...; nothing here uses those, so the
-# C-level default lookup gives every element the plain HtmlElement (drop_tree and all).
-_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
-    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
-    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
+# that picks special classes for <form>/<input>/<label>...; and its HtmlElement is a Python
+# subclass, slower to make a proxy of than lxml's own C element class. The one HtmlElement
+# method used here is drop_tree, which :func:`drop_tree` writes out; so the C-level default
+# lookup with lxml's own classes gives every element the plain ``etree._Element``.
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup())
 _WS = re.compile(r"\s+")
 _HTML_SNIFF = re.compile(
     r"<(?:!doctype|html|head|body|div|p|span|a|article|meta|table|br|section|h[1-6]|ul|li"
@@ -82,6 +82,20 @@ def attached(el: etree._Element, body: etree._Element) -> bool:
     return el.getparent() is not None and is_inside(el, body)
 
 
+def drop_tree(el: etree._Element) -> None:
+    """``lxml.html.HtmlElement.drop_tree`` for any element: remove ``el`` with its children and
+    text, its tail joined to the previous sibling's tail or the parent's text (its very steps)."""
+    parent = el.getparent()
+    assert parent is not None
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
+
+
 def drop_bare_readings(body: etree._Element) -> None:
     """Ruby readings (<rt>, furigana) are annotations over the text. When the author gave a
     fallback in <rp> parentheses, the plain-text form is "漢字（かんじ）" and is kept whole;
@@ -89,4 +103,4 @@ def drop_bare_readings(body: etree._Element) -> None:
     for ruby in list(body.iter("ruby")):
         if next(ruby.iter("rp"), None) is None:
             for rt in list(ruby.iter("rt")):
-                rt.drop_tree()
+                drop_tree(rt)

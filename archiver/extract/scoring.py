@@ -22,7 +22,7 @@ from lxml import etree
 
 from .blocks import BLOCK_TAGS, is_layout_table
 from .cues import WEAK_TOKENS, class_cue, region_cue, token_tuple
-from .parse import squash
+from .parse import attached, squash
 from .stats import Stats
 
 POSITIVE = frozenset({"article", "content", "entry", "post", "body", "story", "text", "main",
@@ -98,6 +98,18 @@ class Memo:
     own_damping: dict[etree._Element, int] = field(default_factory=dict)
     damping: dict[etree._Element, bool] = field(default_factory=dict)
     titles: list[str] | None = None
+    h1_of: etree._Element | None = None  # the body whose first <h1> is ``h1``
+    h1: etree._Element | None = None
+
+    def first_h1(self, body: etree._Element) -> etree._Element | None:
+        """``next(body.iter("h1"), None)`` without walking the tree again while it still holds:
+        cuts only remove subtrees, so the first <h1> stays the first while it is attached, and a
+        body without one never gets one."""
+        h1 = self.h1
+        if self.h1_of is not body or (h1 is not None and not attached(h1, body)):
+            h1 = self.h1 = next(body.iter("h1"), None)
+            self.h1_of = body
+        return h1
 
     def weight(self, el: etree._Element) -> float:
         found = self.weights.get(el)
@@ -117,26 +129,31 @@ def _ld_paragraphs(body: etree._Element, st: Stats, ld_body: str | None) -> set[
     if not ld_body or len(ld_body) < 200:
         return set()
     hay = squash(ld_body)
-    found = set()
-    for el in body.iter("p", "div", "td", "li", "span"):
-        if st.inline.get(el, 0) < 40 or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
-            continue
-        probe = squash(" ".join(el.itertext()))[:60]
-        if len(probe) >= 30 and probe in hay:
-            found.add(el)
-    return found
+    return {el for el in body.iter(*_EVIDENCE_TAGS) if _is_evidence(el, st, hay)}
+
+
+_EVIDENCE_TAGS = ("p", "div", "td", "li", "span")
+
+
+def _is_evidence(el: etree._Element, st: Stats, hay: str) -> bool:
+    """``el`` (one of ``_EVIDENCE_TAGS``) is in ``_ld_paragraphs``, ``hay`` the squashed articleBody."""
+    if st.inline.get(el, 0) < 40 or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
+        return False
+    probe = squash(" ".join(el.itertext()))[:60]
+    return len(probe) >= 30 and probe in hay
 
 
 def _data_tables(body: etree._Element, st: Stats) -> set[etree._Element]:
     """Tables of short cells in several rows: data, not layout. Their cells are not prose
     candidates (a long price or results table would otherwise outscore the article around it)."""
-    found = set()
-    for table in body.iter("table"):
-        cells = [c for c in table.iter("td", "th")]
-        rows = sum(1 for _ in table.iter("tr"))
-        if rows >= 3 and cells and st.text.get(table, 0) / len(cells) < 150 and not is_layout_table(table):
-            found.add(table)
-    return found
+    return {table for table in body.iter("table") if _is_data_table(table, st)}
+
+
+def _is_data_table(table: etree._Element, st: Stats) -> bool:
+    """``table`` is one of ``_data_tables``: three rows or more, short cells, not layout."""
+    cells = [c for c in table.iter("td", "th")]
+    rows = sum(1 for _ in table.iter("tr"))
+    return rows >= 3 and bool(cells) and st.text.get(table, 0) / len(cells) < 150 and not is_layout_table(table)
 
 
 def _in_data_table(el: etree._Element, tables: set[etree._Element]) -> bool:
@@ -157,41 +174,75 @@ def score(body: etree._Element, st: Stats, ld_body: str | None = None,
 
 def top_candidate(body: etree._Element, st: Stats, ld_body: str | None, memo: Memo,
                   order: dict[etree._Element, int]) -> etree._Element | None:
-    """``best(score(body, st, ld_body, memo), order)`` without valuing every candidate.
+    """``best(score(body, st, ld_body, memo), order)`` without valuing every candidate."""
+    return Scores(body, st, ld_body, memo).best(order)
 
-    A value is at most its ceiling, (points + W_MAX) × (1 - link density) × HEADLINE_BONUS
-    (float rounding is monotone, so this holds exactly). Candidates are valued by falling
-    ceiling until it is below the best value found: none left could reach it, let alone tie."""
-    points = _prose_points(body, st, ld_body)
-    near = headline_region(body, memo)
-    ceilings = [((own + W_MAX) * (1 - st.link_density(el)) * HEADLINE_BONUS, el, own)
-                for el, own in points.items()]
-    ranked = sorted(ceilings, key=lambda item: item[0], reverse=True)
-    values: dict[etree._Element, float] = {}
-    top = None
-    for ceiling, el, own in ranked:
-        if top is not None and ceiling < top:
-            break
-        value = values[el] = _value(el, own, st, memo, near)
-        top = value if top is None else max(top, value)
-    return best(values, order)
+
+class Scores:
+    """``score(body, st, ld_body, memo)`` with each candidate valued when first asked for.
+
+    The points, headline region and memo are those ``score`` uses, and the tree is not pruned
+    while the scores are asked for, so a value is the one ``score`` would give. ``best`` values
+    candidates by falling ceiling: a value is at most (points + W_MAX) × (1 - link density) ×
+    HEADLINE_BONUS (float rounding is monotone, so this holds exactly); once the ceiling is
+    below the best value found, no candidate left could reach it, let alone tie."""
+
+    __slots__ = ("points", "near", "st", "memo", "values")
+
+    def __init__(self, body: etree._Element, st: Stats, ld_body: str | None, memo: Memo) -> None:
+        self.points = _prose_points(body, st, ld_body)
+        self.near = headline_region(body, memo)
+        self.st, self.memo = st, memo
+        self.values: dict[etree._Element, float] = {}
+
+    def get(self, el: etree._Element, default: float = 0) -> float:
+        """``score(...).get(el, default)``."""
+        found = self.values.get(el)
+        if found is None:
+            own = self.points.get(el)
+            if own is None:
+                return default
+            found = self.values[el] = _value(el, own, self.st, self.memo, self.near)
+        return found
+
+    def best(self, order: dict[etree._Element, int],
+             among: list[etree._Element] | None = None) -> etree._Element | None:
+        """``best`` of all the scores, or of those of the candidates ``among``."""
+        points = self.points
+        link_density = self.st.link_density
+        ceilings = [((points[el] + W_MAX) * (1 - link_density(el)) * HEADLINE_BONUS, el)
+                    for el in (points if among is None else among)]
+        ranked = sorted(ceilings, key=lambda item: item[0], reverse=True)
+        found: dict[etree._Element, float] = {}
+        top = None
+        for ceiling, el in ranked:
+            if top is not None and ceiling < top:
+                break
+            value = found[el] = self.get(el)
+            top = value if top is None else max(top, value)
+        return best(found, order)
 
 
 def _prose_points(body: etree._Element, st: Stats, ld_body: str | None) -> dict[etree._Element, float]:
     """Points from the prose beneath each candidate, before its class weight and damping."""
     scores: dict[etree._Element, float] = {}
-    evidence = _ld_paragraphs(body, st, ld_body)
-    tables = _data_tables(body, st)
+    hay = squash(ld_body) if ld_body and len(ld_body) >= 200 else None  # _ld_paragraphs' test
+    tables: set[etree._Element] = set()  # _data_tables, filled as the walk meets each table:
+    # a table comes before its cells in document order, so it is sorted out before they are asked
     inline, text, marks = st.inline, st.text, st.punct
     top = body.getparent()
-    for el in body.iter(*PROSE_TAGS):
+    for el in body.iter(*PROSE_TAGS, "table"):  # one walk for the candidates and the tables
+        if el.tag == "table":
+            if _is_data_table(el, st):
+                tables.add(el)
+            continue
         length = inline.get(el, 0)
         if length < _MIN_PROSE or _in_data_table(el, tables):
             continue
         total = text.get(el, 0) or 1
         punct = marks.get(el, 0) * length / total
         points = 1 + min(punct, 12) * 0.5 + min(length / 100, 3)
-        if el in evidence:
+        if hay is not None and el.tag in _EVIDENCE_TAGS and _is_evidence(el, st, hay):  # el in _ld_paragraphs
             points += 5
         if el.tag in ("p", "pre", "td", "blockquote") or length > 80:
             scores[el] = scores.get(el, 0) + points * 0.5
@@ -221,7 +272,7 @@ HEADLINE_BONUS = 1.25  # score factor for candidates beside the page's headline 
 def headline_region(body: etree._Element, memo: Memo | None = None) -> set[etree._Element]:
     """The first <h1> and its nearest ancestors: the story the page is about sits next to its
     headline, while a second story (infinite scroll, "next article") has its own."""
-    h1 = next(body.iter("h1"), None)
+    h1 = memo.first_h1(body) if memo is not None else next(body.iter("h1"), None)
     if h1 is None or not _is_page_headline(body, squash(" ".join(h1.itertext())), memo):
         return set()
     region = set()

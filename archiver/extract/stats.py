@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from . import parse
 from .blocks import BLOCK_TAGS
 
 WIDE = 3
@@ -125,7 +126,7 @@ def _weigh_any(text: str | None) -> tuple[int, int]:
 
 
 def drop_tree(el: etree._Element, st: Stats) -> None:
-    """``el.drop_tree()``, keeping ``st`` what ``measure`` of the whole tree would give afterwards
+    """``parse.drop_tree(el)``, keeping ``st`` what ``measure`` of the whole tree would give afterwards
     for every element still in it, at the cost of ``el``'s ancestors rather than of the tree.
 
     ``drop_tree`` glues ``el``'s tail onto the previous sibling's tail (or the parent's text):
@@ -145,7 +146,7 @@ def drop_tree(el: etree._Element, st: Stats) -> None:
         d_text += n_joined - n_head - n_tail
         d_inline += n_joined - n_head - n_tail
         d_punct += p_joined - p_head - p_tail
-    el.drop_tree()
+    parse.drop_tree(el)
     _propagate(parent, st, d_text, d_inline, d_links, d_punct)
 
 

@@ -45,7 +45,23 @@ def prepare(text: str, max_length: int) -> str:
     return text
 
 
-def _trial(choice, vectors: list[list[float]], weight: float, prob: list[float]) -> tuple[list[float], float]:
+def _draws(rnd: random.Random, vectors: list[list[float]]):  # type: ignore[no-untyped-def]
+    """``rnd.choice(vectors)`` again and again, as a function of no arguments: the same calls to
+    ``getrandbits`` (``Random._randbelow_with_getrandbits``: ``k`` bits, redrawn while the number
+    is out of range), without the two Python frames ``choice`` and ``_randbelow`` cost a draw."""
+    getrandbits = rnd.getrandbits
+    n = len(vectors)
+    k = n.bit_length()
+
+    def choice() -> list[float]:
+        r = getrandbits(k)
+        while r >= n:
+            r = getrandbits(k)
+        return vectors[r]
+    return choice
+
+
+def _trial(choice, weight: float, prob: list[float]) -> tuple[list[float], float]:
     """One trial of ``Detector._detect_block``: the probabilities before their last normalization
     and their sum (langdetect's normalized values are each ``p / s``).
 
@@ -54,12 +70,12 @@ def _trial(choice, vectors: list[list[float]], weight: float, prob: list[float])
     normalization is done in that pass too: ``p / s * (w + q1) * ... * (w + q5)`` runs left to
     right, the float operations of langdetect's six passes in their order.
     """
-    prob = [p * (weight + q) for p, q in zip(prob, choice(vectors))]
+    prob = [p * (weight + q) for p, q in zip(prob, choice())]
     s = sum(prob)  # builtin sum, as langdetect: the same additions in the same order
     i = 0
     # max(p / s for p in prob) is max(prob) / s exactly: rounding a division by s > 0 keeps order.
     while not (max(prob) / s > Detector.CONV_THRESHOLD or i >= Detector.ITERATION_LIMIT):
-        a, b, c, d, e = choice(vectors), choice(vectors), choice(vectors), choice(vectors), choice(vectors)
+        a, b, c, d, e = choice(), choice(), choice(), choice(), choice()
         prob = [p / s * (weight + qa) * (weight + qb) * (weight + qc) * (weight + qd) * (weight + qe)
                 for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)]
         s = sum(prob)
@@ -132,9 +148,10 @@ class FastDetector:
         total = [0.0] * size
         rnd = random.Random()
         rnd.seed(self.seed)
+        choice = _draws(rnd, vectors)
         for _ in range(n_trial):
             weight = (Detector.ALPHA_DEFAULT + rnd.gauss(0.0, 1.0) * Detector.ALPHA_WIDTH) / Detector.BASE_FREQ
-            prob, s = _trial(rnd.choice, vectors, weight, [1.0 / size] * size)
+            prob, s = _trial(choice, weight, [1.0 / size] * size)
             total = [t + p / s / n_trial for t, p in zip(total, prob)]  # p / s: the last normalization
         return total
 

@@ -72,6 +72,15 @@ def differing_attrs(lang: str, direction: str, parent_lang: str | None, parent_d
 def render_inline(block: Block, html_mode: bool = False) -> str:
     """The block's inline content as Markdown (default) or HTML."""
     esc = (lambda s: html.escape(s, quote=False)) if html_mode else escape_md
+    if not block.marks and not block.runs:
+        # most blocks: the whole text is one segment with no marks and no run (an empty text
+        # has none, and escapes to "" too), so the loop below would emit esc(text) alone
+        return esc(block.text).replace("\n", "<br>\n" if html_mode else "\\\n")
+    return _render_segments(block, html_mode, esc)
+
+
+def _render_segments(block: Block, html_mode: bool, esc) -> str:  # type: ignore[no-untyped-def]
+    """``render_inline`` in general: segment by segment, runs wrapped, marks applied."""
     parts: list[str] = []
     current_run = None
     buffer: list[str] = []

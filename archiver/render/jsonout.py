@@ -96,16 +96,17 @@ def _encode(o: Any, indent: str, out: list[str]) -> None:
             out.append("{}")
             return
         inner = indent + "  "
-        sep = "{\n" + inner
-        for key, value in o.items():
-            key = encode_basestring(key) if isinstance(key, str) else _key(key)
+        shape = (inner, *o)
+        heads = _HEADS.get(shape)
+        if heads is None:
+            heads = _heads(shape)
+        for head, value in zip(heads, o.values()):
             leaf = _LEAF.get(type(value))
             if leaf is not None:
-                out.append(f"{sep}{key}: {leaf(value)}")
+                out.append(head + leaf(value))
             else:
-                out.append(f"{sep}{key}: ")
+                out.append(head)
                 _encode(value, inner, out)
-            sep = ",\n" + inner
         out.append("\n" + indent + "}")
     elif isinstance(o, (list, tuple)):
         if not o:
@@ -124,6 +125,23 @@ def _encode(o: Any, indent: str, out: list[str]) -> None:
         out.append("\n" + indent + "]")
     else:
         out.append(_scalar(o))
+
+
+# A record's keys and their indent, each key's text before its value ('{\n  "id": ', ',\n  "role": ',
+# ...): the dicts of a document have a few shapes, each met many times (blocks, runs, removed).
+_HEADS: dict[tuple, tuple[str, ...]] = {}
+
+
+def _heads(shape: tuple) -> tuple[str, ...]:
+    inner, keys = shape[0], shape[1:]
+    heads = tuple(f"{',' if i else '{'}\n{inner}{encode_basestring(k) if isinstance(k, str) else _key(k)}: "
+                  for i, k in enumerate(keys))
+    if not all(isinstance(k, str) for k in keys):
+        return heads  # not remembered: 1, 1.0 and True are equal keys of _HEADS but not one text
+    if len(_HEADS) >= 512:  # arbitrary dicts (not a document's) could have any number of shapes
+        _HEADS.clear()
+    _HEADS[shape] = heads
+    return heads
 
 
 def _key(key: Any) -> str:
