@@ -273,6 +273,7 @@ _SIGNALS = ("og:title", "ld:headline", "first h1", "<title>", "<title> minus sit
 
 def title_signals(page: Page) -> tuple[str, dict[str, bool]] | None:
     """Which single headline signal equals the ground-truth title on one page (exact, NFC)."""
+    from archiver.extract import headline as h
     from archiver.extract import metadata as m
     from archiver.extract.parse import parse_html
 
@@ -281,17 +282,17 @@ def title_signals(page: Page) -> tuple[str, dict[str, bool]] | None:
         return None
     root = parse_html(page.html().decode("utf-8", "replace"))
     meta, ld = m._meta(root), m.jsonld_article(root)
-    headings, _ = m._headings(root)
+    headings, _ = h._headings(root)
     h1, title = next(root.iter("h1"), None), root.find(".//title")
     raw = m.text_of(title) if title is not None else None
     ld_headline = m._names(ld.get("headline"))
     found = dict(zip(_SIGNALS, (
         meta.get("og:title"), ld_headline[0] if ld_headline else None,
-        m._seen_text(h1) if h1 is not None else None, raw,
-        m._from_title_element(raw, headings, meta.get("og:site_name")) if raw else None)))
+        h._seen_text(h1) if h1 is not None else None, raw,
+        h._from_title_element(raw, headings, meta.get("og:site_name")) if raw else None)))
     norm = lambda t: " ".join(unicodedata.normalize("NFC", t or "").split())  # noqa: E731
     hits = {k: norm(v) == norm(want) for k, v in found.items()}
-    hits["any h1/h2"] = norm(want) in {norm(m._seen_text(h)) for h in root.iter("h1", "h2")}
+    hits["any h1/h2"] = norm(want) in {norm(h._seen_text(e)) for e in root.iter("h1", "h2")}
     return page.source, hits
 
 

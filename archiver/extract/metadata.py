@@ -12,9 +12,9 @@ from ..model import Metadata
 from .dates import parse_date
 from .authors import byline_authors, split_names
 from .cues import token_tuple
+from .headline import headline
 from .parse import squash, text_of
 
-_SEPARATORS = re.compile(r"\s+[|\-–—:»«·•]\s+|\s+::\s+")
 _RTL_LANGS = {"ar", "fa", "ur", "he", "ps", "ckb", "sd", "yi", "dv", "ug"}
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle",
                   "analysisnewsarticle", "opinionnewsarticle", "webpage", "report", "scholarlyarticle"}
@@ -102,160 +102,6 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [n for v in value for n in _names(v)]
     return []
-
-
-def _strip_site(title: str, site: str | None, headline: str | None) -> str:
-    """Drop a site name glued to a <title> ("Headline | Site")."""
-    if headline and headline in title:
-        return headline
-    parts = _SEPARATORS.split(title)
-    if len(parts) > 1:
-        if site:
-            kept = [p for p in parts if p.strip().lower() != site.strip().lower()]
-            if kept and len(kept) < len(parts):
-                return " - ".join(kept) if len(kept) > 1 else kept[0]
-        return max(parts, key=len)
-    return title
-
-
-_UNSEEN = frozenset({"style", "script", "noscript", "template", "rt", "rp"})
-_INLINE = frozenset({"ruby", "rb", "span", "a", "b", "i", "em", "strong", "small", "mark", "sup", "sub"})
-
-
-def _seen_text(el: etree._Element) -> str:
-    """An element's text without what a reader does not see as words: inline <style>/<script>
-    (CSS-in-JS frameworks put them inside headings) and ruby readings (<rt>/<rp>)."""
-    if not any(isinstance(d.tag, str) and d.tag in _UNSEEN for d in el.iterdescendants()):
-        return text_of(el)
-    parts = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str) and child.tag not in _UNSEEN:
-            inner = _seen_text(child)  # inline children run on: "子<rt>こ</rt>ども" is one word
-            parts.append(inner if child.tag in _INLINE else f" {inner} ")
-        parts.append(child.tail or "")
-    return squash("".join(parts))
-
-
-_HOME = re.compile(r"^(?:[a-z]+:)?(?://[^/?#]+)?/?(?:index\.\w+)?(?:[?#].*)?$", re.IGNORECASE)
-
-
-def _home_link(a: etree._Element) -> bool:
-    """A link to the site's root ("/", "https://host/", rel="home")."""
-    return "home" in (a.get("rel") or "").lower().split() or bool(_HOME.match((a.get("href") or "x").strip()))
-
-
-def _headings(root: etree._Element) -> tuple[list[str], set[str]]:
-    """Visible h1 texts, then h2 texts (the first few of each), outside scripts; and the set of
-    those that are wholly a link to the site's home (a blog's name, not a headline)."""
-    out: list[str] = []
-    linked: set[str] = set()
-    for tag in ("h1", "h2"):
-        for el in root.iter(tag):
-            text = _seen_text(el)
-            if len(text) >= 4 and text not in out:
-                out.append(text)
-                if any(_home_link(a) and len(text_of(a)) >= 0.9 * len(text) for a in el.iter("a")):
-                    linked.add(text)
-            if len(out) >= 12:
-                return out, linked
-    return out, linked
-
-
-def _from_title_element(raw: str, headings: list[str], site: str | None) -> str:
-    """The headline part of a <title> "Site: Headline" / "Headline | Site": a part that is also a
-    heading on the page (the longest, since site names are short), else the site-stripped title."""
-    parts = [p.strip() for p in _SEPARATORS.split(raw) if p.strip()]
-    if len(parts) > 1:
-        matching = [p for p in parts if p in headings]
-        if matching:
-            return max(matching, key=len)
-    for heading in headings:
-        if heading == raw:
-            return heading
-    return _strip_site(raw, site, None)
-
-
-_TYPO = str.maketrans({**dict.fromkeys("‘’‚‛´`′", "'"), **dict.fromkeys("“”„‟«»″", '"'),
-                       **dict.fromkeys("‐‑‒–—―−", "-"), "\u00a0": " ", "…": "..."})
-
-
-def _typo_key(text: str) -> str:
-    """Text up to typography: curly or straight quotes and apostrophes, dash kinds, case, spaces.
-    og:title and JSON-LD are often typed with straight quotes where the page's heading is set
-    with typographic ones; both are the same headline."""
-    return " ".join(text.translate(_TYPO).casefold().split())
-
-
-_GLUE = re.compile(r"\s*[|:\-–—·•»«/]")
-
-
-def _substantial(text: str) -> bool:
-    """Long enough to be a headline rather than a section or site name: three words and 20
-    characters, or 10 characters of a script written without spaces."""
-    if " " not in text:
-        return len(text) >= 10 and not text.isascii()
-    return len(text) >= 20 and len(text.split()) >= 3
-
-
-def _glued(heading: str, candidate: str) -> bool:
-    """A heading that opens or closes the candidate with a separator between them ("Headline:
-    Subtitle: Journal, Vol 7", "Site | Headline"): the rest is subtitle or site furniture,
-    however long. Short headings (a section name) do not count."""
-    if not _substantial(heading):
-        return False
-    if candidate.startswith(heading):
-        return bool(_GLUE.match(candidate[len(heading):]))
-    if candidate.endswith(heading):
-        return bool(_GLUE.match(candidate[:-len(heading)][::-1]))
-    return False
-
-
-def _title(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], site: str | None) -> str | None:
-    """The headline: a page heading confirmed by og/twitter/JSON-LD, else by <title> (the weakest
-    signal: it carries the site name and often an SEO wording), never the site name."""
-    headings, linked = _headings(root)
-    site_key = (site or "").strip().casefold()
-    headings = [h for h in headings if h.casefold() != site_key]
-    ld_headline = _names(ld.get("headline"))
-    candidates = [c for c in (meta.get("og:title"), meta.get("twitter:title"), ld_headline[0] if ld_headline else None) if c]
-    title_el = root.find(".//title")
-    raw_title = text_of(title_el) if title_el is not None else None
-    for signals in (candidates, [raw_title] if raw_title else []):
-        found = _confirmed(signals, headings, linked)
-        if found:
-            return found
-    # Nothing confirms a heading: the page's first <h1>, when it reads like a headline, is what a
-    # reader saw; an og:title or <title> that matches no heading is often a rewording for
-    # search engines and social cards.
-    first = headings[0] if headings and next(root.iter("h1"), None) is not None else None
-    if first and first not in linked and _substantial(first):
-        return first
-    if candidates:
-        return _strip_site(candidates[0], site, headings[0] if headings else None)
-    if raw_title:
-        return _from_title_element(raw_title, headings, site)
-    return headings[0] if headings else None
-
-
-def _confirmed(signals: list[str], headings: list[str], linked: set[str]) -> str | None:
-    """The headline two signals agree on, strongest agreement first."""
-    for c in signals:
-        for h in headings:
-            if len(h) >= 8 and (h == c or (h in c and len(h) >= 0.5 * len(c) and h not in linked)):
-                return h
-    typo = {h: _typo_key(h) for h in headings if len(h) >= 8}
-    for c in signals:  # the same words with other quotes, dashes or case: the heading as seen
-        key = _typo_key(c)
-        for h, hkey in typo.items():
-            if hkey == key or (hkey in key and len(hkey) >= 0.5 * len(key) and h not in linked):
-                return h
-    for c in signals:  # weaker: a heading glued to a subtitle or site name; never a home link
-        for h in headings:
-            if _glued(h, c) and h not in linked:
-                return h
-            if _substantial(c) and c in h and h not in linked:
-                return c  # the heading adds a kicker or dateline to a clean headline
-    return None
 
 
 _DATE_TOKENS = frozenset({"date", "time", "published", "pubdate", "posted", "timestamp", "datum",
@@ -395,7 +241,7 @@ def extract_metadata(root: etree._Element, url: str | None = None) -> Metadata:
     keywords = meta.get("keywords") or meta.get("news_keywords") or ""
     image = meta.get("og:image") or meta.get("twitter:image")
     return Metadata(
-        title=_title(root, meta, ld, site),
+        title=headline(root, meta, _names(ld.get("headline")), site),
         authors=tuple(dict.fromkeys(a for a in authors if a)),
         published=published, modified=modified, site_name=site,
         canonical_url=canonical or meta.get("og:url"),
