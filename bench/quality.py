@@ -79,7 +79,9 @@ NOTES = """Reading the numbers:
   five times the rest of the text; live-blog/match-ticker commentary ("live" + "comment" tokens)
   is article; a short line ending on its credit ("..., photo: Agency", "... © Name") is a
   caption (script-aware length); class names written in parts ("news-letter") or numbered
-  ("comments18") name their region; post-metadata boxes (entry-meta) are cut as "meta"; French
+  ("comments18") name their region; post-metadata boxes (entry-meta) are cut as "meta"; the
+  publisher's pitch in an article's last lines (subscribe now, download our app, follow us) is cut
+  as "promo"; French
   "articles liés"-style labels. Headline: a heading confirmed by og:title/JSON-LD up to
   typography (quotes, dashes, case) is taken as set on the page; <title> confirms only after the
   stronger signals; with no confirmation the first headline-like <h1> wins over a reworded
