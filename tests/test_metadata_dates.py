@@ -54,3 +54,14 @@ def test_title_prefers_the_visible_headline_over_og_with_site():
                '<meta property="og:title" content="الحكومة تعلق ضريبة الوقود | موقع الأخبار">'
                '<meta property="og:site_name" content="موقع الأخبار">')
     assert md.title == "الحكومة تعلق ضريبة الوقود"
+
+
+def test_publish_date_named_in_a_framework_payload_is_a_late_fallback():
+    payload = '<script>window.__STATE__ = {"review": {"publishedDate": "2016-11-04T20:37:27Z"}};</script>'
+    page = f"<html><head>{payload}</head><body><p>Text without a date.</p></body></html>"
+    assert extract_metadata(parse_html(page)).published == "2016-11-04T20:37:27Z"
+    # a visible date element outranks it; JSON-LD scripts are read by their own rule
+    dated = page.replace("<p>Text", '<p class="date">3 May 2020</p><p>Text')
+    assert extract_metadata(parse_html(dated)).published == "2020-05-03"
+    ld = page.replace("<script>", '<script type="application/ld+json">').replace("window.__STATE__ = ", "")
+    assert extract_metadata(parse_html(ld)).published != "2016-11-04T20:37:27Z"

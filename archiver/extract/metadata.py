@@ -154,6 +154,24 @@ def _first_text_date(root: etree._Element) -> str | None:
     return None
 
 
+# A publish date in a script's data (not JSON-LD): the state blobs of app frameworks and shop
+# platforms ("publishedDate", "published_at", "datePublished" in a Next.js or Shopify payload).
+_SCRIPT_DATE = re.compile(r'"(?:datePublished|publishedDate|published_at|publishDate|publish_date|'
+                          r'firstPublished|pubDate)"\s*:\s*"([^"]{8,40})"')
+
+
+def _script_date(root: etree._Element) -> str | None:
+    """The first publish date a non-JSON-LD script states by name."""
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" or not script.text:
+            continue
+        for m in _SCRIPT_DATE.finditer(script.text):
+            found = parse_date(m.group(1))
+            if found:
+                return found
+    return None
+
+
 def _url_date(url: str | None) -> str | None:
     """/2019/10/18/ or /20191018/ in the URL path: how many CMSs file their articles."""
     m = _URL_DATE.search(url or "")
@@ -204,7 +222,7 @@ def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], url: 
             if published:
                 break
     published = published or _visible_date(root) or _publish_meta(meta) or _url_date(url) \
-        or _first_text_date(root)
+        or _script_date(root) or _first_text_date(root)
     modified = parse_date(_ld_date(objects, ld, "dateModified"))
     modified = modified or parse_date(meta.get("article:modified_time")) or parse_date(meta.get("og:updated_time"))
     return published, modified
