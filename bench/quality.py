@@ -86,7 +86,7 @@ NOTES = """Reading the numbers:
   ("publishedDate", "published_at") is a late fallback (90.1% -> 90.5%). Headline: a heading confirmed by og:title/JSON-LD up to
   typography (quotes, dashes, case) is taken as set on the page; <title> confirms only after the
   stronger signals; with no confirmation the first headline-like <h1> wins over a reworded
-  og:title (80.2% -> 82.6% overall; fundus 74.8 -> 70.1 and trafilatura 81.3 -> 86.0: the
+  og:title (80.2% -> 83.0% overall; fundus 74.8 -> 70.1 and trafilatura 81.3 -> 86.0: the
   sources' conventions differ, the visible headline is what a reader saw). Tried and dropped:
   "promotion" as an ad token (a wrapper named so lost a whole article on newspaper3k).
 - The one target still not met: exact headline. On 93.8% of the pages some page signal equals the

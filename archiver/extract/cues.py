@@ -135,6 +135,9 @@ def _tokens(value: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _value_cue(attr: str, value: str) -> tuple[str, str] | None:
+    """The first chrome token of a class/id value (also read in joined parts and without a
+    number glued on). "live-comment", "livecomment-entry": the commentary of a live blog or match
+    ticker is written by the newsroom and is the article; only readers' comments are "comments"."""
     table = class_tokens()
     toks = _tokens(value)
     for tok in toks + _joined_pairs(value):
@@ -157,8 +160,6 @@ def _joined_pairs(value: str) -> tuple[str, ...]:
             # single letters are abbreviations ("v-a--d"), not halves of a word
             out.extend(a + b for a, b in zip(parts, parts[1:]) if len(a) > 1 and len(b) > 1)
     return tuple(out)
-# "live-comment", "livecomment-entry": the commentary of a live blog or match ticker, written by the
-# newsroom, is the article; only readers' comments are "comments".
 
 
 def class_cue(el: etree._Element) -> tuple[str, str] | None:

@@ -133,8 +133,9 @@ def headline(root: etree._Element, meta: dict[str, str], ld_headline: list[str],
     # Nothing confirms a heading: the page's first <h1>, when it reads like a headline, is what a
     # reader saw; an og:title or <title> that matches no heading is often a rewording for
     # search engines and social cards.
-    first = headings[0] if headings and next(root.iter("h1"), None) is not None else None
-    if first and first not in linked and _substantial(first):
+    h1 = next(root.iter("h1"), None)
+    first = _seen_text(h1) if h1 is not None else None
+    if first in headings and first not in linked and _substantial(first):
         return first
     if candidates:
         return _strip_site(candidates[0], site, headings[0] if headings else None)
