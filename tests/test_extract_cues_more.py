@@ -148,3 +148,13 @@ def test_class_names_written_in_parts_or_numbered_name_their_region_too():
     assert cue("comments18-wrapper") == "comments"  # a numbered instance of the region
     assert cue("col-md-5") is None
     assert cue("entry-meta") == "meta" and cue("postmetadata") == "meta"
+
+
+def test_a_class_that_hides_at_every_width_is_cut_and_a_responsive_one_is_not():
+    pitch = ('<div class="sign-in-box hidden"><ul><li>Support local journalism.</li>'
+             "<li>Enjoy additional articles per month.</li></ul></div>")
+    wide = f'<div class="hidden md:block"><p>{SENT.replace("council", "board")}</p></div>'
+    phone = f'<div class="hidden-xs"><p>{SENT.replace("council", "jury")}</p></div>'
+    doc = clean(_page("<p>" + SENT * 4 + "</p>" + pitch + wide + phone))
+    assert "Support local journalism" not in doc.text and _removed(doc, "hidden")
+    assert "The board met" in doc.text and "The jury met" in doc.text

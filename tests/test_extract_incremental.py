@@ -132,7 +132,7 @@ def _stack_walk(ex: _Extractor) -> None:
     stack = list(reversed([c for c in ex.body if isinstance(c.tag, str)]))
     while stack:
         el = stack.pop()
-        cue = cues.structure_cue(el) or cues.class_cue(el)
+        cue = cues.structure_cue(el) or cues._hiding_cue(el, el.keys()) or cues.class_cue(el)
         if el.tag == "header" and not cue and not inside_tag(el, ("article", "main")):
             cue = ("header", "tag:header")
         if cue and ex._prose_despite_weak_cue(el, cue[1]):
@@ -162,7 +162,8 @@ def test_scoring_memo_gives_the_plain_answers():
         for el in [e for e in body.iter() if isinstance(e.tag, str)][::3]:
             assert memo.weight(el) == scoring.class_weight(el)
             assert memo.damped(el) is scoring.damped(el)
-            assert cues.region_cue(el) == (cues.structure_cue(el) or cues.class_cue(el))
+            assert cues.region_cue(el) == (cues.structure_cue(el) or cues._hiding_cue(el, el.keys())
+                                           or cues.class_cue(el))
         st = stats.measure(body)
         assert scoring.score(body, st, None, scoring.Memo()) == scoring.score(body, st, None, memo)
 

@@ -30,6 +30,12 @@ _NEGATED_PREFIX = ("has", "no", "with", "without", "show", "hide")
 _STATE_SUFFIX = frozenset({"enabled", "disabled", "open", "opened", "closed", "active", "inactive",
                            "visible", "ready", "loaded", "on", "off"})
 _KEYWORD_WORDS = 6
+# CSS utility classes that hide an element at every screen size (Bootstrap 3/4, Bulma, Tailwind);
+# whole class names only: "hidden-xs" hides on phones alone and stays.
+_HIDING = frozenset({"hidden", "is-hidden", "d-none", "invisible"})
+# ...unless another class shows it again from some screen width on ("hidden md:block",
+# "d-none d-lg-flex", "visible-md"): then it is only hidden on phones.
+_SHOWN_AT = re.compile(r"^(?:(?:sm|md|lg|xl|2xl):|d-(?:sm|md|lg|xl|xxl)-|visible-)")
 # Ambiguous class tokens: "widget" is every block of some page builders, "print" marks printable
 # content as often as print buttons. They cut only chrome-shaped elements and never count
 # against a candidate's content score.
@@ -201,11 +207,22 @@ def _structure_cue(el: etree._Element, keys: list[str]) -> tuple[str, str] | Non
     return None
 
 
+def _hiding_cue(el: etree._Element, keys: list[str]) -> tuple[str, str] | None:
+    """A class name that hides the element at every screen width (a class cue: the relaxed pass,
+    which trusts no class names, does not read it)."""
+    if "class" not in keys:
+        return None
+    classes = (el.get("class") or "").split()
+    if _HIDING.isdisjoint(classes) or any(_SHOWN_AT.match(c) for c in classes):
+        return None
+    return "hidden", "hidden-class"
+
+
 def region_cue(el: etree._Element) -> tuple[str, str] | None:
-    """``structure_cue(el) or class_cue(el)``: the cue that cuts a region."""
+    """``structure_cue(el)``, a hiding class, or ``class_cue(el)``: the cue that cuts a region."""
     keys = el.keys()  # read once for both (hot: every element of the page)
     if keys:
-        return _structure_cue(el, keys) or _class_cue(el, keys)
+        return _structure_cue(el, keys) or _hiding_cue(el, keys) or _class_cue(el, keys)
     tag = el.tag  # no attributes: only the tag can tell
     return (STRUCTURE_ROLES[tag], f"tag:{tag}") if tag in STRUCTURE_ROLES else None
 
