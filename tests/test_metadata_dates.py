@@ -19,6 +19,9 @@ from archiver.extract.parse import parse_html
     ("7 kwietnia 2021", "2021-04-07"),
     ("12 mars 2020", "2020-03-12"),
     ("3 markets fell in 2020", None),
+    # RFC 2822/1123 (HTTP, RSS, some JSON-LD): time and zone kept, as for ISO input
+    ("Wed, 04 May 2022 02:41:00 GMT", "2022-05-04T02:41:00Z"),
+    ("Tue, 3 May 2022 23:53:14 +0200", "2022-05-03T23:53:14+02:00"),
 ])
 def test_more_date_forms(text, iso):
     assert parse_date(text) == iso

@@ -77,6 +77,22 @@ def _iso(m: re.Match[str]) -> str | None:
     return f"{day}T{time}{zone}"
 
 
+# "Wed, 04 May 2022 02:41:00 GMT" (RFC 2822/1123: HTTP headers, RSS, some JSON-LD): the time and
+# zone are kept, as for ISO input, so the day can be read in the page's own zone.
+_RFC2822 = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\s+(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+                      r"Nov|Dec)\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|UT|Z|[+-]\d{4})\b")
+_RFC_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+
+
+def _rfc2822(m: re.Match[str]) -> str | None:
+    day = _valid(int(m.group(3)), _RFC_MONTHS[m.group(2)], int(m.group(1)))
+    if day is None or not (int(m.group(4)) < 24 and int(m.group(5)) < 60):
+        return day
+    zone = m.group(7)
+    zone = "Z" if zone in ("GMT", "UTC", "UT", "Z") else f"{zone[:3]}:{zone[3:]}"
+    return f"{day}T{m.group(4)}:{m.group(5)}:{m.group(6) or '00'}{zone}"
+
+
 def parse_date(text: str | None) -> str | None:
     """The first date in ``text`` as ISO 8601 (date, or date-time when one is given)."""
     if not text:
@@ -87,6 +103,9 @@ def parse_date(text: str | None) -> str | None:
     m = _ISO.search(text)
     if m:
         return _iso(m)
+    m = _RFC2822.search(text)
+    if m:
+        return _rfc2822(m)
     m = _DMY_NAME.search(text)
     if m:
         return _valid(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
