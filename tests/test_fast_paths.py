@@ -6,6 +6,7 @@ import random
 import re
 
 from archiver.decode import _looks_binary
+from archiver.extract import cues
 from archiver.extract.body import extract_body
 from archiver.extract.parse import parse_html, text_of
 from archiver.extract.stats import _PUNCT, _weigh, measure, weighted_len
@@ -196,3 +197,49 @@ def test_plain_block_rendering_is_the_segment_walk():
         assert render_inline(block) == _render_segments(block, False, escape_md), repr(text)
         assert render_inline(block, html_mode=True) == \
             _render_segments(block, True, lambda s: html.escape(s, quote=False)), repr(text)
+
+
+_CLASS_ALPHABET = "aZbQxy-_:./ \t\u00a0\u20280123456789İıΣσςΑΒ.:éÉ日本ﬃ"
+_CLASS_WORDS = ("has", "no", "with", "open", "active", "comments", "Comments", "related", "relatedPosts",
+                "most", "read", "news", "letter", "v", "a", "live", "sidebar2", "ΑΣ", "x")
+
+
+def _class_values(n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        if rnd.random() < 0.5:
+            out.append("".join(rnd.choice(_CLASS_ALPHABET) for _ in range(rnd.randint(0, 24))))
+        else:
+            out.append("".join(rnd.choice(_CLASS_WORDS) + rnd.choice(("-", "_", " ", ".", "", ":", "/"))
+                               for _ in range(rnd.randint(1, 5))))
+    return out
+
+
+def _tokens_plain(value: str) -> tuple[str, ...]:
+    """``cues._tokens`` as first written."""
+    out: list[str] = []
+    for cls in value.split():
+        parts = [p.lower() for p in cues._SPLIT.split(cues._CAMEL.sub("-", cls)) if p]
+        if parts and (parts[0] in cues._NEGATED_PREFIX or (len(parts) > 1 and parts[-1] in cues._STATE_SUFFIX)):
+            continue
+        out.extend(parts)
+    return tuple(out)
+
+
+def _joined_pairs(value: str) -> tuple[str, ...]:
+    """The joined pairs as first written."""
+    out: list[str] = []
+    for cls in value.split():
+        parts = [p.lower() for p in cues._SPLIT.split(cues._CAMEL.sub("-", cls)) if p]
+        if len(parts) > 1 and parts[0] not in cues._NEGATED_PREFIX and parts[-1] not in cues._STATE_SUFFIX:
+            # single letters are abbreviations ("v-a--d"), not halves of a word
+            out.extend(a + b for a, b in zip(parts, parts[1:]) if len(a) > 1 and len(b) > 1)
+    return tuple(out)
+
+
+def test_class_tokens_and_pairs_are_the_plain_splits():
+    for value in _class_values(5000, 3) + ["ΑΣ.Β", "ΑΣ:Β", "fooBarΣ", "İstanbul-Haber", "A-B", "aB-cD"]:
+        toks, pairs = cues._tokens_and_pairs(value)
+        assert toks == _tokens_plain(value), repr(value)
+        assert pairs == _joined_pairs(value), repr(value)

@@ -130,13 +130,42 @@ def token_tuple(value: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _tokens(value: str) -> tuple[str, ...]:
-    out: list[str] = []
+    return _tokens_and_pairs(value)[0]
+
+
+def _class_parts(cls: str) -> list[str]:
+    """The lower-cased parts of one class name (no whitespace in it): split on "-", "_", ":",
+    ".", "/" and camelCase, as ``[p.lower() for p in _SPLIT.split(_CAMEL.sub("-", cls)) if p]``."""
+    if not cls.isascii():
+        return [p.lower() for p in _SPLIT.split(_CAMEL.sub("-", cls)) if p]
+    # ASCII (most names) without regexes. Exact: ASCII lower-casing maps A-Z alone, one character
+    # each, so lowering before the split is lowering every part; the camelCase split can only act
+    # where lowering changed something; and with no whitespace in ``cls`` (nor in the "-" the
+    # camelCase split inserts), spaces put for the separators then ``str.split()`` are the
+    # separator runs split with the empty parts dropped.
+    low = cls.lower()
+    if low != cls:
+        low = _CAMEL.sub("-", cls).lower()
+    return low.translate(_SEPARATORS).split()
+
+
+_SEPARATORS = str.maketrans("-_:./", "     ")
+
+
+def _tokens_and_pairs(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The tokens of a class/id value, and neighbouring parts of one class name written together
+    ("news-letter-box" also names a "newsletter", "most_read" a "mostread"), from one split of each
+    name; both skip the same names (a negating prefix, or a state suffix after another part)."""
+    toks: list[str] = []
+    pairs: list[str] = []
     for cls in value.split():
-        parts = [p.lower() for p in _SPLIT.split(_CAMEL.sub("-", cls)) if p]
+        parts = _class_parts(cls)
         if parts and (parts[0] in _NEGATED_PREFIX or (len(parts) > 1 and parts[-1] in _STATE_SUFFIX)):
             continue
-        out.extend(parts)
-    return tuple(out)
+        toks.extend(parts)
+        if len(parts) > 1:  # single letters are abbreviations ("v-a--d"), not halves of a word
+            pairs.extend(a + b for a, b in zip(parts, parts[1:]) if len(a) > 1 and len(b) > 1)
+    return tuple(toks), tuple(pairs)
 
 
 @lru_cache(maxsize=65536)
@@ -145,8 +174,8 @@ def _value_cue(attr: str, value: str) -> tuple[str, str] | None:
     number glued on). "live-comment", "livecomment-entry": the commentary of a live blog or match
     ticker is written by the newsroom and is the article; only readers' comments are "comments"."""
     table = class_tokens()
-    toks = _tokens(value)
-    for tok in toks + _joined_pairs(value):
+    toks, pairs = _tokens_and_pairs(value)  # not through _tokens' cache: most values are asked once
+    for tok in toks + pairs:
         role = table.get(tok)
         if role is None and tok[-1:].isdigit() and (stem := tok.rstrip("0123456789")):
             role = table.get(stem)  # "comments18", "sidebar2": a numbered instance of the region
@@ -154,18 +183,6 @@ def _value_cue(attr: str, value: str) -> tuple[str, str] | None:
         if role and not (role == "comments" and "live" in toks):
             return role, f"{attr}-token:{tok}"
     return None
-
-
-def _joined_pairs(value: str) -> tuple[str, ...]:
-    """Neighbouring parts of one class name written together: "news-letter-box" also names a
-    "newsletter", "most_read" a "mostread", "relatedPosts" "relatedposts"."""
-    out: list[str] = []
-    for cls in value.split():
-        parts = [p.lower() for p in _SPLIT.split(_CAMEL.sub("-", cls)) if p]
-        if len(parts) > 1 and parts[0] not in _NEGATED_PREFIX and parts[-1] not in _STATE_SUFFIX:
-            # single letters are abbreviations ("v-a--d"), not halves of a word
-            out.extend(a + b for a, b in zip(parts, parts[1:]) if len(a) > 1 and len(b) > 1)
-    return tuple(out)
 
 
 def class_cue(el: etree._Element) -> tuple[str, str] | None:
