@@ -122,3 +122,27 @@ def test_unconfirmed_headline_is_the_visible_h1_not_a_reworded_og_title():
     # a short h1 (a section or site name) is not taken for the headline
     html = html.replace("The council votes on the budget today", "News")
     assert extract_metadata(parse_html(html)).title == "SEO wording for the story"
+
+
+# (byline as the page writes it, the name archiver keeps)
+BYLINES = [
+    ("Veröffentlicht am 8. Februar 2022 von PETA-Team", "PETA-Team"),
+    ("Publié par Jeanne Martin", "Jeanne Martin"),
+    ("Publicado por Ana Gómez", "Ana Gómez"),
+    ("vom Support Team", "Support Team"),
+    ("By Jane Doe", "Jane Doe"),
+    ("Vomit Comet Crew", "Vomit Comet Crew"),  # a lead word must stand alone
+]
+
+
+def test_byline_leads_in_several_languages_are_not_names():
+    from archiver.extract.authors import clean_author
+
+    for byline, name in BYLINES:
+        assert clean_author(byline) == name, byline
+
+
+def test_html_entities_written_into_json_ld_are_decoded():
+    ld = '{"@type": "NewsArticle", "author": {"name": "Redacci&oacute;n Diario"}, "headline": "Caf&eacute; abierto"}'
+    meta = _meta("<h1>Café abierto</h1>", f'<script type="application/ld+json">{ld}</script>')
+    assert meta.authors == ("Redacción Diario",) and meta.title == "Café abierto"

@@ -10,6 +10,8 @@ from .parse import squash, text_of
 
 _LEAD = re.compile(
     r"^(?:posted by|written by|published by|eingestellt von|geschrieben von|verfasst von|text und \w+|"
+    r"(?:veröffentlicht|publiziert|erschienen)(?:\s+am\s+[^,]{4,30}?)?\s+von|publié par|écrit par|"
+    r"publicado por|escrito por|pubblicato da|scritto da|vom|"
     r"text|author|authors|autor|autorin|autoren|auteur|auteurs|redaktion|by|von|par|por|di|door|"
     r"بقلم|كتب|كتبت|كتبه|الكاتب|المؤلف|إعداد|اعداد|تحرير)\b\s*[:：]?\s*", re.IGNORECASE)
 _TAIL = re.compile(r"\s+(?:am|at|on|le|el|um|في|\||-|–|—)\s+.*$|\s*[-–—|,:;]+\s*$|\s+says:?$", re.IGNORECASE)

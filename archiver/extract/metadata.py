@@ -1,6 +1,7 @@
 """Page metadata from <title>, <meta>, Open Graph, JSON-LD and the visible headline/byline."""
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import lru_cache
@@ -95,7 +96,11 @@ def _article(objects: Iterable[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _names(value: Any) -> list[str]:
+    """Names (or a headline) from a JSON-LD value: a string, a {"name": ...} object or a list.
+    Some CMSs write HTML entities into their JSON ("Redacci&oacute;n"): decoded, as a browser would
+    decode the same text in the page."""
     if isinstance(value, str):
+        value = html.unescape(value) if "&" in value else value
         return [squash(value)] if value.strip() else []
     if isinstance(value, dict):
         return _names(value.get("name"))
