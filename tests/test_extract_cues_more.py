@@ -154,7 +154,8 @@ def test_a_class_that_hides_at_every_width_is_cut_and_a_responsive_one_is_not():
     pitch = ('<div class="sign-in-box hidden"><ul><li>Support local journalism.</li>'
              "<li>Enjoy additional articles per month.</li></ul></div>")
     wide = f'<div class="hidden md:block"><p>{SENT.replace("council", "board")}</p></div>'
+    wide += f'<div class="hidden tablet:flex"><p>{SENT.replace("council", "panel")}</p></div>'
     phone = f'<div class="hidden-xs"><p>{SENT.replace("council", "jury")}</p></div>'
     doc = clean(_page("<p>" + SENT * 4 + "</p>" + pitch + wide + phone))
     assert "Support local journalism" not in doc.text and _removed(doc, "hidden")
-    assert "The board met" in doc.text and "The jury met" in doc.text
+    assert "The board met" in doc.text and "The panel met" in doc.text and "The jury met" in doc.text

@@ -33,9 +33,10 @@ _KEYWORD_WORDS = 6
 # CSS utility classes that hide an element at every screen size (Bootstrap 3/4, Bulma, Tailwind);
 # whole class names only: "hidden-xs" hides on phones alone and stays.
 _HIDING = frozenset({"hidden", "is-hidden", "d-none", "invisible"})
-# ...unless another class shows it again from some screen width on ("hidden md:block",
-# "d-none d-lg-flex", "visible-md"): then it is only hidden on phones.
-_SHOWN_AT = re.compile(r"^(?:(?:sm|md|lg|xl|2xl):|d-(?:sm|md|lg|xl|xxl)-|visible-)")
+# ...unless another class shows it again under some condition ("hidden md:block", "hidden
+# tablet:flex", "d-none d-lg-flex", "visible-md"): then it is only hidden on some screens. Any
+# variant-prefixed class (Tailwind's "name:utility") counts, whatever the breakpoint is called.
+_SHOWN_AT = re.compile(r"^(?:[\w\[\]().&>=*-]+:|d-(?:sm|md|lg|xl|xxl)-|visible-)")
 # Ambiguous class tokens: "widget" is every block of some page builders, "print" marks printable
 # content as often as print buttons. They cut only chrome-shaped elements and never count
 # against a candidate's content score.
