@@ -146,3 +146,12 @@ def test_html_entities_written_into_json_ld_are_decoded():
     ld = '{"@type": "NewsArticle", "author": {"name": "Redacci&oacute;n Diario"}, "headline": "Caf&eacute; abierto"}'
     meta = _meta("<h1>Café abierto</h1>", f'<script type="application/ld+json">{ld}</script>')
     assert meta.authors == ("Redacción Diario",) and meta.title == "Café abierto"
+
+
+def test_a_kicker_inside_the_headline_element_is_not_part_of_the_headline():
+    page = ('<h1><div class="topic-label">100. Geburtstag</div> Holocaust-Überlebende wird 100 Jahre</h1>'
+            "<p>Text.</p>")
+    assert _meta(page).title == "Holocaust-Überlebende wird 100 Jahre"
+    # a link or a plain span at the front is part of the headline
+    page = '<h1><span>Berlin:</span> Holocaust-Überlebende wird 100 Jahre</h1><p>Text.</p>'
+    assert _meta(page).title == "Berlin: Holocaust-Überlebende wird 100 Jahre"

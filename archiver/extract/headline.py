@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from .cues import token_tuple
 from .parse import squash, text_of
 
 _SEPARATORS = re.compile(r"\s+[|\-–—:»«·•]\s+|\s+::\s+")
@@ -51,6 +52,25 @@ def _home_link(a: etree._Element) -> bool:
     return "home" in (a.get("rel") or "").lower().split() or bool(_HOME.match((a.get("href") or "x").strip()))
 
 
+# A kicker set inside the headline element ("<h1><span class="kicker">Election 2024</span> The
+# result</h1>"): a label over the headline, not part of it.
+_KICKER = frozenset({"kicker", "topline", "dachzeile", "overline", "eyebrow", "rubric", "label", "topic",
+                     "spitzmarke", "roofline", "supertitle", "pretitle"})
+
+
+def _heading_text(el: etree._Element) -> str:
+    """A heading's seen text without a leading kicker element."""
+    text = _seen_text(el)
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is None or (el.text or "").strip() or first.tag in ("a", "br"):
+        return text
+    if _KICKER.isdisjoint(token_tuple(f"{first.get('class', '')} {first.get('id', '')}")):
+        return text
+    kicker = _seen_text(first)
+    rest = squash(text[len(kicker):]) if kicker and text.startswith(kicker) else ""
+    return rest if len(rest) >= 4 else text
+
+
 def _headings(root: etree._Element) -> tuple[list[str], set[str]]:
     """Visible h1 texts, then h2 texts (the first few of each), outside scripts; and the set of
     those that are wholly a link to the site's home (a blog's name, not a headline)."""
@@ -58,7 +78,7 @@ def _headings(root: etree._Element) -> tuple[list[str], set[str]]:
     linked: set[str] = set()
     for tag in ("h1", "h2"):
         for el in root.iter(tag):
-            text = _seen_text(el)
+            text = _heading_text(el)
             if len(text) >= 4 and text not in out:
                 out.append(text)
                 if any(_home_link(a) and len(text_of(a)) >= 0.9 * len(text) for a in el.iter("a")):
@@ -134,7 +154,7 @@ def headline(root: etree._Element, meta: dict[str, str], ld_headline: list[str],
     # reader saw; an og:title or <title> that matches no heading is often a rewording for
     # search engines and social cards.
     h1 = next(root.iter("h1"), None)
-    first = _seen_text(h1) if h1 is not None else None
+    first = _heading_text(h1) if h1 is not None else None
     if first in headings and first not in linked and _substantial(first):
         return first
     if candidates:
