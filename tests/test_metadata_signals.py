@@ -155,3 +155,9 @@ def test_a_kicker_inside_the_headline_element_is_not_part_of_the_headline():
     # a link or a plain span at the front is part of the headline
     page = '<h1><span>Berlin:</span> Holocaust-Überlebende wird 100 Jahre</h1><p>Text.</p>'
     assert _meta(page).title == "Berlin: Holocaust-Überlebende wird 100 Jahre"
+
+
+def test_headline_spans_run_on_and_a_kicker_written_with_its_colon_stays():
+    page = ('<h1 class="article-title"><span class="article-title__kicker">Bubi-Bomber wieder da</span>'
+            '<span class="sep">: </span><span class="headline">Thioune fordert Geduld mit Niemiec</span></h1>')
+    assert _meta(page).title == "Bubi-Bomber wieder da: Thioune fordert Geduld mit Niemiec"

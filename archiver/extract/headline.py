@@ -31,10 +31,10 @@ _INLINE = frozenset({"ruby", "rb", "span", "a", "b", "i", "em", "strong", "small
 
 
 def _seen_text(el: etree._Element) -> str:
-    """An element's text without what a reader does not see as words: inline <style>/<script>
-    (CSS-in-JS frameworks put them inside headings) and ruby readings (<rt>/<rp>)."""
-    if not any(isinstance(d.tag, str) and d.tag in _UNSEEN for d in el.iterdescendants()):
-        return text_of(el)
+    """An element's text as a reader sees it: inline children run on ("<span>Kicker</span><span>:
+    </span>" is "Kicker:", not "Kicker :"), block children stand apart, and what is not seen as
+    words is left out: inline <style>/<script> (CSS-in-JS frameworks put them inside headings) and
+    ruby readings (<rt>/<rp>)."""
     parts = [el.text or ""]
     for child in el:
         if isinstance(child.tag, str) and child.tag not in _UNSEEN:
@@ -68,7 +68,8 @@ def _heading_text(el: etree._Element) -> str:
         return text
     kicker = _seen_text(first)
     rest = squash(text[len(kicker):]) if kicker and text.startswith(kicker) else ""
-    return rest if len(rest) >= 4 else text
+    # "Kicker: Headline" written out with its colon or dash reads as one headline: kept whole
+    return rest if len(rest) >= 4 and not _GLUE.match(rest) else text
 
 
 def _headings(root: etree._Element) -> tuple[list[str], set[str]]:
