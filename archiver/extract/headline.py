@@ -32,16 +32,20 @@ _INLINE = frozenset({"ruby", "rb", "span", "a", "b", "i", "em", "strong", "small
 
 def _seen_text(el: etree._Element) -> str:
     """An element's text as a reader sees it: inline children run on ("<span>Kicker</span><span>:
-    </span>" is "Kicker:", not "Kicker :"), block children stand apart, and what is not seen as
+    </span>" is "Kicker: ", not "Kicker : "), block children stand apart, and what is not seen as
     words is left out: inline <style>/<script> (CSS-in-JS frameworks put them inside headings) and
     ruby readings (<rt>/<rp>)."""
+    return squash(_seen_raw(el))
+
+
+def _seen_raw(el: etree._Element) -> str:
     parts = [el.text or ""]
     for child in el:
         if isinstance(child.tag, str) and child.tag not in _UNSEEN:
-            inner = _seen_text(child)  # inline children run on: "子<rt>こ</rt>ども" is one word
+            inner = _seen_raw(child)  # inline children run on: "子<rt>こ</rt>ども" is one word
             parts.append(inner if child.tag in _INLINE else f" {inner} ")
         parts.append(child.tail or "")
-    return squash("".join(parts))
+    return "".join(parts)
 
 
 _HOME = re.compile(r"^(?:[a-z]+:)?(?://[^/?#]+)?/?(?:index\.\w+)?(?:[?#].*)?$", re.IGNORECASE)
