@@ -175,9 +175,11 @@ def filter_blocks(protos: list[Proto], title: str | None, phrases: tuple[str, ..
     # Captions stay out of an article's text, but on a gallery, slideshow or video page the
     # captions are what the author wrote and the rest is a line or two of introduction: when they
     # hold many times the text of everything else kept, they stay.
+    if not any(reason == "caption" for _, _, reason in cut):  # most pages: nothing to weigh
+        return kept, cut
     size = {id(p): len(t) for p, t in zip(protos, texts)}
     captions = sum(size[id(p)] for p, _, reason in cut if reason == "caption")
-    if captions and captions > _GALLERY * sum(size[id(p)] for p in kept if p.role != "heading"):
+    if captions > _GALLERY * sum(size[id(p)] for p in kept if p.role != "heading"):
         kept, cut = _filter(protos, texts, title, phrases, True)
     return kept, cut
 
