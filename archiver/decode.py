@@ -30,6 +30,11 @@ _ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
             "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-6": "cp1256",
             "iso8859-6": "cp1256", "arabic": "cp1256", "utf8": "utf-8",
             "x-user-defined": "cp1252", "unicode": "utf-16-le", "utf-16": "utf-16-le"}
+# Python codecs that are no page encoding (no browser reads a page in them) but decode bytes all the
+# same: the escape codecs turn the text "\\ud800" into a lone surrogate, UTF-7 is banned by HTML.
+_NOT_PAGE_ENCODINGS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7",
+                                 "undefined", "charmap"})
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -41,13 +46,22 @@ class Decoded:
     evidence: str
 
 
+def scrub_surrogates(text: str) -> str:
+    """Text given as ``str`` may hold UTF-16 surrogates (a JSON or JavaScript string decoded by
+    hand): a pair becomes its character, a lone one U+FFFD, as a decoder does with broken bytes."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def _normalize_label(label: str) -> str | None:
     label = label.strip().lower()
     label = _ALIASES.get(label, label)
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    return None if name in _NOT_PAGE_ENCODINGS else name
 
 
 def _bom(data: bytes) -> tuple[str, int] | None:
@@ -73,7 +87,7 @@ def _looks_binary(data: bytes) -> bool:
 def _try(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):  # UnicodeError: codecs such as "undefined" refuse any bytes
         return None
 
 
@@ -95,8 +109,8 @@ def _statistical(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    if best is not None:
-        name = _normalize_label(best.encoding) or best.encoding
+    name = _normalize_label(best.encoding) if best is not None else None  # None: no page encoding
+    if name:
         text = _try(data, name)
         if text is not None:
             return Decoded(text, name, "statistics:charset-normalizer")

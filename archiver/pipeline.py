@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ._version import __version__
 from .config import DEFAULT, Config
-from .decode import decode
+from .decode import decode, scrub_surrogates
 from .errors import InputError
 from .extract.blocks import Proto, build_blocks
 from .extract.body import extract_body
@@ -96,6 +96,14 @@ def _from_dump(text: str, config: Config) -> _Cleaned:
     return _Cleaned(protos, cuts, Metadata(title=dump.title), status, [], dump=True)
 
 
+def _nonempty(protos: list[Proto], normalized: list) -> tuple[list[Proto], list]:
+    """Blocks whose text normalizes away (a stray BOM, an empty <pre>) are no blocks."""
+    if all(n[0] for n in normalized):
+        return protos, normalized
+    keep = [i for i, n in enumerate(normalized) if n[0]]
+    return [protos[i] for i in keep], [normalized[i] for i in keep]
+
+
 def _blocks(protos: list[Proto], normalized: list, tags, runs, prefix: str) -> tuple[Block, ...]:
     out = []
     for n, (proto, (text, raw, repairs, marks), tag, block_runs) in enumerate(zip(protos, normalized, tags, runs), 1):
@@ -124,29 +132,30 @@ def document_id(url: str | None, sha256: str) -> str:
 def process(page: RawPage, config: Config = DEFAULT) -> Document:
     """Run every stage on one page. Raises an :class:`ArchiverError` subclass on bad input."""
     data = page.data
-    raw_bytes = data.encode("utf-8") if isinstance(data, str) else data
+    raw_bytes = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     sha = hashlib.sha256(raw_bytes).hexdigest()
     if isinstance(data, str):
         if not data.strip():
             raise InputError("empty input")
-        text, encoding, evidence = data, None, "str"
+        text, encoding, evidence = scrub_surrogates(data), None, "str"
     else:
         decoded = decode(data, page.content_type)
         text, encoding, evidence = decoded.text, decoded.encoding, decoded.evidence
     kind = config.kind if config.kind != "auto" else ("html" if looks_like_html(text) else "text")
     cleaned = _from_html(text, page.source.url, config) if kind == "html" else _from_dump(text, config)
-    normalized = [_normalize(p, cleaned.dump) for p in cleaned.protos]
+    protos, normalized = _nonempty(cleaned.protos, [_normalize(p, cleaned.dump) for p in cleaned.protos])
+    status = "no_article" if cleaned.status == "ok" and not protos else cleaned.status
     tags = tag_page([n[0] for n in normalized], [c[0] for c in cleaned.cuts],
                     cleaned.metadata.page_language, config.lang_detector, config.min_detect_letters)
-    blocks = _blocks(cleaned.protos, normalized, tags.blocks, tags.runs, "b")
+    blocks = _blocks(protos, normalized, tags.blocks, tags.runs, "b")
     removed = tuple(Removed(text, role, reason, t.lang, t.dir, t.script)
                     for (text, role, reason), t in zip(cleaned.cuts, tags.removed))
     comments = ()
     if cleaned.comments:
-        cnorm = [_normalize(p, False) for p in cleaned.comments]
+        cprotos, cnorm = _nonempty(cleaned.comments, [_normalize(p, False) for p in cleaned.comments])
         ctags = tag_page([n[0] for n in cnorm], [], tags.page_language,
                          config.lang_detector, config.min_detect_letters)
-        comments = _blocks(cleaned.comments, cnorm, ctags.blocks, ctags.runs, "c")
+        comments = _blocks(cprotos, cnorm, ctags.blocks, ctags.runs, "c")
     url = page.source.url
     source = Source(
         kind=page.source.kind if page.source.kind != "auto" else kind, path=page.source.path, url=url,
@@ -155,7 +164,7 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
     )
     metadata = _repaired_metadata(cleaned.metadata)
     return Document(
-        id=document_id(url, sha), status=cleaned.status, url=url, title=metadata.title,
+        id=document_id(url, sha), status=status, url=url, title=metadata.title,
         language=tags.language if blocks else "und", direction=tags.direction,
         page_language=tags.page_language, source=source,
         processing={"tool": f"archiver {__version__}", "config": config.digest(),

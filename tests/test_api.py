@@ -63,3 +63,36 @@ def test_document_ids_are_stable_and_content_based():
     b = archiver.clean(HTML, url="https://example.org/a")
     c = archiver.clean(HTML.replace("first", "opening"), url="https://example.org/a")
     assert a.id == b.id != c.id
+
+
+def test_text_with_lone_surrogates_is_cleaned(validate):
+    doc = archiver.clean(HTML.replace("first paragraph", "first\ud800 paragraph"))
+    assert doc.blocks[0].text.startswith("The first\ufffd paragraph")
+    validate(doc.to_dict())
+    doc.to_json().encode("utf-8")
+
+
+@pytest.mark.parametrize("extra", ["<pre></pre>", "<pre>\n\n</pre>", "<p>\ufeff</p>", "<h2> \ufeff </h2>"])
+def test_blocks_that_normalize_to_nothing_are_no_blocks(extra, validate):
+    doc = archiver.clean(HTML.replace("</article>", extra + "</article>"))
+    assert [b.text for b in doc.blocks] == [b.text for b in archiver.clean(HTML).blocks]
+    validate(doc.to_dict())
+
+
+def test_text_dump_of_nothing_but_stray_marks_is_no_article():
+    doc = archiver.clean("\ufeff\n\n\ufeff\ufeff", kind="text")
+    assert doc.status == "no_article" and doc.blocks == ()
+
+
+@pytest.mark.parametrize("wrap", [("<div>" * 300, "</div>" * 300), ("<font>a " * 400, "")])
+def test_deep_nesting_before_the_article_loses_nothing(wrap):
+    # libxml2 stops at 256 levels unless told otherwise; unclosed <font> tags of old CMS pages
+    # nest that deep, and the article after them was lost without a word
+    opening, closing = wrap
+    doc = archiver.clean(HTML.replace("<article>", opening + "x" + closing + "<article>"))
+    assert [b.text for b in doc.blocks] == [b.text for b in archiver.clean(HTML).blocks]
+
+
+def test_nesting_past_the_parser_limit_is_a_parse_error_not_a_shorter_page():
+    with pytest.raises(archiver.ParseError, match="stopped early"):
+        archiver.clean(HTML.replace("<article>", "<div>" * 3000 + "x" + "</div>" * 3000 + "<article>"))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from archiver.decode import decode
+from archiver.decode import decode, scrub_surrogates
 from archiver.errors import InputError
 
 AR = "<p>أعلنت الحكومة اليوم عن مشروع جديد لتحلية مياه البحر في المنطقة الشرقية</p>"
@@ -49,3 +49,25 @@ def test_iso_8859_6_label_reads_as_windows_1256():
 def test_bad_bytes(raw, reason):
     with pytest.raises(InputError, match=reason):
         decode(raw)
+
+
+def test_declared_charset_no_decoder_takes_falls_through():
+    """'undefined' is a Python codec that refuses every input (UnicodeError, not a decode error)."""
+    d = decode(('<meta charset="undefined">' + AR).encode("utf-8"))
+    assert (d.encoding, d.evidence) == ("utf-8", "utf-8-valid") and AR in d.text
+
+
+@pytest.mark.parametrize("text,scrubbed", [
+    ("plain", "plain"),
+    ("a\ud83d\ude00b", "a\U0001f600b"),  # a pair given as two code units is its character
+    ("a\ud800b\udfff", "a\ufffdb\ufffd"),  # lone ones are broken text, as a decoder would say
+])
+def test_surrogates_in_text_input(text, scrubbed):
+    assert scrub_surrogates(text) == scrubbed
+
+
+@pytest.mark.parametrize("label", ["raw_unicode_escape", "unicode-escape", "utf-7", "idna"])
+def test_a_python_codec_that_is_no_page_encoding_is_not_taken_at_its_word(label):
+    raw = f'<meta charset="{label}"><p>Sums: 1+2AA-3 and \\ud800 \\u0041</p>'.encode("ascii")
+    d = decode(raw)
+    assert (d.encoding, d.evidence) == ("utf-8", "utf-8-valid") and "1+2AA-3 and \\ud800 \\u0041" in d.text

@@ -177,3 +177,10 @@ def test_article_class_name_adds_nothing_to_a_tiny_box():
     short = "Another tip: how to peel garlic fast, and why it works."
     assert top_score(' class="content"', short) == top_score("", short)
     assert top_score(' class="content"', EN * 3) > top_score("", EN * 3)
+
+
+def test_a_control_character_after_a_cut_region_is_no_crash():
+    """libxml2 keeps C0 controls in text; lxml refuses to set such text when a cut joins the tail."""
+    doc = clean(_page(f"<nav><a href='/'>Home</a></nav>\x0b <article><h1>Budget</h1><p>{EN * 4}</p></article>"
+                      "<p><ruby>漢<rt>かん</rt>\x1f字</ruby></p>"))
+    assert doc.blocks and "Home" not in doc.text

@@ -68,3 +68,12 @@ def test_publish_date_named_in_a_framework_payload_is_a_late_fallback():
     assert extract_metadata(parse_html(dated)).published == "2020-05-03"
     ld = page.replace("<script>", '<script type="application/ld+json">').replace("window.__STATE__ = ", "")
     assert extract_metadata(parse_html(ld)).published != "2016-11-04T20:37:27Z"
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("2020-01-01T१०:३०:००+०५:३०", "2020-01-01T10:30:00+05:30"),  # other scripts' digits in the time: ASCII out
+    ("Wed, 04 May 2022 ०२:४१:०० +०२००", "2022-05-04T02:41:00+02:00"),
+    ("2020-01-01T25:61:00Z", "2020-01-01"),  # no time of day: the day alone
+])
+def test_times_come_out_as_iso_8601(text, iso):
+    assert parse_date(text) == iso

@@ -161,3 +161,44 @@ def test_headline_spans_run_on_and_a_kicker_written_with_its_colon_stays():
     page = ('<h1 class="article-title"><span class="article-title__kicker">Bubi-Bomber wieder da</span>'
             '<span class="sep">: </span><span class="headline">Thioune fordert Geduld mit Niemiec</span></h1>')
     assert _meta(page).title == "Bubi-Bomber wieder da: Thioune fordert Geduld mit Niemiec"
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("1 KASIM 2020", "2020-11-01"),  # the pattern's "kasım" matches; "KASIM".lower() is "kasim"
+    ("12 MAYIS 2021", "2021-05-12"),
+    ("ſep 5, 2020", "2020-09-05"),  # long s matches "s" case-insensitively
+    ("5 AUGUſT 2020", "2020-08-05"),
+])
+def test_month_names_in_capitals_or_odd_letters(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_json_ld_nested_too_deep_to_read_is_ignored():
+    ld = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    ld += '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "datePublished": "2020-05-01"}</script>'
+    assert _meta(PROSE, ld).published == "2020-05-01"
+
+
+@pytest.mark.parametrize("html_attrs,head", [
+    (' lang="x-klingon"', ""),
+    (' lang="e n"', ""),
+    ("", '<meta property="og:locale" content="&lt;meta">'),
+])
+def test_a_language_that_is_no_language_code_is_none(html_attrs, head):
+    root = parse_html(f"<html{html_attrs}><head>{head}</head><body>{PROSE}</body></html>")
+    assert extract_metadata(root).page_language is None
+    assert clean(f"<html{html_attrs}><head>{head}</head><body>{PROSE}</body></html>").page_language == "en"
+
+
+def test_lone_surrogate_escapes_in_json_ld_are_broken_text_not_broken_output():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Budget \\ud800 vote",'
+          '"author": "Jo\\udc00e Smith", "publisher": {"name": "Daily \\ud83d\\ude00"}}</script>')
+    doc = clean(f"<html><head>{ld}</head><body>{PROSE}</body></html>".encode())
+    assert (doc.title, doc.metadata.authors, doc.metadata.site_name) == (
+        "Budget \ufffd vote", ("Jo\ufffde Smith",), "Daily \U0001f600")
+    doc.to_json().encode("utf-8")
+
+
+def test_content_language_list_gives_its_first_language():
+    m = _meta(PROSE, '<meta http-equiv="content-language" name="content-language" content="de, at, ch">')
+    assert m.page_language == "de"

@@ -59,6 +59,16 @@ _YMD_SLASH = re.compile(r"(?<!\d)(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _YEAR = re.compile(r"\d{4}")
 
 
+def _month(name: str) -> int:
+    """The number of a month name as matched: the patterns match case-insensitively, and a few
+    letters match there without lower-casing to the listed spelling ("MAYIS" to "mayıs", the long
+    s of "ſep")."""
+    found = _MONTHS.get(name.lower())
+    if found is not None:
+        return found
+    return next(v for k, v in _MONTHS.items() if re.fullmatch(re.escape(k), name, re.IGNORECASE))
+
+
 def _valid(y: int, m: int, d: int) -> str | None:
     try:
         return datetime(y, m, d).strftime("%Y-%m-%d") if 1990 <= y <= 2100 else None
@@ -66,15 +76,23 @@ def _valid(y: int, m: int, d: int) -> str | None:
         return None
 
 
+def _clock(hour: str, minute: str, second: str | None, zone: str | None) -> str | None:
+    """The time as "hh:mm:ss" and the zone ("Z", "+hh:mm") in ASCII digits (``\\d`` also matches
+    the digits of other scripts), or None when the time is no time of day ("25:61")."""
+    h, mi, s = int(hour), int(minute), int(second or 0)
+    if not (h < 24 and mi < 60 and s <= 60):
+        return None
+    if zone and zone != "Z":
+        zone = f"{zone[0]}{int(zone[1:3]):02d}:{int(zone[-2:]):02d}"
+    return f"{h:02d}:{mi:02d}:{s:02d}{zone or ''}"
+
+
 def _iso(m: re.Match[str]) -> str | None:
     day = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if day is None or m.group(4) is None:
         return day
-    time = f"{m.group(4)}:{m.group(5)}:{m.group(6) or '00'}"
-    zone = m.group(7) or ""
-    if zone and zone != "Z" and ":" not in zone:
-        zone = zone[:3] + ":" + zone[3:]
-    return f"{day}T{time}{zone}"
+    clock = _clock(m.group(4), m.group(5), m.group(6), m.group(7))
+    return f"{day}T{clock}" if clock else day
 
 
 # "Wed, 04 May 2022 02:41:00 GMT" (RFC 2822/1123: HTTP headers, RSS, some JSON-LD): the time and
@@ -86,11 +104,11 @@ _RFC_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep O
 
 def _rfc2822(m: re.Match[str]) -> str | None:
     day = _valid(int(m.group(3)), _RFC_MONTHS[m.group(2)], int(m.group(1)))
-    if day is None or not (int(m.group(4)) < 24 and int(m.group(5)) < 60):
+    if day is None:
         return day
     zone = m.group(7)
-    zone = "Z" if zone in ("GMT", "UTC", "UT", "Z") else f"{zone[:3]}:{zone[3:]}"
-    return f"{day}T{m.group(4)}:{m.group(5)}:{m.group(6) or '00'}{zone}"
+    clock = _clock(m.group(4), m.group(5), m.group(6), "Z" if zone in ("GMT", "UTC", "UT", "Z") else zone)
+    return f"{day}T{clock}" if clock else day
 
 
 def parse_date(text: str | None) -> str | None:
@@ -108,10 +126,10 @@ def parse_date(text: str | None) -> str | None:
         return _rfc2822(m)
     m = _DMY_NAME.search(text)
     if m:
-        return _valid(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+        return _valid(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
     m = _MDY_NAME.search(text)
     if m:
-        return _valid(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+        return _valid(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
     m = _YMD_SLASH.search(text)
     if m:
         return _valid(int(m.group(1)), int(m.group(3)), int(m.group(4)))

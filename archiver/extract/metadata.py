@@ -9,6 +9,7 @@ from typing import Any, Iterable, Iterator
 
 from lxml import etree
 
+from ..decode import scrub_surrogates
 from ..model import Metadata
 from .dates import parse_date
 from .authors import byline_authors, split_names
@@ -16,6 +17,7 @@ from .cues import token_tuple
 from .headline import headline
 from .parse import squash, text_of
 
+_PRIMARY_LANG = re.compile(r"[a-z]{2,3}")  # an ISO 639 code; "x-klingon", "<meta" or "e n" are not
 _RTL_LANGS = {"ar", "fa", "ur", "he", "ps", "ckb", "sd", "yi", "dv", "ug"}
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle",
                   "analysisnewsarticle", "opinionnewsarticle", "webpage", "report", "scholarlyarticle"}
@@ -45,7 +47,7 @@ def _jsonld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = _loads(el.text)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
             continue
         stack = [data]
         while stack:
@@ -98,9 +100,9 @@ def _article(objects: Iterable[dict[str, Any]]) -> dict[str, Any]:
 def _names(value: Any) -> list[str]:
     """Names (or a headline) from a JSON-LD value: a string, a {"name": ...} object or a list.
     Some CMSs write HTML entities into their JSON ("Redacci&oacute;n"): decoded, as a browser would
-    decode the same text in the page."""
+    decode the same text in the page. A lone surrogate escape ("\\ud800") is broken text: U+FFFD."""
     if isinstance(value, str):
-        value = html.unescape(value) if "&" in value else value
+        value = scrub_surrogates(html.unescape(value) if "&" in value else value)
         return [squash(value)] if value.strip() else []
     if isinstance(value, dict):
         return _names(value.get("name"))
@@ -239,7 +241,9 @@ def _page_lang(root: etree._Element, meta: dict[str, str]) -> tuple[str | None, 
     if not lang and body is not None:
         lang = body.get("lang")
     lang = lang or meta.get("content-language") or meta.get("og:locale")
-    lang = lang.replace("_", "-").split("-")[0].lower().strip() if lang else None
+    # "en_US" -> "en"; a Content-Language list ("de, at, ch") gives its first
+    lang = lang.replace("_", "-").split(",")[0].split("-")[0].lower().strip() if lang else None
+    lang = lang if lang and _PRIMARY_LANG.fullmatch(lang) else None
     direction = (root.get("dir") or (body.get("dir") if body is not None else None) or "").lower() or None
     if direction not in ("rtl", "ltr"):
         direction = ("rtl" if lang in _RTL_LANGS else "ltr") if lang else None

@@ -8,7 +8,10 @@ from lxml import etree
 
 from ..errors import ParseError
 
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+# huge_tree: libxml2 stops at 256 levels of nesting otherwise, and old CMS pages reach that with
+# unclosed <font>/<b> tags alone — everything after the cut would be lost without a word. With it
+# the limit is 2048 levels; a page deeper still is a ParseError, not a silently shortened page.
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
 # lxml.html's default lookup is a Python callback run for every element proxy (~1,500 a page)
 # that picks special classes for <form>/<input>/<label>...; and its HtmlElement is a Python
 # subclass, slower to make a proxy of than lxml's own C element class. The one HtmlElement
@@ -16,6 +19,9 @@ _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pi
 # lookup with lxml's own classes gives every element the plain ``etree._Element``.
 _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup())
 _WS = re.compile(r"\s+")
+# Characters libxml2's HTML parser keeps in text but lxml refuses to set as text (C0 controls
+# other than tab, newline and carriage return; the noncharacters U+FFFE and U+FFFF).
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HTML_SNIFF = re.compile(
     r"<(?:!doctype|html|head|body|div|p|span|a|article|meta|table|br|section|h[1-6]|ul|li"
     r"|style|script|title|link)\b",
@@ -42,6 +48,8 @@ def parse_html(text: str) -> etree._Element:
         raise ParseError(f"not parseable as HTML: {exc}") from exc
     if root is None:
         raise ParseError("not parseable as HTML: empty document")
+    if any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in _PARSER.error_log):
+        raise ParseError(f"the HTML parser stopped early: {_PARSER.error_log.last_error.message.strip()}")
     return root
 
 
@@ -90,10 +98,18 @@ def drop_tree(el: etree._Element) -> None:
     if el.tail:
         previous = el.getprevious()
         if previous is None:
-            parent.text = (parent.text or "") + el.tail
+            _set_text(parent, "text", (parent.text or "") + el.tail)
         else:
-            previous.tail = (previous.tail or "") + el.tail
+            _set_text(previous, "tail", (previous.tail or "") + el.tail)
     parent.remove(el)
+
+
+def _set_text(el: etree._Element, which: str, text: str) -> None:
+    """Set ``el.text`` or ``el.tail``; control characters lxml will not take are left out."""
+    try:
+        setattr(el, which, text)
+    except ValueError:
+        setattr(el, which, _NOT_XML.sub("", text))
 
 
 def drop_bare_readings(body: etree._Element) -> None:
