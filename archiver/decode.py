@@ -25,15 +25,75 @@ _META = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
 )
 _HEADER = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_:.\-]+)", re.IGNORECASE)
-# WHATWG: these labels mean windows-1252; ISO-8859-6 pages are in practice windows-1256.
-_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-            "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-6": "cp1256",
-            "iso8859-6": "cp1256", "arabic": "cp1256", "utf8": "utf-8",
-            "x-user-defined": "cp1252", "unicode": "utf-16-le", "utf-16": "utf-16-le"}
-# Python codecs that are no page encoding (no browser reads a page in them) but decode bytes all the
-# same: the escape codecs turn the text "\\ud800" into a lone surrogate, UTF-7 is banned by HTML.
-_NOT_PAGE_ENCODINGS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7",
-                                 "undefined", "charmap"})
+# The WHATWG Encoding Standard's labels (https://encoding.spec.whatwg.org/#names-and-labels), each
+# with the Python codec that decodes as a browser does: browsers read "gb2312" as GBK, "euc-kr" as
+# windows-949, "shift_jis" as windows-31J, "big5" with HKSCS, "iso-8859-1"/"ascii" as windows-1252.
+# A label not listed is ignored, as a browser ignores it ("cp037", "utf-7", "unicode-escape" name
+# Python codecs, not page encodings); the "replacement" labels (ISO-2022-KR, HZ, ...) too.
+# One project choice differs: ISO-8859-6 pages are in practice windows-1256 (Arabic portals).
+_WHATWG = """\
+utf-8: unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8
+cp866: 866 cp866 csibm866 ibm866
+iso8859-2: csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2
+iso8859-3: csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3
+iso8859-4: csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4
+iso8859-5: csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988
+cp1256: arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 iso-8859-6-e
+ iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987 cp1256 windows-1256 x-cp1256
+iso8859-7: csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597
+ iso_8859-7 iso_8859-7:1987 sun_eu_greek
+iso8859-8: csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 iso88598
+ iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical
+iso8859-10: csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6
+iso8859-13: iso-8859-13 iso8859-13 iso885913
+iso8859-14: iso-8859-14 iso8859-14 iso885914
+iso8859-15: csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9
+iso8859-16: iso-8859-16
+koi8-r: cskoi8r koi koi8 koi8-r koi8_r
+koi8-u: koi8-ru koi8-u
+mac-roman: csmacintosh mac macintosh x-mac-roman
+cp874: dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874
+cp1250: cp1250 windows-1250 x-cp1250
+cp1251: cp1251 windows-1251 x-cp1251
+cp1252: ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591
+ iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252 x-user-defined
+cp1253: cp1253 windows-1253 x-cp1253
+cp1254: cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5
+ latin5 windows-1254 x-cp1254
+cp1255: cp1255 windows-1255 x-cp1255
+cp1257: cp1257 windows-1257 x-cp1257
+cp1258: cp1258 windows-1258 x-cp1258
+mac-cyrillic: x-mac-cyrillic x-mac-ukrainian
+gbk: chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk
+gb18030: gb18030
+big5hkscs: big5 big5-hkscs cn-big5 csbig5 x-x-big5
+euc_jp: cseucpkdfmtjapanese euc-jp x-euc-jp
+iso2022_jp: csiso2022jp iso-2022-jp
+cp932: csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis
+cp949: cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ksc_5601
+ windows-949
+utf-16-be: unicodefffe utf-16be
+utf-16-le: csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le
+"""
+
+
+def _label_table(table: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    codec = ""
+    for line in table.splitlines():
+        if not line.startswith(" "):
+            codec, _, line = line.partition(":")
+        out.update(dict.fromkeys(line.split(), codec))
+    return out
+
+
+_LABELS = _label_table(_WHATWG)
+_LABELS["latin-1"] = "cp1252"  # not a WHATWG label, but common in pages and meant as latin1
+# What a statistical guess names by its Python codec (charset-normalizer says "euc_kr", "shift_jis"):
+# the codec a browser would use for that encoding's label.
+_BY_CODEC = {codecs.lookup(label).name: codec for label, codec in _LABELS.items()
+             if label in ("euc-kr", "shift_jis", "gb2312", "big5", "iso-8859-9", "iso-8859-11", "ascii", "latin1")}
+_PAGE_CODECS = frozenset(_LABELS.values())
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -55,13 +115,22 @@ def scrub_surrogates(text: str) -> str:
 
 
 def _normalize_label(label: str) -> str | None:
-    label = label.strip().lower()
-    label = _ALIASES.get(label, label)
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    return None if name in _NOT_PAGE_ENCODINGS else name
+    """The Python codec for an encoding label written in a page or header, or None when a browser
+    would ignore the label."""
+    return _LABELS.get(label.strip().lower())
+
+
+def _guessed_codec(name: str) -> str | None:
+    """The codec to decode with for a statistical guess given as a Python codec name; None when
+    it is no encoding of the web (EBCDIC, UTF-7, ...)."""
+    codec = _normalize_label(name)
+    if codec is None:
+        try:
+            python_name = codecs.lookup(name).name
+        except LookupError:
+            return None
+        codec = _BY_CODEC.get(python_name, python_name)
+    return codec if codec in _PAGE_CODECS else None
 
 
 def _bom(data: bytes) -> tuple[str, int] | None:
@@ -109,7 +178,7 @@ def _statistical(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    name = _normalize_label(best.encoding) if best is not None else None  # None: no page encoding
+    name = _guessed_codec(best.encoding) if best is not None else None  # None: no web encoding
     if name:
         text = _try(data, name)
         if text is not None:

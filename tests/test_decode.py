@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from archiver.decode import decode, scrub_surrogates
+from archiver.decode import _guessed_codec, decode, scrub_surrogates
 from archiver.errors import InputError
 
 AR = "<p>أعلنت الحكومة اليوم عن مشروع جديد لتحلية مياه البحر في المنطقة الشرقية</p>"
@@ -71,3 +71,30 @@ def test_a_python_codec_that_is_no_page_encoding_is_not_taken_at_its_word(label)
     raw = f'<meta charset="{label}"><p>Sums: 1+2AA-3 and \\ud800 \\u0041</p>'.encode("ascii")
     d = decode(raw)
     assert (d.encoding, d.evidence) == ("utf-8", "utf-8-valid") and "1+2AA-3 and \\ud800 \\u0041" in d.text
+
+
+@pytest.mark.parametrize("label,text,codec", [
+    ("gb2312", "丂是一个汉字，这一页的其他文字都在国标字符集里。", "gbk"),  # 丂 is GBK, not GB 2312
+    ("euc-kr", "똠방각하: 이 페이지의 나머지 글자는 모두 완성형입니다.", "cp949"),  # 똠 is windows-949 only
+    ("shift_jis", "①番目の項目です。このページの他の文字は全部シフトJISです。", "cp932"),  # ① is windows-31J
+])
+def test_legacy_labels_decode_as_a_browser_does(label, text, codec):
+    """Browsers read these labels with the Windows supersets; the strict codecs of the same names
+    fail on the superset's characters and the page would be guessed at instead."""
+    d = decode(f'<meta charset="{label}"><p>{text}</p>'.encode(codec))
+    assert (d.encoding, d.evidence) == (codec, "meta") and text in d.text
+
+
+@pytest.mark.parametrize("label", ["cp037", "cp850", "utf-32", "x-mac-arabic", "iso-2022-kr"])
+def test_labels_a_browser_ignores_are_ignored(label):
+    """Not labels of the WHATWG Encoding Standard (or its "replacement" ones): the page is read as if
+    nothing were declared — EBCDIC taken at its word made a 1 MB page of mojibake."""
+    d = decode(f'<meta charset="{label}">{AR}'.encode("utf-8"))
+    assert (d.encoding, d.evidence) == ("utf-8", "utf-8-valid") and AR in d.text
+
+
+@pytest.mark.parametrize("guess,codec", [("euc_kr", "cp949"), ("shift_jis", "cp932"), ("gb2312", "gbk"),
+                                         ("big5", "big5hkscs"), ("ascii", "cp1252"), ("utf_8", "utf-8"),
+                                         ("mac_cyrillic", "mac-cyrillic"), ("cp037", None), ("cp850", None)])
+def test_a_statistical_guess_decodes_with_the_browsers_codec(guess, codec):
+    assert _guessed_codec(guess) == codec
