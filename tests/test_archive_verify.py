@@ -114,3 +114,53 @@ def test_search_index_beside_the_payload_is_allowed_other_files_are_not(bag):
     assert verify(root).ok
     (root / "notes.txt").write_text("x")
     assert kinds(verify(root)) == [("extra", "notes.txt")]
+
+
+def _damage_bag_info(root):
+    with open(root / "bag-info.txt", "ab") as fh:
+        fh.write(b"Contact-Name: \xff\n")
+
+
+def _dir_for_package(root):
+    (root / "data" / "datapackage.json").unlink()
+    (root / "data" / "datapackage.json").mkdir()
+
+
+def _bad_schema(root):
+    (root / "data" / "document.schema.json").write_text('{"type": "nope"}')
+
+
+def _dangling_ref_schema(root):
+    (root / "data" / "document.schema.json").write_text('{"$ref": "#/nowhere"}')
+
+
+def _documents_not_utf8(root):
+    with open(root / "data" / "documents.jsonl", "ab") as fh:
+        fh.write(b'{"id": "\xff"}\n')
+
+
+def _documents_odd_file(root):
+    with open(root / "data" / "documents.jsonl", "a") as fh:
+        fh.write('{"id": "a", "json": 5}\n{"id": "b", "html": ["x"]}\n{"id": "c", "json": "../../x.json"}\n')
+
+
+def _deep_record(root):
+    next((root / "data" / "json").glob("*.json")).write_text("[" * 100_000)
+
+
+def _package_odd_names(root):
+    path = root / "data" / "datapackage.json"
+    desc = json.loads(path.read_text("utf-8"))
+    desc["resources"][0]["name"] = {"a": 1}
+    desc["resources"][1]["name"] = ["b"]
+    path.write_text(json.dumps(desc), "utf-8")
+
+
+@pytest.mark.parametrize("damage", [_damage_bag_info, _dir_for_package, _bad_schema, _dangling_ref_schema,
+                                    _documents_not_utf8, _documents_odd_file, _deep_record, _package_odd_names])
+def test_damaged_bag_is_reported_not_a_traceback(bag, damage):
+    root, _ = bag
+    damage(root)
+    report = verify(root)
+    assert not report.ok
+    assert all("\n" not in line for line in report.lines())

@@ -78,3 +78,67 @@ def test_search_key_is_computed_but_never_shown():
         if block.key != block.text:
             assert block.key not in md and block.key not in js
     assert all("key" not in b for b in json.loads(js)["blocks"])
+
+
+ODD = ['q"\\ --- # a: b\tc\n- d', "del\x7f c1\x80\x9f nel\x85", "ls\u2028ps\u2029 bom\ufeff", "nc\ufffe\uffff",
+       "\u202eRLO \u200f\u200e", "x" * 10000]
+
+
+@pytest.mark.parametrize("value", ODD, ids=range(len(ODD)))
+def test_front_matter_is_yaml_that_reads_back_exactly(value):
+    yaml = pytest.importorskip("yaml")
+    from archiver.model import Metadata
+
+    doc = Document(id="x", status="ok", url=value, title=value, language="en", direction="ltr", page_language="en",
+                   source=Source(kind="html"), processing={}, blocks=(),
+                   metadata=Metadata(authors=(value, "b"), site_name=value, description=value))
+    head = doc.to_markdown().split("---\n")[1]
+    data = yaml.safe_load(head)
+    assert (data["title"], data["url"], data["authors"], data["site_name"]) == (value, value, [value, "b"], value)
+    assert json.loads(head.splitlines()[0].split(": ", 1)[1]) == value  # still JSON-quoted
+
+
+def _md(block: Block) -> str:
+    return _body(to_markdown(_doc([block], "en", "ltr"))).strip()
+
+
+def _en(text: str, role: str = "paragraph", **kw) -> Block:
+    return Block(id="b1", role=role, text=text, lang="en", dir="ltr", script="Latn", **kw)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("First\n# Heading\n1. item\n- item\n---\n===\n~~~\n-|-", "First\\\n\\# Heading\\\n1\\. item\\\n\\- item\\\n\\---\\\n"
+     "\\===\\\n\\~~~\\\n\\-|-"),
+    ("## not a heading", "\\## not a heading"),
+    ("-- -", "\\-- -"),
+    ("10. shows no backslash", "10\\. shows no backslash"),
+    ("AT&amp;T &#60;b&#62;", "AT&amp;amp;T &amp;#60;b&amp;#62;"),
+])
+def test_lines_that_look_like_markdown_stay_text(text, expected):
+    assert _md(_en(text)) == expected
+
+
+def test_list_item_continuation_line_opens_no_nested_list():
+    assert _md(_en("one\n- two", "list_item")) == "- one\\\n  \\- two"
+
+
+def test_table_cells_are_escaped():
+    cells = (("<script>alert(1)</script>", "</div>"), ("*em* `c` [l](x) a|b", "\\|"))
+    md = _md(_en("t", "table", cells=cells))
+    assert "<script" not in md and "</div>" not in md
+    assert md.splitlines()[2] == "| \\*em\\* \\`c\\` \\[l\\](x) a\\|b | \\\\\\| |"
+
+
+def test_code_fence_is_longer_than_any_backtick_run_inside():
+    md = _md(_en("a\n````\n<script>x</script>\n````", "code"))
+    assert md.startswith("`````\n") and md.endswith("\n`````")
+
+
+def test_quote_with_explicit_p_keeps_every_line_in_the_quote():
+    block = Block(id="b1", role="quote", text="GDP عربي\n# head", lang="ar", dir="rtl", script="Arab")
+    md = _body(to_markdown(_doc([block]))).strip()
+    assert md == '> <p dir="rtl" lang="ar">GDP عربي<br>\n> # head</p>'
+
+
+def test_heading_ending_in_hashes_keeps_them():
+    assert _md(_en("Issue #", "heading", level=2)) == "## Issue \\#"

@@ -156,3 +156,18 @@ def test_unreadable_record_is_skipped_and_counted(archive):
     summary = build_index(out)
     assert (summary.added, summary.unreadable, summary.total) == (3, 1, 3)
     assert "1 unreadable" in summary.line()
+
+
+def test_cli_search_prints_no_terminal_codes_from_page_text(tmp_path):
+    """A title or paragraph holding ESC sequences (page text, stored as written) is shown with the
+    control characters made visible: printed raw they would clear or retitle the user's terminal."""
+    evil = page("Harbour \x1b]0;pwned\x07 news", [f"{FILLER_EN} Boats \x1b[2J returned before the storm.", FILLER_EN],
+                lang="en")
+    docs = export(tmp_path, [evil])
+    assert "\x1b" in docs[0].title  # the archive keeps what the page held
+    build_index(tmp_path)
+    r = subprocess.run([sys.executable, "-m", "archiver", "search", str(tmp_path), "boats"], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "\x1b" not in r.stdout and "\x07" not in r.stdout
+    assert "Harbour \u241b]0;pwned\u2407 news" in r.stdout and "\u241b[2J" in r.stdout

@@ -129,3 +129,12 @@ def test_render_terminal_labels_every_block():
         {"role": "paragraph", "text": "(0)", "lang": "zxx", "dir": "ltr"}]}
     out = render_terminal(rec, TerminalOptions(width=40, bidi=False))
     assert "[en]  ## Head" in out and "[ar]  مرحبا بكم" in out and "[zxx] (0)" in out
+
+
+def test_show_makes_control_characters_visible_instead_of_acting_on_them():
+    record = {"title": "Title \x1b]0;pwned\x07", "url": "https://example.org/\x9b31m", "language": "en",
+              "direction": "ltr", "blocks": [{"role": "paragraph", "text": "Text\x1b[2J here\tand\x7f", "lang": "en",
+                                              "dir": "ltr", "script": "Latn"}]}
+    out = render_terminal(record, TerminalOptions(width=60))
+    assert not any(ch in out for ch in "\x1b\x07\x9b\x7f")
+    assert "Title \u241b]0;pwned\u2407" in out and "\ufffd31m" in out and "\u241b[2J" in out and "\u2421" in out

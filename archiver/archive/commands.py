@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from .index import build_index
 from .records import ExportError
 from .search import search
 from .verify import verify
+from ..render.terminal import printable
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
@@ -133,8 +135,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(hit.to_dict(), ensure_ascii=False))
             continue
-        snippet = hit.marked(_BOLD, _RESET) if tty else hit.marked("[", "]")
-        print(f"{hit.rank}. {hit.title}\n   {hit.path}  ({hit.language}, score {hit.score:.2f})\n   {snippet}\n")
+        shown = dataclasses.replace(hit, title=printable(hit.title), path=printable(hit.path),
+                                    snippet=printable(hit.snippet))  # page text: never terminal codes
+        snippet = shown.marked(_BOLD, _RESET) if tty else shown.marked("[", "]")
+        print(f"{shown.rank}. {shown.title}\n   {shown.path}  ({shown.language}, score {shown.score:.2f})\n   {snippet}\n")
     return EXIT_OK
 
 

@@ -93,7 +93,7 @@ def check_package(root: Path) -> list[Problem]:
         descriptor = json.loads((root / DESCRIPTOR).read_text("utf-8"))
     except FileNotFoundError:
         return [Problem("missing", f"data/{DESCRIPTOR}", "no data package descriptor")]
-    except ValueError as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         return [Problem("package", f"data/{DESCRIPTOR}", f"not valid JSON ({exc})")]
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
     if not isinstance(resources, list):
@@ -105,9 +105,10 @@ def check_package(root: Path) -> list[Problem]:
         problems.extend(_check_resource(root, entry, i))
         if isinstance(entry, dict):
             listed.add(str(entry.get("path")))
-            if entry.get("name") in names:
-                problems.append(Problem("package", f"data/{entry.get('path')}", f"duplicate name {entry.get('name')}"))
-            names.add(entry.get("name"))
+            name = str(entry.get("name"))
+            if name in names:
+                problems.append(Problem("package", f"data/{entry.get('path')}", f"duplicate name {name}"))
+            names.add(name)
     for rel in payload_files(root):
         if rel not in listed:
             problems.append(Problem("extra", f"data/{rel}", "not listed in datapackage.json"))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import bagit
+from referencing.exceptions import Unresolvable
 
 from ..api import schema as packaged_schema
 from . import datapackage
@@ -107,8 +108,9 @@ def _validator(schema_path: Path | None) -> Any:
 
     try:
         schema = json.loads(schema_path.read_text("utf-8")) if schema_path else packaged_schema()
-    except (OSError, ValueError):
-        schema = packaged_schema()
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except (OSError, ValueError, RecursionError, jsonschema.SchemaError):
+        schema = packaged_schema()  # fixity reports the damaged file; the records still get checked
     return jsonschema.Draft202012Validator(schema)
 
 
@@ -118,9 +120,12 @@ def check_record(path: Path, rel: str, validator: Any) -> list[Problem]:
         record = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
         return [Problem("missing", rel, "record file absent")]
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         return [Problem("schema", rel, f"not valid JSON ({exc})")]
-    errors = sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.absolute_path])
+    try:
+        errors = sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.absolute_path])
+    except Unresolvable as exc:  # a $ref of a damaged schema file
+        return [Problem("schema", rel, f"the schema cannot be applied ({exc.__class__.__name__})")]
     out = [Problem("schema", rel, f"/{'/'.join(map(str, e.absolute_path))}: {e.message}")
            for e in errors[:MAX_SCHEMA_ERRORS]]
     if len(errors) > MAX_SCHEMA_ERRORS:
@@ -133,14 +138,22 @@ def _documents(data: Path) -> Iterator[Problem]:
     if not (data / DOCUMENTS).is_file():
         yield Problem("missing", rel, "no documents list")
         return
+    try:
+        lines = (data / DOCUMENTS).read_text("utf-8").splitlines()
+    except (OSError, ValueError) as exc:
+        yield Problem("documents", rel, f"unreadable ({exc.__class__.__name__})")
+        return
     ids = set()
-    for n, line in enumerate((data / DOCUMENTS).read_text("utf-8").splitlines(), 1):
+    for n, line in enumerate(lines, 1):
         try:
             doc = json.loads(line)
             ids.add(doc["id"])
             files = [doc[k] for k in ("json", "html", "markdown") if doc.get(k)]
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             yield Problem("documents", f"{rel}:{n}", "not a document line")
+            continue
+        if not all(isinstance(f, str) and _inside(f) for f in files):
+            yield Problem("documents", f"{rel}:{n}", "names a file that is not a payload path")
             continue
         for f in files:
             if not (data / f).is_file():
@@ -148,6 +161,11 @@ def _documents(data: Path) -> Iterator[Problem]:
     for path in sorted((data / "json").glob("*.json")):
         if path.stem not in ids:
             yield Problem("documents", f"data/json/{path.name}", f"record not listed in {DOCUMENTS}")
+
+
+def _inside(rel: str) -> bool:
+    """Whether ``rel`` is a relative path that stays inside its folder."""
+    return not rel.startswith(("/", "\\")) and ".." not in Path(rel).parts
 
 
 def _records(data: Path) -> tuple[list[Problem], int]:
@@ -159,12 +177,16 @@ def _records(data: Path) -> tuple[list[Problem], int]:
     return problems, len(paths)
 
 
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or exc.__class__.__name__
+
+
 def verify_bag(root: Path) -> VerifyReport:
     """Check fixity, the data package and the records of the bag at ``root``."""
     try:
         bag = bagit.Bag(str(root))
-    except bagit.BagError as exc:
-        return VerifyReport(root, True, (Problem("bag", str(root), str(exc)),))
+    except (bagit.BagError, OSError, ValueError) as exc:  # ValueError: a tag file that is not UTF-8
+        return VerifyReport(root, True, (Problem("bag", str(root), f"not a readable bag ({_one_line(exc)})"),))
     problems = [*_fixity(root, bag), *_extras(root, bag), *_oxum(root, bag)]
     data = root / "data"
     problems += datapackage.check_package(data)

@@ -9,14 +9,37 @@ import re
 from ..model import Block
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
+_MD_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)")  # "&amp;" would show "&"
+# What opens a block at the start of a line of a block's text (a line after a <br> too): an ordered
+# list marker (escaped at its delimiter: "1\\." shows "1."), a heading, a list marker; and (``line``,
+# only at true line starts) a thematic break, setext underline, ~~~ fence or table delimiter row.
+_MD_LINE_START = re.compile(
+    r"^(?P<lead>\s*)(?:(?P<num>\d+)(?P<delim>[.)])(?=\s|$)|(?P<mark>#{1,6}|[>+\-=])(?=\s|$)"
+    r"|(?P<line>(?:-[ \t]*){3,}$|[-=]+[ \t]*$|~{3,}|[|:-](?=[|: \t-]*-)[|: \t-]*$))",
+    re.MULTILINE)
 _WRAP = {"strong": ("**", "**"), "em": ("*", "*"), "code": ("`", "`")}
 _HTML_WRAP = {"strong": ("<strong>", "</strong>"), "em": ("<em>", "</em>"), "code": ("<code>", "</code>")}
 
 
-def escape_md(text: str) -> str:
-    text = _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+def escape_inline(text: str) -> str:
+    """Text as literal Markdown inside a line: no emphasis, code, link, raw HTML, character reference."""
+    text = _MD_SPECIAL.sub(r"\\\1", _MD_ENTITY.sub("&amp;", text))
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_md(text: str, line_start: bool = True) -> str:
+    """Text as literal Markdown: :func:`escape_inline`, and no line of it opens a block.
+    ``line_start``: ``text`` begins a line (not a piece after a mark or a run)."""
+    return _MD_LINE_START.sub(lambda m: _escape_opener(m, line_start), escape_inline(text))
+
+
+def _escape_opener(m: re.Match[str], line_start: bool) -> str:
+    if m.group("num"):
+        return m.group("lead") + m.group("num") + "\\" + m.group("delim")
+    after_break = m.start() > 0 or "\n" in m.group("lead")
+    if m.group("line") and (after_break or line_start and not m.group("line").startswith("=")):
+        return m.group("lead") + "\\" + m.group("line")  # "===" underlines only a line above it
+    return m.group("lead") + "\\" + m.group("mark") if m.group("mark") else m.group()
 
 
 def _boundaries(block: Block) -> list[int]:
@@ -39,10 +62,11 @@ def _segments(block: Block) -> list[tuple[str, tuple, object]]:
     return out
 
 
-def _wrap_marks(text: str, marks: tuple, html_mode: bool, esc) -> str:
+def _wrap_marks(text: str, marks: tuple, html_mode: bool, esc, mid) -> str:  # type: ignore[no-untyped-def]
+    """``mid`` escapes the core, which the mark's opening ``*``/``[`` keeps off the line start."""
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()):]
-    core = esc(text.strip())
+    core = mid(text.strip())
     if not core:
         return esc(text)
     for m in marks:
@@ -94,11 +118,15 @@ def _render_segments(block: Block, html_mode: bool, esc) -> str:  # type: ignore
         parts.append(body)
         buffer.clear()
 
+    mid = esc if html_mode else (lambda s: escape_md(s, line_start=False))
+    pos = 0
     for text, marks, run in _merge(_segments(block)):
         if run is not current_run:
             flush()
             current_run = run
-        buffer.append(_wrap_marks(text, marks, html_mode, esc) if marks else esc(text))
+        here = esc if pos == 0 or block.text[pos - 1] == "\n" else mid
+        buffer.append(_wrap_marks(text, marks, html_mode, here, mid) if marks else here(text))
+        pos += len(text)
     flush()
     out = "".join(parts)
     return out.replace("\n", "<br>\n" if html_mode else "\\\n")

@@ -7,13 +7,22 @@ strong character disagrees with its direction becomes an explicit ``<p dir lang>
 from __future__ import annotations
 
 import json
+import re
 
 from ..model import Block, Document
-from .inline import differing_attrs, first_strong_dir, render_inline
+from .inline import differing_attrs, escape_inline, first_strong_dir, render_inline
+
+# Left raw by json.dumps but not YAML: DEL, C1 controls (U+0085 NEL is a YAML line break, folded
+# to a space), the non-characters U+FFFE/U+FFFF; and U+2028/2029/FEFF, line breaks or a BOM to
+# some readers. Written as JSON \\u escapes, which YAML double-quoted strings read the same.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_BACKTICKS = re.compile("`+")
+_CLOSING_HASHES = re.compile(r"(^|[ \t])(#+[ \t]*)$")
 
 
 def _yaml(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """A JSON-quoted value that a YAML parser reads back as exactly ``value``."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def front_matter(doc: Document) -> str:
@@ -36,7 +45,7 @@ def front_matter(doc: Document) -> str:
 
 def _table(block: Block) -> str:
     rows = [list(r) for r in block.cells] or [[block.text]]
-    cell = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
+    cell = lambda s: escape_inline(s.replace("\n", " ")).replace("|", "\\|")  # noqa: E731
     out = ["| " + " | ".join(cell(c) for c in rows[0]) + " |", "|" + "---|" * len(rows[0])]
     out += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows[1:]]
     return "\n".join(out)
@@ -46,16 +55,17 @@ def render_block(block: Block) -> str:
     if block.role == "table":
         return _table(block)
     if block.role == "code":
-        fence = "````" if "```" in block.text else "```"
+        fence = "`" * max(3, 1 + max((len(m) for m in _BACKTICKS.findall(block.text)), default=0))
         return f"{fence}\n{block.text}\n{fence}"
     if block.role in ("paragraph", "quote", "caption") and block.dir in ("ltr", "rtl"):
         strong = first_strong_dir(block.text)
         if strong and strong != block.dir:
             inner = f'<p dir="{block.dir}" lang="{block.lang}">{render_inline(block, html_mode=True)}</p>'
-            return "> " + inner if block.role == "quote" else inner
+            return "> " + inner.replace("\n", "\n> ") if block.role == "quote" else inner
     text = render_inline(block)
     if block.role == "heading":
-        return "#" * min(max(block.level or 2, 1), 6) + " " + text.replace("\\\n", " ")
+        text = _CLOSING_HASHES.sub(r"\1\\\2", text.replace("\\\n", " "))  # not a closing sequence
+        return "#" * min(max(block.level or 2, 1), 6) + " " + text
     if block.role == "list_item":
         indent = "    " * ((block.level or 1) - 1)
         marker = "1." if block.ordered else "-"

@@ -17,6 +17,11 @@ from dataclasses import dataclass
 from typing import Any, Mapping, TextIO
 
 _RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Control characters that a terminal would act on (ESC starts an escape sequence that can move the
+# cursor, retitle the window or rewrite what was printed): shown as their control pictures
+# (U+2400 block, DEL as U+2421), C1 controls as U+FFFD. One character for one, so offsets hold.
+_TERMINAL_CONTROLS = {**{c: 0x2400 + c for c in range(32) if c not in (9, 10)}, 0x7F: 0x2421,
+                      **{c: 0xFFFD for c in range(0x80, 0xA0)}}
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
                         "\u2066\u2067\u2068\u2069\ufeff")
 
@@ -49,6 +54,12 @@ def wants_bidi(mode: str, stream: TextIO | None = None, env: Mapping[str, str] |
     native = (vte.isdigit() and int(vte) >= 5800) or "KONSOLE_VERSION" in env \
         or env.get("TERM", "").startswith("mlterm")
     return not native
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal: its control characters (but tab and newline) made
+    visible instead of acted on. Display only, like everything here."""
+    return text.translate(_TERMINAL_CONTROLS)
 
 
 def display_width(text: str) -> int:
@@ -132,4 +143,4 @@ def render_terminal(record: Mapping[str, Any], opts: TerminalOptions = TerminalO
     for block in record.get("blocks", []):
         out.append("")
         out.extend(_block_lines(block, opts, gutter))
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out)) + "\n"
