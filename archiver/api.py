@@ -11,6 +11,7 @@ from .config import DEFAULT, Config
 from .errors import InputError
 from .model import Document, Source
 from .pipeline import RawPage, process
+from .sources.files import not_regular
 
 
 def clean(source: bytes | str, *, url: str | None = None, kind: str | None = None,
@@ -32,6 +33,8 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
     try:
         if p.is_dir():
             raise InputError("is a directory")
+        if reason := not_regular(os.fspath(p)):
+            raise InputError(reason)
         return p.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file") from None

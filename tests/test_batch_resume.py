@@ -117,3 +117,21 @@ def test_a_torn_last_line_and_stale_temp_files_are_recovered(tmp_path):
     summary = run_batch(iter_tasks([str(src)]), Job(str(out)), RunOptions(parallel=0))
     assert (summary.skipped_done, summary.exported) == (2, 2)
     assert tree_bytes(out) == tree_bytes(ref)
+
+
+def test_file_names_that_are_not_utf8_are_exported_and_resumed(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for n, name in enumerate((b"\xff\xfe.html", b"ok.html")):
+        (Path(os.fsdecode(bytes(src))) / os.fsdecode(name)).write_text(page(n), "utf-8")
+    (src / os.fsdecode(b"bad\xe9.html")).write_bytes(b"")  # an error record with the odd name
+    ref, out = tmp_path / "ref", tmp_path / "out"
+    run_batch(iter_tasks([str(src)]), Job(str(ref)), RunOptions(parallel=0))
+    keys = [r["source"] for r in lines(ref / "index.jsonl")] + [r["source"] for r in lines(ref / "errors.jsonl")]
+    assert sorted(keys) == sorted(str(p) for p in src.iterdir())  # read back as the same (surrogate-escaped) names
+    run_batch(iter_tasks([str(src / "ok.html")]), Job(str(out)), RunOptions(parallel=0))
+    summary = run_batch(iter_tasks([str(src)]), Job(str(out)), RunOptions(parallel=0))
+    assert (summary.seen, summary.skipped_done, summary.exported, summary.failures) == (3, 1, 1, 1)
+    assert tree_bytes(out) == tree_bytes(ref)
+    again = run_batch(iter_tasks([str(src)]), Job(str(out)), RunOptions(parallel=0))
+    assert again.skipped_done == 2 and tree_bytes(out) == tree_bytes(ref)

@@ -120,3 +120,13 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
         text = b"".join(chunks).decode("utf-8", "replace")
         assert ("3doc" in text and "failed=0" in text) == expect_bar, text
         assert ("3 seen" in text) == (not quiet)
+
+
+def test_an_unreadable_input_list_or_an_output_that_is_a_file_is_a_usage_error(tmp_path):
+    (tmp_path / "a.html").write_text(page(1), "utf-8")
+    for args in (["--input-list", tmp_path / "none.txt", "-o", tmp_path / "o"],
+                 ["--input-list", tmp_path, "-o", tmp_path / "o"],
+                 [tmp_path / "a.html", "-o", tmp_path / "a.html"]):
+        r = archiver("clean", *args, "-q")
+        assert r.returncode == 2 and b"Traceback" not in r.stderr and r.stderr.startswith(b"archiver: error:"), r.stderr
+    assert not (tmp_path / "o").exists()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 
 from archiver.sources.base import SourceOptions
 from archiver.sources.files import expand_paths
@@ -66,3 +67,61 @@ def test_file_tasks_are_read_by_the_worker(tmp_path):
     make_tree(tmp_path)
     (task,) = iter_tasks([str(tmp_path / "x.html")])
     assert task.path == task.key and task.page is None and task.failure is None
+
+
+def test_input_list_with_bom_and_crlf_and_an_unreadable_list_fails_at_once(tmp_path):
+    listing = tmp_path / "list.txt"
+    listing.write_bytes(b"\xef\xbb\xbfa.html\r\n# c\r\n\r\nb.html")
+    assert list(read_list(str(listing))) == ["a.html", "b.html"]
+    for bad in (tmp_path / "none.txt", tmp_path):  # raised by the call, before any input is read
+        try:
+            read_list(str(bad))
+        except OSError:
+            continue
+        raise AssertionError(f"{bad}: no OSError")
+
+
+def _hung(signum, frame):
+    raise AssertionError("a FIFO was opened")
+
+
+def test_fifos_sockets_and_devices_are_failures_never_opened(tmp_path):
+    import socket
+
+    os.mkfifo(tmp_path / "fifo.html")
+    os.mkfifo(tmp_path / "fifo.jsonl")
+    os.mkfifo(tmp_path / "fifo.warc.gz")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(tmp_path / "sock.html"))
+    signal.signal(signal.SIGALRM, _hung)  # opening a FIFO blocks: fail, not hang, if one is opened
+    signal.setitimer(signal.ITIMER_REAL, 5)
+    try:
+        tasks = list(iter_tasks([str(tmp_path), "/dev/zero"]))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        sock.close()
+    assert [os.path.basename(t.key) for t in tasks] == ["fifo.html", "fifo.jsonl", "fifo.warc.gz", "sock.html", "zero"]
+    assert all(t.failure is not None and t.failure.reason.startswith("not a regular file") for t in tasks)
+
+
+def test_a_directory_that_cannot_be_listed_is_a_failure_not_a_silent_gap(tmp_path, monkeypatch):
+    # Permission bits do not stop root (which CI may be), so the refusal is the OS call's own.
+    make_tree(tmp_path)
+    locked = {str(tmp_path / "a" / "b"), str(tmp_path / "gone")}
+    (tmp_path / "gone").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) in locked:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    tasks = list(iter_tasks([str(tmp_path)]))
+    got = [(os.path.relpath(t.key, tmp_path), t.failure.reason if t.failure else None) for t in tasks]
+    assert got == [("x.html", None), ("a/notes.txt", None), ("a/y.htm", None),
+                   ("a/b", "directory cannot be listed: Permission denied"),
+                   ("gone", "directory cannot be listed: Permission denied")]
+    named = list(iter_tasks([str(tmp_path / "gone")]))  # named directly: one failure, not "no inputs"
+    assert [(t.key, t.failure.reason) for t in named] == [(str(tmp_path / "gone"), "directory cannot be listed: Permission denied")]

@@ -32,3 +32,30 @@ def test_configurable_keys_and_gzip(tmp_path):
 def test_missing_file(tmp_path):
     (task,) = iter_jsonl(str(tmp_path / "none.jsonl"))
     assert task.failure.reason == "no such file"
+
+
+def test_a_line_nested_too_deeply_fails_alone(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    write_jsonl(path, ["[" * 100_000 + "]" * 100_000, {"html": page(1)}])
+    bad, good = iter_jsonl(str(path))
+    assert bad.key == f"{path}:1" and "nested too deeply" in bad.failure.reason
+    assert good.page is not None and good.key == f"{path}:2"
+
+
+def test_a_lone_surrogate_in_the_url_is_scrubbed(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    write_jsonl(path, ['{"html": "<p>x</p>", "url": "https://e.org/\\udcff"}'])
+    (task,) = iter_jsonl(str(path))
+    assert task.page.source.url == "https://e.org/\ufffd"
+
+
+def test_a_corrupt_gzip_member_ends_the_file_with_one_failure(tmp_path):
+    data = "".join(f'{{"html": "<p>{"x" * 50}{n}{"y" * 20}</p>"}}\n' for n in range(400)).encode()
+    raw = bytearray(gzip.compress(data))
+    for i in range(len(raw) // 2, len(raw) // 2 + 30):
+        raw[i] ^= 0x55  # zlib.error (not an OSError) from the middle of the stream
+    path = tmp_path / "feed.jsonl.gz"
+    path.write_bytes(bytes(raw))
+    tasks = list(iter_jsonl(str(path)))
+    assert all(t.page is not None for t in tasks[:-1]) and len(tasks) < 400
+    assert tasks[-1].failure is not None and tasks[-1].key == f"{path}:{len(tasks)}"

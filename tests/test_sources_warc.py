@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import gzip
 import importlib.util
+import io
 import random
 
 import pytest
@@ -90,3 +92,47 @@ def test_unreadable_and_garbage_warcs_become_one_failure(tmp_path):
     junk.write_bytes(b"this is not a warc file at all\r\n" * 20)
     tasks = list(iter_warc(str(junk), SourceOptions(warc_backend="warcio")))
     assert len(tasks) == 1 and tasks[0].failure is not None
+
+
+def write_raw_responses(path, responses):
+    """Responses ``(url, status line, headers, payload)`` written as given (no re-encoding)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, status, headers, payload in responses:
+            http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
+                                                          http_headers=http))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_bad_payload_or_status_line_costs_one_record_not_the_rest_of_the_file(tmp_path, backend):
+    html = [("Content-Type", "text/html")]
+    path = tmp_path / "a.warc.gz"
+    write_raw_responses(path, [
+        ("https://e.org/1", "200 OK", html, page(1).encode()),
+        ("https://e.org/gz", "200 OK", html + [("Content-Encoding", "gzip")], gzip.compress(page(2).encode())),
+        ("https://e.org/badgz", "200 OK", html + [("Content-Encoding", "gzip")], b"not gzip at all" * 9),
+        ("https://e.org/junk", "abc", html, page(3).encode()),
+        ("https://e.org/4", "200 OK", html, page(4).encode()),
+    ])
+    tasks = list(iter_warc(str(path), SourceOptions(warc_backend=backend)))
+    assert len(tasks) == 5 and len({t.key for t in tasks}) == 5
+    assert [t.page.source.url for t in tasks if t.page][:2] == ["https://e.org/1", "https://e.org/gz"]
+    assert tasks[-1].page.source.url == "https://e.org/4" and tasks[3].skip == "status"
+    assert tasks[1].page.data == page(2).encode()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_arc_files_are_read_through_warcio_whatever_the_backend(tmp_path, backend):
+    head = b"1 0 test\nURL IP-address Archive-date Content-type Archive-length\n"
+    data = b"filedesc://x.arc 0.0.0.0 20200101000000 text/plain %d\n" % len(head) + head + b"\n"
+    for n in (1, 2):
+        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page(n).encode()
+        data += b"http://e.org/%d 1.2.3.4 20200101000000 text/html %d\n" % (n, len(http)) + http + b"\n"
+    path = tmp_path / "old.arc"
+    path.write_bytes(data)
+    tasks = list(iter_warc(str(path), SourceOptions(warc_backend=backend)))
+    assert [t.page.source.url for t in tasks] == ["http://e.org/1", "http://e.org/2"]

@@ -64,6 +64,15 @@ def _error(message: str) -> int:
     return EXIT_USAGE
 
 
+def _output_problem(path: str) -> str | None:
+    """Why ``-o path`` cannot hold an export (it is a file, or cannot be created), or None."""
+    try:
+        Path(path).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"cannot use -o {path}: {exc.strerror or exc}"
+    return None
+
+
 def _to_stdout(args: argparse.Namespace, tasks: Iterator[Task]) -> int:
     first = list(itertools.islice((t for t in tasks if not t.skip), 2))
     if len(first) != 1:
@@ -88,6 +97,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return _error(str(exc))
     if args.output is None:
         return _error("--bag needs -o DIR") if getattr(args, "bag", False) else _to_stdout(args, tasks)
+    if problem := _output_problem(str(args.output)):
+        return _error(problem)
     job = Job(str(args.output), tuple(args.format), _config(args), args.timeout, args.fsync)
     options = RunOptions(parallel=args.parallel, chunk=args.chunk, force=args.force, shard=shard,
                          quiet=args.quiet, dask_scheduler=args.dask_scheduler)

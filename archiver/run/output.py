@@ -12,12 +12,18 @@ from ..model import Document
 FORMATS = ("md", "json")
 
 
+def utf8(text: str) -> bytes:
+    """``text`` as UTF-8; a lone surrogate (a non-UTF-8 file name kept by ``surrogateescape``) is
+    written as its escape ``\\udcXX``, which inside a JSON string reads back as the same path."""
+    return text.encode("utf-8", errors="backslashreplace")
+
+
 def atomic_write(path: Path, data: str | bytes, sync: bool = True) -> None:
     """Write ``data`` so that ``path`` is either absent, the old file, or the complete new file.
 
     ``sync`` also flushes it to the disk before the rename (survives a power cut, not only a crash)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = utf8(data) if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -37,7 +43,7 @@ def atomic_write(path: Path, data: str | bytes, sync: bool = True) -> None:
 def append_line(path: Path, record: dict[str, Any], sync: bool = True) -> None:
     """Append one JSON line with a single write, flushed, so a crash never leaves half a line."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    line = (json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+    line = utf8(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     try:
         os.write(fd, line)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -18,7 +19,12 @@ class InputRef:
 
 
 def _walk(directory: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(directory):
+    """Files under ``directory``, sorted, hidden ones skipped; a directory that cannot be listed
+    is yielded itself, in its place, so it becomes an error record instead of vanishing."""
+    unlisted: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(directory, onerror=unlisted.append):
+        while unlisted:
+            yield Path(unlisted.pop(0).filename)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith("."):
@@ -29,6 +35,32 @@ def _walk(directory: Path, include: Sequence[str], exclude: Sequence[str]) -> It
             if any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in exclude):
                 continue
             yield Path(dirpath) / name
+    yield from (Path(err.filename) for err in unlisted)
+
+
+def listing_problem(path: str) -> str | None:
+    """Why the directory ``path`` cannot be listed, or None when it can (or is no directory)."""
+    if not os.path.isdir(path):
+        return None
+    try:
+        with os.scandir(path):
+            return None
+    except OSError as exc:
+        return f"directory cannot be listed: {exc.strerror or exc}"
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"))
+
+
+def not_regular(path: str) -> str | None:
+    """Why ``path`` must not be read as a page (a FIFO would block, ``/dev/zero`` never ends), or
+    None for a regular file, a directory or a path that cannot be examined (reading it says why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return next((f"not a regular file ({name})" for test, name in _KINDS if test(mode)), None)
 
 
 def is_glob(item: str) -> bool:

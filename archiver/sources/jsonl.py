@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from typing import IO, Iterator
 
+from ..decode import scrub_surrogates
 from ..model import Source
 from ..pipeline import RawPage
 from .base import SourceOptions, Task, failed
@@ -35,13 +37,16 @@ def line_task(path: str, number: int, raw: bytes, options: SourceOptions) -> Tas
         record = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         return failed(key, "read", f"malformed JSON line: {exc}")
+    except RecursionError:
+        return failed(key, "read", "malformed JSON line: nested too deeply")
     if not isinstance(record, dict):
         return failed(key, "read", "JSON line is not an object")
     html = record.get(options.jsonl_html_key)
     if not isinstance(html, str) or not html.strip():
         return failed(key, "read", f"no page text under key {options.jsonl_html_key!r}")
     url = record.get(options.jsonl_url_key)
-    source = Source(kind="jsonl", path=path, url=url if isinstance(url, str) and url else None, line=number)
+    url = scrub_surrogates(url) if isinstance(url, str) and url else None  # "\ud800" is valid JSON
+    source = Source(kind="jsonl", path=path, url=url, line=number)
     return Task(key, page=RawPage(html, source))
 
 
@@ -58,5 +63,5 @@ def iter_jsonl(path: str, options: SourceOptions = SourceOptions()) -> Iterator[
         yield failed(path, "read", "no such file")
     except PermissionError:
         yield failed(path, "read", "permission denied")
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         yield failed(f"{path}:{number + 1}", "read", f"unreadable after line {number}: {exc}")

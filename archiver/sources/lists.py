@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from ..model import Source
 from ..pipeline import RawPage
@@ -11,20 +11,20 @@ from .base import Task, failed
 STDIN = "-"
 
 
-def read_list(path: str, stdin: BinaryIO | None = None) -> Iterator[str]:
-    """Paths listed one a line in ``path`` (``-``: stdin); blank lines and ``#`` comments skipped.
+def read_list(path: str, stdin: BinaryIO | None = None) -> list[str]:
+    """Paths listed one a line in ``path`` (``-``: stdin); blank lines, ``#`` comments and a UTF-8
+    byte-order mark skipped.
 
-    Raises OSError when the list itself cannot be read (a usage error, not one input's failure).
+    Raises OSError at once when the list itself cannot be read (a usage error, not one input's
+    failure), so it is reported before the run starts.
     """
     if path == STDIN:
         raw = (stdin or sys.stdin.buffer).read()
     else:
         with open(path, "rb") as fh:
             raw = fh.read()
-    for line in raw.decode("utf-8", errors="surrogateescape").splitlines():
-        item = line.strip()
-        if item and not item.startswith("#"):
-            yield item
+    items = (line.strip() for line in raw.decode("utf-8-sig", errors="surrogateescape").splitlines())
+    return [item for item in items if item and not item.startswith("#")]
 
 
 def stdin_task(stdin: BinaryIO | None = None) -> Task:

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
-from .base import SourceOptions, Task
-from .files import expand_paths
+from .base import SourceOptions, Task, failed
+from .files import expand_paths, listing_problem, not_regular
 from .jsonl import is_jsonl, iter_jsonl
 from .lists import STDIN, read_list, stdin_task
 from .warc import is_warc, iter_warc
 
 
 def file_tasks(path: str, options: SourceOptions) -> Iterator[Task]:
-    """The tasks of one file: its records for WARC/JSONL, else the file itself (read by the worker)."""
-    if is_warc(path):
+    """The tasks of one file: its records for WARC/JSONL, else the file itself (read by the worker).
+    A FIFO, socket or device is a failure, never opened: it could block or never end."""
+    if reason := not_regular(path) or listing_problem(path):
+        yield failed(path, "read", reason)
+    elif is_warc(path):
         yield from iter_warc(path, options)
     elif is_jsonl(path):
         yield from iter_jsonl(path, options)

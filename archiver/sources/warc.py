@@ -3,8 +3,10 @@
 warcio is the default reader; FastWARC (the ``fast`` extra) is used when installed, with
 ``auto_decode="all"`` so chunked and gzip/br payloads arrive decoded. Only ``response`` records
 are pages: a non-HTML or non-2xx response is skipped and counted; request, metadata and warcinfo
-records are not inputs. A record whose payload is shorter than declared (a truncated file) or
-that cannot be parsed becomes a failure with its offset; the good records before it are kept.
+records are not inputs. A record whose payload cannot be decoded (a broken Content-Encoding) is a
+failure and the file reads on. A record whose payload is shorter than declared (a truncated file)
+or that cannot be parsed becomes a failure with its offset; the good records before it are kept.
+FastWARC may stop early at a record it cannot take: warcio reads on from its last record.
 Each page keeps its provenance: WARC file, record id, offset, capture date and target URL.
 """
 from __future__ import annotations
@@ -53,30 +55,60 @@ def _page(path: str, offset: int, data: bytes, headers: dict[str, Any]) -> Task:
     return Task(f"{path}#{offset}", page=RawPage(data, source, headers.get("content_type")))
 
 
+def _status(text: Any) -> int:
+    """The HTTP status as a number; -1 (never a page) for a status line that is not one."""
+    try:
+        return int(text or 0)
+    except (TypeError, ValueError):
+        return -1
+
+
+def _warcio_task(rec: Any, offset_of: Any, path: str) -> Task | None:
+    """The task of one warcio record (None for a record that is not an input). A payload that
+    cannot be decoded (a broken Content-Encoding) fails this record only."""
+    _check_format(rec.format, path)
+    if rec.rec_type != "response":
+        return None
+    ctype = rec.http_headers.get_header("Content-Type") if rec.http_headers else None
+    skip = _classify(ctype, _status(rec.http_headers.get_statuscode()) if rec.http_headers else None)
+    data, problem = b"", None
+    if not skip:
+        try:
+            data = rec.content_stream().read()
+        except Exception as exc:  # noqa: BLE001 - whatever the decoder says, it is this payload's fault
+            problem = f"undecodable payload: {type(exc).__name__}: {exc}"
+    rec.raw_stream.read()
+    key = f"{path}#{offset_of()}"
+    if rec.raw_stream.limit > 0:
+        return failed(key, "read", f"truncated WARC record ({rec.raw_stream.limit} bytes missing)")
+    if problem or skip:
+        return failed(key, "read", problem) if problem else Task(key, skip=skip)
+    return _page(path, offset_of(), data, {
+        "url": rec.rec_headers.get_header("WARC-Target-URI") or rec.rec_headers.get_header("uri"),  # uri: ARC
+        "id": rec.rec_headers.get_header("WARC-Record-ID"),
+        "date": rec.rec_headers.get_header("WARC-Date"), "content_type": ctype})
+
+
 def _warcio_records(fh: Any, path: str) -> Iterator[Task]:
+    """warcio's tasks from ``fh``'s position to the end. A truncated record, a record it cannot
+    parse, or bytes after the last record end the file as one failure with that offset."""
     from warcio.archiveiterator import ArchiveIterator
 
+    size = os.fstat(fh.fileno()).st_size
     it = ArchiveIterator(fh)
-    for rec in it:
-        _check_format(rec.format, path)
-        if rec.rec_type != "response":
-            continue
-        ctype = rec.http_headers.get_header("Content-Type") if rec.http_headers else None
-        status = int(rec.http_headers.get_statuscode() or 0) if rec.http_headers else None
-        skip = _classify(ctype, status)
-        data = b"" if skip else rec.content_stream().read()
-        rec.raw_stream.read()
-        truncated = rec.raw_stream.limit > 0
-        offset = it.get_record_offset()
-        if truncated:
-            yield failed(f"{path}#{offset}", "read", f"truncated WARC record ({rec.raw_stream.limit} bytes missing)")
-            return
-        if skip:
-            yield Task(f"{path}#{offset}", skip=skip)
-            continue
-        yield _page(path, offset, data, {
-            "url": rec.rec_headers.get_header("WARC-Target-URI"), "id": rec.rec_headers.get_header("WARC-Record-ID"),
-            "date": rec.rec_headers.get_header("WARC-Date"), "content_type": ctype})
+    try:
+        for rec in it:
+            task = _warcio_task(rec, it.get_record_offset, path)
+            if task is not None:
+                yield task
+                if task.failure is not None and task.failure.reason.startswith("truncated"):
+                    return
+    except Exception as exc:  # noqa: BLE001 - whatever the parser says, it is this record's fault
+        yield failed(f"{path}#{it.offset}", "read", f"unparseable WARC record: {type(exc).__name__}: {exc}")
+        return
+    if it.offset < size:
+        yield failed(f"{path}#{it.offset}", "read",
+                     f"truncated or unparseable WARC data ({size - it.offset} bytes at the end)")
 
 
 def _fastwarc_records(fh: Any, path: str) -> Iterator[Task]:
@@ -102,58 +134,39 @@ def _fastwarc_records(fh: Any, path: str) -> Iterator[Task]:
 
 
 def _check_format(fmt: str | None, path: str) -> None:
-    if not (fmt or "").startswith("warc") and not path.lower().endswith((".arc", ".arc.gz")):
+    if not (fmt or "").startswith("warc") and not _is_arc(path):
         raise ValueError("not a WARC file")
 
 
-def tail_problem(path: str, start: int) -> tuple[int, str] | None:
-    """Re-read from the last good record's ``start`` to the end of the file with warcio; return
-    ``(offset, reason)`` of a truncated or unparseable record there, or None when the file ends cleanly."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    with open(path, "rb") as fh:
-        size = os.fstat(fh.fileno()).st_size
-        fh.seek(start)
-        it = ArchiveIterator(fh)
-        try:
-            for rec in it:
-                _check_format(rec.format, path)
-                rec.raw_stream.read()
-                if rec.raw_stream.limit > 0:
-                    return it.get_record_offset(), f"truncated WARC record ({rec.raw_stream.limit} bytes missing)"
-        except Exception as exc:  # noqa: BLE001 - whatever the parser says, it is this record's fault
-            return it.offset, f"unparseable WARC record: {type(exc).__name__}: {exc}".splitlines()[0]
-        end = it.offset
-    return (end, f"truncated or unparseable WARC data ({size - end} bytes at the end)") if end < size else None
+def _is_arc(path: str) -> bool:
+    return path.lower().endswith((".arc", ".arc.gz"))
 
 
-def _records(path: str, options: SourceOptions) -> Iterator[Task]:
-    """The reader's tasks, then (if the file does not end cleanly) a failure for its tail; the last
-    task is held back so a record the reader misread at the tail is reported once, as the failure."""
-    reader = _fastwarc_records if backend(options.warc_backend) == "fastwarc" else _warcio_records
+def _fast_until(path: str) -> Iterator[Task]:
+    """FastWARC's tasks but the last, then the offset to go on from (int). FastWARC may stop early
+    without a word (at a payload it cannot decode) or at a damaged record: warcio reads on from the
+    last record it gave, so no record after it is lost and the damage is reported where it is."""
     held: Task | None = None
-    error: Exception | None = None
     with open(path, "rb") as fh:
         try:
-            for task in reader(fh, path):
-                if task.failure is not None:
-                    yield from (t for t in (held, task) if t is not None)
-                    return
+            for task in _fastwarc_records(fh, path):
                 if held is not None:
                     yield held
                 held = task
-        except Exception as exc:  # noqa: BLE001 - the tail check below says where and why
-            error = exc
-    start = int(held.key.rsplit("#", 1)[1]) if held is not None else 0
-    problem = tail_problem(path, start)
-    if problem is None and error is not None:
-        problem = start, f"unparseable WARC: {type(error).__name__}: {error}".splitlines()[0]
-    if problem and held is not None and problem[0] == start:
-        held = None
-    if held is not None:
-        yield held
-    if problem:
-        yield failed(f"{path}#{problem[0]}", "read", problem[1])
+        except Exception:  # noqa: BLE001 - warcio reads on from the last record and says what is wrong
+            pass
+    return int(held.key.rsplit("#", 1)[1]) if held is not None else 0
+
+
+def _records(path: str, options: SourceOptions) -> Iterator[Task]:
+    """The tasks of one WARC: FastWARC's (not for ARC, which it cannot read) up to its last record,
+    then warcio's from there to the end; or warcio's alone."""
+    start = 0
+    if backend(options.warc_backend) == "fastwarc" and not _is_arc(path):
+        start = yield from _fast_until(path)
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        yield from _warcio_records(fh, path)
 
 
 def iter_warc(path: str, options: SourceOptions = SourceOptions()) -> Iterator[Task]:
