@@ -136,3 +136,27 @@ def test_arc_files_are_read_through_warcio_whatever_the_backend(tmp_path, backen
     path.write_bytes(data)
     tasks = list(iter_warc(str(path), SourceOptions(warc_backend=backend)))
     assert [t.page.source.url for t in tasks] == ["http://e.org/1", "http://e.org/2"]
+
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("gz", [True, False])
+@pytest.mark.parametrize("junk", [b"garbage text that is no record\r\n\r\n",  # warcio: "Invalid WARC record"
+                                  b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 20\r\n\r\n"  # no target URI:
+                                  b"HTTP/1.1 200 OK\r\n\r\nxx\r\n\r\n"])  # warcio itself fails on it
+def test_an_unparseable_record_mid_file_costs_that_record_and_reading_goes_on(tmp_path, backend, gz, junk):
+    """A record the reader cannot parse used to end the file there: every good record after it was lost."""
+    part = tmp_path / ("part.warc.gz" if gz else "part.warc")
+    write_warc(part, [records()[0]], gz=gz, requests=False)
+    head = part.read_bytes()
+    write_warc(part, [records()[2], records()[4]], gz=gz, requests=False)
+    tail = part.read_bytes()
+    bad = gzip.compress(junk) if gz else junk
+    path = tmp_path / ("a.warc.gz" if gz else "a.warc")
+    path.write_bytes(head + bad + tail)
+    tasks = list(iter_warc(str(path), SourceOptions(warc_backend=backend)))
+    assert [t.page.source.url if t.page else t.failure.reason[:22] for t in tasks] == [
+        "https://example.org/1", "unparseable WARC recor", "https://example.org/2", "https://example.org/4"]
+    assert tasks[1].key == f"{path}#{len(head)}"
+    later = [t.page.source.offset for t in iter_warc(str(part), SourceOptions(warc_backend=backend))]
+    assert [t.page.source.offset for t in tasks[2:]] == [len(head) + len(bad) + o for o in later]

@@ -4,8 +4,10 @@ warcio is the default reader; FastWARC (the ``fast`` extra) is used when install
 ``auto_decode="all"`` so chunked and gzip/br payloads arrive decoded. Only ``response`` records
 are pages: a non-HTML or non-2xx response is skipped and counted; request, metadata and warcinfo
 records are not inputs. A record whose payload cannot be decoded (a broken Content-Encoding) is a
-failure and the file reads on. A record whose payload is shorter than declared (a truncated file)
-or that cannot be parsed becomes a failure with its offset; the good records before it are kept.
+failure and the file reads on. A record that cannot be parsed is a failure with its offset, and
+reading resumes at the next record start (the next gzip member that opens a record, or the next
+"WARC/1." line). A record whose payload is shorter than declared (a truncated file) is a failure
+with its offset; the good records before it are kept.
 FastWARC may stop early at a record it cannot take: warcio reads on from its last record.
 Each page keeps its provenance: WARC file, record id, offset, capture date and target URL.
 """
@@ -90,25 +92,70 @@ def _warcio_task(rec: Any, offset_of: Any, path: str) -> Task | None:
 
 
 def _warcio_records(fh: Any, path: str) -> Iterator[Task]:
-    """warcio's tasks from ``fh``'s position to the end. A truncated record, a record it cannot
-    parse, or bytes after the last record end the file as one failure with that offset."""
+    """warcio's tasks from ``fh``'s position to the end. A record it cannot parse is one failure
+    at its offset, and reading goes on at the next record start found after it; a truncated
+    record, or bytes after the last record, end the file as one failure with that offset."""
     from warcio.archiveiterator import ArchiveIterator
 
     size = os.fstat(fh.fileno()).st_size
-    it = ArchiveIterator(fh)
-    try:
-        for rec in it:
-            task = _warcio_task(rec, it.get_record_offset, path)
-            if task is not None:
-                yield task
-                if task.failure is not None and task.failure.reason.startswith("truncated"):
-                    return
-    except Exception as exc:  # noqa: BLE001 - whatever the parser says, it is this record's fault
-        yield failed(f"{path}#{it.offset}", "read", f"unparseable WARC record: {type(exc).__name__}: {exc}")
+    start: int | None = fh.tell()
+    while start is not None:
+        fh.seek(start)
+        it = ArchiveIterator(fh)
+        try:
+            for rec in it:
+                task = _warcio_task(rec, it.get_record_offset, path)
+                if task is not None:
+                    yield task
+                    if task.failure is not None and task.failure.reason.startswith("truncated"):
+                        return
+        except Exception as exc:  # noqa: BLE001 - whatever the parser says, it is this record's fault
+            reason = " ".join(f"unparseable WARC record: {type(exc).__name__}: {exc}".split())
+            yield failed(f"{path}#{it.offset}", "read", reason)
+            start = _next_record(fh, it.offset + 1, path)
+            continue
+        if it.offset < size:
+            yield failed(f"{path}#{it.offset}", "read",
+                         f"truncated or unparseable WARC data ({size - it.offset} bytes at the end)")
         return
-    if it.offset < size:
-        yield failed(f"{path}#{it.offset}", "read",
-                     f"truncated or unparseable WARC data ({size - it.offset} bytes at the end)")
+
+
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+_PLAIN_RECORD = b"\r\n\r\nWARC/1."
+
+
+def _next_record(fh: Any, after: int, path: str) -> int | None:
+    """The offset of the first record start at or after ``after``: in a .warc.gz a gzip member
+    whose text begins "WARC/" (every record is its own member), in a plain .warc a "WARC/1."
+    version line after a record's closing blank lines; None when there is none."""
+    gz = path.lower().endswith(".gz")
+    marker = _GZIP_MEMBER if gz else _PLAIN_RECORD
+    pos = after
+    while True:
+        fh.seek(pos)
+        chunk = fh.read(1 << 20)
+        if len(chunk) < len(marker):
+            return None
+        i = chunk.find(marker)
+        while i >= 0:
+            if not gz:
+                return pos + i + 4
+            if _opens_record(fh, pos + i):
+                return pos + i
+            i = chunk.find(marker, i + 1)
+        pos += len(chunk) - len(marker) + 1
+
+
+def _opens_record(fh: Any, offset: int) -> bool:
+    """Whether a gzip member starting at ``offset`` decompresses to a WARC record's first line
+    (three magic bytes also occur inside compressed data by chance)."""
+    import zlib
+
+    fh.seek(offset)
+    try:
+        return zlib.decompressobj(31).decompress(fh.read(1 << 16), 8).startswith(b"WARC/")
+    except zlib.error:
+        return False
 
 
 def _fastwarc_records(fh: Any, path: str) -> Iterator[Task]:
