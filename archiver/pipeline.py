@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import unicodedata
 from dataclasses import dataclass
 
@@ -124,9 +125,17 @@ def _repaired_metadata(meta: Metadata) -> Metadata:
     return dataclasses.replace(meta, **fixed) if fixed else meta
 
 
-def document_id(url: str | None, sha256: str) -> str:
-    """Stable identity: the URL (if any) and the raw bytes' hash."""
-    return hashlib.sha256(f"{url or ''}\n{sha256}".encode()).hexdigest()[:16]
+def document_id(url: str | None, sha256: str, source: Source | None = None) -> str:
+    """Stable identity: the URL (if any) and the raw bytes' hash; for a record of a container, also
+    which record it is (a WARC record's id, a JSONL file's name and line), so the same page captured
+    twice is two documents, each with its own provenance, not one file that two inputs overwrite.
+    A WARC record keeps its id however the file's path is spelled."""
+    which = ""
+    if source is not None and source.record_id:
+        which = f"\n{source.record_id}"
+    elif source is not None and source.line is not None:
+        which = f"\n{os.path.basename(source.path or '')}:{source.line}"
+    return hashlib.sha256(f"{url or ''}\n{sha256}{which}".encode()).hexdigest()[:16]
 
 
 def process(page: RawPage, config: Config = DEFAULT) -> Document:
@@ -164,7 +173,7 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
     )
     metadata = _repaired_metadata(cleaned.metadata)
     return Document(
-        id=document_id(url, sha), status=status, url=url, title=metadata.title,
+        id=document_id(url, sha, page.source), status=status, url=url, title=metadata.title,
         language=tags.language if blocks else "und", direction=tags.direction,
         page_language=tags.page_language, source=source,
         processing={"tool": f"archiver {__version__}", "config": config.digest(),

@@ -130,3 +130,26 @@ def test_an_unreadable_input_list_or_an_output_that_is_a_file_is_a_usage_error(t
         r = archiver("clean", *args, "-q")
         assert r.returncode == 2 and b"Traceback" not in r.stderr and r.stderr.startswith(b"archiver: error:"), r.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_the_same_page_captured_twice_is_two_documents_whatever_the_worker_order(tmp_path):
+    """Two WARC captures (or two feed lines) of the same URL with the same bytes used to share one
+    document id: one file, holding the provenance of whichever worker wrote last."""
+    from batchkit import tree_bytes
+
+    same = ("https://example.org/1", page(1).encode(), "text/html", 200)
+    write_warc(tmp_path / "a.warc.gz", [same, same, ("https://example.org/2", page(2).encode(), "text/html", 200)])
+    write_jsonl(tmp_path / "feed.jsonl", [{"url": "https://example.org/9", "html": page(9)}] * 2)
+    trees = []
+    for workers in ("0", "2"):
+        out = tmp_path / f"out{workers}"
+        r = archiver("clean", tmp_path / "a.warc.gz", tmp_path / "feed.jsonl", "-o", out, "-q", "--parallel", workers)
+        assert r.returncode == 0, r.stderr
+        index = lines(out / "index.jsonl")
+        assert len(index) == 5 and len({rec["id"] for rec in index}) == 5
+        for rec in index:  # each document file holds its own input's provenance
+            source = json.loads((out / f"{rec['id']}.json").read_text("utf-8"))["source"]
+            where = f"{source['path']}#{source['offset']}" if source["kind"] == "warc" else f"{source['path']}:{source['line']}"
+            assert where == rec["source"]
+        trees.append(tree_bytes(out))
+    assert trees[0] == trees[1]
