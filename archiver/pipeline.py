@@ -118,9 +118,12 @@ def _blocks(protos: list[Proto], normalized: list, tags, runs, prefix: str) -> t
 
 
 def _repaired_metadata(meta: Metadata) -> Metadata:
-    """Title, description and site name through the block fixers (mojibake in <title>/og:title)."""
-    fixed = {name: fix_text(value)[0] for name in ("title", "description", "site_name")
-             if (value := getattr(meta, name))}
+    """Title, description, site name and authors through the block fixers (mojibake in
+    <title>/og:title, a byline in JSON-LD written through the wrong code page)."""
+    fixed: dict[str, object] = {name: fix_text(value)[0] for name in ("title", "description", "site_name")
+                                if (value := getattr(meta, name))}
+    if meta.authors:
+        fixed["authors"] = tuple(fix_text(name)[0] for name in meta.authors)
     fixed = {k: v for k, v in fixed.items() if v != getattr(meta, k)}
     return dataclasses.replace(meta, **fixed) if fixed else meta
 

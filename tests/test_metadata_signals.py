@@ -94,6 +94,13 @@ def test_mojibake_in_the_title_is_repaired_like_body_text():
     assert doc.metadata.title == doc.title
 
 
+def test_mojibake_in_a_json_ld_byline_is_repaired_like_the_title():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Budget vote",'
+          '"author": [{"@type": "Person", "name": "JÃ¼rgen MÃ¼ller"}, {"name": "Ù…Ø­Ù…Ø¯ Ø¹Ù„ÙŠ"}]}</script>')
+    doc = clean(f"<html><head>{ld}</head><body><article><h1>Budget vote</h1>{PROSE}</article></body></html>")
+    assert doc.metadata.authors == ("Jürgen Müller", "محمد علي")
+
+
 def test_page_opening_with_a_long_style_block_is_html():
     text = "<style>\n" + ".a { color: red; }\n" * 400 + "</style>\n<title>T</title>\n<p>Text</p>"
     assert looks_like_html(text)
