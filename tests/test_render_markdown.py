@@ -1,6 +1,7 @@
 """Mixed-direction Markdown (DESIGN.md §6): dir/lang exactly where they differ, nothing injected."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -142,3 +143,17 @@ def test_quote_with_explicit_p_keeps_every_line_in_the_quote():
 
 def test_heading_ending_in_hashes_keeps_them():
     assert _md(_en("Issue #", "heading", level=2)) == "## Issue \\#"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Call my_var() now", "my_var()", "Call `my_var()` now"),  # no "my\_var": escapes show in code spans
+    ("Use a*b[0] here", "a*b[0]", "Use `a*b[0]` here"),
+    ("Type `ls` then", "`ls`", "Type `` `ls` `` then"),  # the fence outgrows a backtick inside
+    ("Tag <div> here", "<div>", "Tag `<div>` here"),  # code-span text is literal: no &lt;
+])
+def test_inline_code_is_written_as_it_is(text, span, expected):
+    from archiver.model import Mark
+
+    start = text.index(span)
+    block = dataclasses.replace(_en(text), marks=(Mark(start, start + len(span), "code"),))
+    assert _md(block).strip() == expected

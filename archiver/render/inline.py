@@ -17,6 +17,7 @@ _MD_LINE_START = re.compile(
     r"^(?P<lead>\s*)(?:(?P<num>\d+)(?P<delim>[.)])(?=\s|$)|(?P<mark>#{1,6}|[>+\-=])(?=\s|$)"
     r"|(?P<line>(?:-[ \t]*){3,}$|[-=]+[ \t]*$|~{3,}|[|:-](?=[|: \t-]*-)[|: \t-]*$))",
     re.MULTILINE)
+_BACKTICK_RUN = re.compile("`+")
 _WRAP = {"strong": ("**", "**"), "em": ("*", "*"), "code": ("`", "`")}
 _HTML_WRAP = {"strong": ("<strong>", "</strong>"), "em": ("<em>", "</em>"), "code": ("<code>", "</code>")}
 
@@ -66,11 +67,12 @@ def _wrap_marks(text: str, marks: tuple, html_mode: bool, esc, mid) -> str:  # t
     """``mid`` escapes the core, which the mark's opening ``*``/``[`` keeps off the line start."""
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()):]
-    core = mid(text.strip())
+    code = not html_mode and any(m.kind == "code" for m in marks)
+    core = _code_span(text.strip()) if code else mid(text.strip())
     if not core:
         return esc(text)
     for m in marks:
-        if m.kind == "link":
+        if m.kind == "link" or code and m.kind == "code":
             continue
         a, b = (_HTML_WRAP if html_mode else _WRAP)[m.kind]
         core = f"{a}{core}{b}"
@@ -81,6 +83,18 @@ def _wrap_marks(text: str, marks: tuple, html_mode: bool, esc, mid) -> str:  # t
         else:
             core = f"[{core}]({(link.href or '').replace(' ', '%20').replace(')', '%29')})"
     return esc(lead) + core + esc(trail)
+
+
+def _code_span(text: str) -> str:
+    """``text`` as a Markdown code span, written as it is: backslash escapes do not work inside
+    one ("my\\_var" would show its backslash), so the fence is one backtick longer than any run of
+    backticks inside, with a space inside it where the text begins or ends with a backtick."""
+    if not text:
+        return ""
+    text = text.replace("\n", " ")
+    fence = "`" * (1 + max((len(m) for m in _BACKTICK_RUN.findall(text)), default=0))
+    pad = " " if text[0] == "`" or text[-1] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def differing_attrs(lang: str, direction: str, parent_lang: str | None, parent_dir: str | None) -> str:
