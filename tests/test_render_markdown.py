@@ -157,3 +157,10 @@ def test_inline_code_is_written_as_it_is(text, span, expected):
     start = text.index(span)
     block = dataclasses.replace(_en(text), marks=(Mark(start, start + len(span), "code"),))
     assert _md(block).strip() == expected
+
+
+def test_a_ragged_table_keeps_every_cell():
+    """GFM renderers drop the cells of a row past the header's count: every row is padded to the widest."""
+    block = _en("t", "table", cells=(("Name", "Year"), ("Cairo", "2020", "note"), ("Rabat",)))
+    assert _md(block).splitlines() == ["| Name | Year |  |", "|---|---|---|", "| Cairo | 2020 | note |",
+                                        "| Rabat |  |  |"]

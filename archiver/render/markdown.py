@@ -45,8 +45,10 @@ def front_matter(doc: Document) -> str:
 
 def _table(block: Block) -> str:
     rows = [list(r) for r in block.cells] or [[block.text]]
+    width = max(len(r) for r in rows)  # renderers drop a cell past the header's count: pad every row
+    rows = [r + [""] * (width - len(r)) for r in rows]
     cell = lambda s: escape_inline(s.replace("\n", " ")).replace("|", "\\|")  # noqa: E731
-    out = ["| " + " | ".join(cell(c) for c in rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    out = ["| " + " | ".join(cell(c) for c in rows[0]) + " |", "|" + "---|" * width]
     out += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows[1:]]
     return "\n".join(out)
 
