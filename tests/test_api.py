@@ -96,3 +96,14 @@ def test_deep_nesting_before_the_article_loses_nothing(wrap):
 def test_nesting_past_the_parser_limit_is_a_parse_error_not_a_shorter_page():
     with pytest.raises(archiver.ParseError, match="stopped early"):
         archiver.clean(HTML.replace("<article>", "<div>" * 3000 + "x" + "</div>" * 3000 + "<article>"))
+
+
+def test_terminal_control_characters_are_dropped_and_logged():
+    """ESC, BEL and DEL are no text a reader sees; raw in the Markdown, `cat` would run them."""
+    doc = archiver.clean(HTML.replace("A plain headline here</h1>", "A plain\x1b]0;x\x07 headline here</h1>")
+                         .replace("The first paragraph", "The \x1b[2Jfirst paragraph\x7f"))
+    assert doc.title == "A plain]0;x headline here"
+    first = doc.blocks[1] if doc.blocks[0].role == "heading" else doc.blocks[0]
+    assert first.text.startswith("The [2Jfirst paragraph") and "c0-controls" in first.repairs
+    assert "\x1b" in first.text_raw
+    assert not any(ch in doc.to_markdown() for ch in "\x1b\x07\x7f")

@@ -159,12 +159,16 @@ def test_unreadable_record_is_skipped_and_counted(archive):
 
 
 def test_cli_search_prints_no_terminal_codes_from_page_text(tmp_path):
-    """A title or paragraph holding ESC sequences (page text, stored as written) is shown with the
-    control characters made visible: printed raw they would clear or retitle the user's terminal."""
-    evil = page("Harbour \x1b]0;pwned\x07 news", [f"{FILLER_EN} Boats \x1b[2J returned before the storm.", FILLER_EN],
-                lang="en")
-    docs = export(tmp_path, [evil])
-    assert "\x1b" in docs[0].title  # the archive keeps what the page held
+    """Text holding ESC sequences (an export written before C0 controls were dropped, or edited by
+    hand) is shown with the control characters made visible: printed raw they would clear or
+    retitle the user's terminal."""
+    docs = export(tmp_path, [page("Harbour news", [f"{FILLER_EN} Boats returned before the storm.", FILLER_EN],
+                                  lang="en")])
+    path = tmp_path / f"{docs[0].id}.json"
+    record = json.loads(path.read_text("utf-8"))
+    record["title"] = "Harbour \x1b]0;pwned\x07 news"
+    record["blocks"][0]["text"] = record["blocks"][0]["text"].replace("Boats", "Boats \x1b[2J")
+    path.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
     build_index(tmp_path)
     r = subprocess.run([sys.executable, "-m", "archiver", "search", str(tmp_path), "boats"], cwd=ROOT,
                        capture_output=True, text=True)

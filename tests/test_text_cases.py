@@ -46,6 +46,7 @@ DAMAGES = {
     "lone-lre": lambda s: s[:5] + LRE + s[5:],
     "bom": lambda s: "\ufeff" + s,
     "c1": lambda s: s.replace("’", "\x92"),
+    "c0": lambda s: s.replace(" ", " \x1b", 1).replace(" ", "\x07 ", 1) + "\x7f",  # ESC, BEL, DEL from a bad scrape
 }
 
 
@@ -118,6 +119,10 @@ CASES = [
          ("stray-bom",), "en", "ltr"),
     Case("C1 control for a cp1252 apostrophe", "The minister’s statement was read aloud in parliament",
          "c1", ("c1-controls",), "en", "ltr"),
+    Case("C0 controls a terminal would act on", "The minister’s statement was read aloud in parliament",
+         "c0", ("c0-controls",), "en", "ltr"),
+    Case("C0 controls in Arabic text", "وافقت اللجنة على ميزانية العام المقبل بالإجماع", "c0",
+         ("c0-controls",), "ar", "rtl"),
     Case("Urdu", "پاکستان کی حکومت نے نئے بجٹ کا اعلان کیا ہے", "none", (), "ur", "rtl"),
     Case("French", "Le gouvernement a annoncé de nouvelles mesures économiques hier soir.",
          "none", (), "fr", "ltr"),

@@ -16,7 +16,7 @@ LRE, RLE, PDF, LRO, RLO, LRI, RLI, PDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u
 def test_registry_order_is_fixed_and_documented():
     names = [name for name, _ in fixers.FIXERS]
     assert names == ["stray-bom", "mojibake:cp1256", "mojibake:iso-8859-6", "mojibake:latin", "c1-controls",
-                     "bidi-override:RLO", "bidi-override:LRO", "bidi-controls", "visual-order",
+                     "c0-controls", "bidi-override:RLO", "bidi-override:LRO", "bidi-controls", "visual-order",
                      "presentation-forms", "nfc"]
     for name in names:
         assert f'"{name}"' in open(fixers.__file__, encoding="utf-8").read()

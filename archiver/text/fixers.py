@@ -16,6 +16,9 @@ from .bidi_repair import (drop_unpaired_controls, drop_unpaired_lro, drop_unpair
 Fixer = Callable[[str], str]
 
 _C1 = re.compile("[\u0080-\u009f]")
+# C0 controls but tab, LF, VT, FF, CR (whitespace, collapsed by the normalizer) and DEL: never
+# text a reader sees (a browser draws nothing), and ESC/BEL act on a terminal that prints them.
+C0 = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _STRAY_BOM = re.compile("\ufeff")
 # Mojibake signatures: UTF-8 Arabic read as windows-1256 shows as ط/ظ followed by a cp1256
 # byte that decodes to a letter or symbol; UTF-8 read as cp1252/latin-1 shows as a lead byte (Â–ô: Ã, Ø, Ù, â …) + a symbol;
@@ -36,6 +39,10 @@ def fix_c1_controls(text: str) -> str:
             return ""
 
     return _C1.sub(one, text)
+
+
+def drop_c0_controls(text: str) -> str:
+    return C0.sub("", text) if C0.search(text) else text
 
 
 def fix_stray_bom(text: str) -> str:
@@ -118,9 +125,9 @@ def fix_nfc(text: str) -> str:
 
 
 # The fixers that change nothing in a text without one of these characters (each guard tests
-# for its own: a BOM, a C1 control, an explicit bidi control, a presentation form).
-_RARE = re.compile("[\ufeff\u0080-\u009f\u202a-\u202e\u2066-\u2069\ufb50-\ufdef\ufe70-\ufefc]")
-RARE_FIXERS = frozenset({"stray-bom", "c1-controls", "bidi-override:RLO", "bidi-override:LRO",
+# for its own: a BOM, a C0 or C1 control, an explicit bidi control, a presentation form).
+_RARE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufeff\u0080-\u009f\u202a-\u202e\u2066-\u2069\ufb50-\ufdef\ufe70-\ufefc]")
+RARE_FIXERS = frozenset({"stray-bom", "c1-controls", "c0-controls", "bidi-override:RLO", "bidi-override:LRO",
                          "bidi-controls", "presentation-forms"})
 
 
@@ -135,6 +142,7 @@ FIXERS: tuple[tuple[str, Fixer], ...] = (
     ("mojibake:iso-8859-6", fix_mojibake_iso8859_6),
     ("mojibake:latin", fix_mojibake_latin),
     ("c1-controls", fix_c1_controls),
+    ("c0-controls", drop_c0_controls),
     ("bidi-override:RLO", drop_unpaired_rlo),
     ("bidi-override:LRO", drop_unpaired_lro),
     ("bidi-controls", drop_unpaired_controls),

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .fixers import FIXERS, idle_fixers
+from .fixers import C0, FIXERS, idle_fixers
 
 _SPACE = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
 _NEWLINE = re.compile(r"(\n)")
@@ -27,8 +27,8 @@ class Normalized:
 
 def fix_text(text: str) -> tuple[str, tuple[str, ...]]:
     """Run every fixer in order on one string; return the text and the names of those that changed it."""
-    if text.isascii():  # every fixer repairs non-ASCII damage only (tests/test_fast_paths.py)
-        return text, ()
+    if text.isascii() and (text.isprintable() or not C0.search(text)):
+        return text, ()  # every fixer but c0-controls repairs non-ASCII damage only (tests/test_fast_paths.py)
     repairs: list[str] = []
     idle = idle_fixers(text)  # true of the input text only: cleared once a fixer changes it
     for name, fixer in FIXERS:
