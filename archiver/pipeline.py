@@ -149,7 +149,8 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
     if isinstance(data, str):
         if not data.strip():
             raise InputError("empty input")
-        text, encoding, evidence = scrub_surrogates(data), None, "str"
+        # a str read from a file without "utf-8-sig" keeps the file's byte-order mark: not text
+        text, encoding, evidence = scrub_surrogates(data).removeprefix("\ufeff"), None, "str"
     else:
         decoded = decode(data, page.content_type)
         text, encoding, evidence = decoded.text, decoded.encoding, decoded.evidence

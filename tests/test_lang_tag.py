@@ -117,3 +117,27 @@ def test_runs_are_emitted_only_where_they_differ():
     assert [(text[r.start:r.end], r.lang, r.dir) for r in tags.runs[0]] == [("Apple", "en", "ltr")]
     plain = "قال الرئيس التنفيذي إن المبيعات ارتفعت كثيرا هذا العام في الأسواق العالمية"
     assert tag_page([plain], [], None).runs == ((),)
+
+
+@pytest.mark.parametrize("text,block_script,spans", [
+    ("ارتفع سهم Apple (AAPL) أمس", "Arab", ["Apple (AAPL)"]),
+    ("ارتفع سهم Apple [AAPL]، أمس", "Arab", ["Apple [AAPL]"]),
+    ("نقلت (Reuters (AFP)) الخبر", "Arab", ["(Reuters (AFP))"]),
+    ("نقلت {AFP} ‹x› الخبر", "Arab", ["{AFP} ‹x›"]),
+    ("He met الأمين العام (للأمم المتحدة) today", "Latn", ["الأمين العام (للأمم المتحدة)"]),
+])
+def test_a_run_holds_both_halves_of_a_bracket_pair_inside_it(text, block_script, spans):
+    """DESIGN.md §5: paired brackets stay together — a run that opens one inside it closes it."""
+    assert [text[s:e] for s, e, _ in foreign_spans(text, block_script)] == spans
+
+
+@pytest.mark.parametrize("word,script", [("ܫܠܡܐ ܥܠܡܐ", "Syrc"), ("ދިވެހި ބަސް", "Thaa"), ("ߒߞߏ ߞߊ߲", "Nkoo")])
+def test_other_right_to_left_scripts_are_right_to_left(word, script):
+    """Syriac, Thaana and N'Ko are in RTL_SCRIPTS: a block of them is rtl, a run of them in an
+    English block is an rtl run (they were counted as undetermined ``Zzzz``, tagged ltr, no run)."""
+    block = " ".join([word] * 8)
+    tag = tag_page([block], [], None).blocks[0]
+    assert (tag.script, tag.dir, tag.lang) == (script, "rtl", f"und-{script}")
+    text = f"{EN[0]} {word} {EN[1]}"
+    tags = tag_page([text] + EN[2:], [], None)
+    assert [(text[r.start:r.end], r.dir, r.script) for r in tags.runs[0]] == [(word, "rtl", script)]

@@ -53,3 +53,47 @@ def test_reproducible_bytes():
     a = archiver.clean_file(SEED)
     b = archiver.clean_file(SEED)
     assert a.to_json() == b.to_json() and a.to_markdown() == b.to_markdown()
+
+
+def _dump_variant(text: str) -> str:
+    """The seed with its chrome lines moved above the headline (a scraper that flattened the
+    portal's widgets before the article)."""
+    lines = text.splitlines()
+    chrome = [ln for ln in lines if ln.strip() in {"التعليقات (0)", "0", "الأكثر قراءة", "💡 أهم المواضيع", "✨ أهم التصنيفات"}]
+    rest = [ln for ln in lines if ln not in chrome]
+    return "\n".join(chrome + [""] + rest)
+
+
+def test_chrome_above_the_headline_is_removed_and_the_headline_stays_the_title():
+    doc = archiver.clean(_dump_variant(SEED.read_text("utf-8")))
+    assert doc.title == "ISIS is not beaten – our devil’s bargain with Iran has ensured it will flourish"
+    assert [b.text for b in doc.blocks] == _seed_paragraphs()
+    assert [r.text for r in doc.removed] == ["التعليقات (0)", "0", "الأكثر قراءة", "💡 أهم المواضيع", "✨ أهم التصنيفات"]
+
+
+def test_seed_read_as_str_with_its_byte_order_mark_is_the_seed():
+    """A file read without "utf-8-sig" keeps U+FEFF before the headline: the repeated headline
+    must still be dropped as a repeat, not kept as a paragraph."""
+    plain = archiver.clean(SEED.read_text("utf-8"))
+    with_bom = archiver.clean("\ufeff" + SEED.read_text("utf-8"))
+    assert with_bom.title == plain.title
+    assert [b.text for b in with_bom.blocks] == [b.text for b in plain.blocks] == _seed_paragraphs()
+
+
+def test_a_dump_that_names_html_tags_in_its_prose_is_still_a_dump():
+    paragraphs = ["In HTML the <p> tag opens a paragraph and </p> closes it, as every manual says.",
+                  "The <div> and <span> tags are generic containers with no meaning of their own."]
+    doc = archiver.clean("Notes on markup\n\n" + "\n\n".join(paragraphs))
+    assert doc.processing["kind"] == "text"
+    assert (doc.title, [b.text for b in doc.blocks]) == ("Notes on markup", paragraphs)
+    fragment = archiver.clean("<p>" + paragraphs[0] + "</p>\n<p>" + paragraphs[1] + "</p>")
+    assert fragment.processing["kind"] == "html"
+
+
+def test_a_short_paragraph_led_by_an_emoji_is_a_sentence_not_a_widget_title():
+    text = SEED.read_text("utf-8")
+    start = text.index("The “defeat” of ISIS")
+    lead = "🔴 The Islamic State has claimed the attack."
+    doc = archiver.clean(text[:start] + lead + "\n\n" + text[start:])
+    assert [b.text for b in doc.blocks] == [lead] + _seed_paragraphs()
+    assert lead not in [r.text for r in doc.removed]

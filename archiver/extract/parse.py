@@ -27,17 +27,28 @@ _HTML_SNIFF = re.compile(
     r"|style|script|title|link)\b",
     re.IGNORECASE,
 )
+# A tag that opens a line: markup, not a tag named in a sentence ("the <p> tag opens a paragraph").
+_MARKUP_LINE = re.compile(r"^[ \t\ufeff]*<(?:[a-z!]|/[a-z])", re.IGNORECASE | re.MULTILINE)
+_MARKUP_DENSE = 8  # this many tags in the sniffed head are markup wherever they stand
 
 
 def looks_like_html(text: str) -> bool:
     """True when the text is markup rather than a plain-text scrape dump.
 
     Pages may open with a long inline <style> or <script> before any other tag: such a page is
-    sniffed over its first 64 KiB, and <style>/<script>/<title>/<link> count as markup."""
+    sniffed over its first 64 KiB, and <style>/<script>/<title>/<link> count as markup. A few
+    tags count only when one opens a line or the text: prose may name them ("the <p> tag")."""
     head = text[:4096]
     if re.match(r"\s*<(?:style|script)\b", head, re.IGNORECASE):
         head = text[:65536]
-    return len(_HTML_SNIFF.findall(head)) >= 2 or head.lstrip().lower().startswith(("<!doctype", "<html"))
+    start = head.lstrip(" \t\r\n\f\ufeff")
+    if start.lower().startswith(("<!doctype", "<html")):
+        return True
+    tags = len(_HTML_SNIFF.findall(head))
+    if tags >= _MARKUP_DENSE:
+        return True
+    # a fragment opens with a tag; a dump that names a few tags in its prose is still a dump
+    return tags >= 1 and start.startswith("<") or tags >= 2 and bool(_MARKUP_LINE.search(head))
 
 
 def parse_html(text: str) -> etree._Element:

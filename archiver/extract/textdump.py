@@ -51,8 +51,10 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _leads_with_symbol(line: str) -> bool:
+    """A widget title ("💡 أهم المواضيع"): short, led by a symbol, and not a sentence."""
     first = line.lstrip()[:1]
-    return bool(first) and unicodedata.category(first) in ("So", "Sk", "Cn") and len(line) < 60
+    return bool(first) and unicodedata.category(first) in ("So", "Sk", "Cn") and len(line) < 60 \
+        and not line.endswith(_SENTENCE_END)
 
 
 def _edge_cue(line: str, body_script: str, phrases: tuple[str, ...]) -> tuple[str, str] | None:
@@ -111,15 +113,28 @@ def _trim(lines: list[str], body_script: str, phrases: tuple[str, ...], from_end
     return cuts
 
 
+def _body_script(lines: list[str]) -> str:
+    return dominant_script(" ".join(ln for ln in lines if len(ln) > 80))[0]
+
+
+def _chrome_above_title(line: str, phrases: tuple[str, ...]) -> bool:
+    """The first line is chrome, not the title: a chrome phrase or a lone counter. (A short line
+    in another script or one led by a symbol may well be the headline: those cues wait.)"""
+    return phrase_cue(line, phrases) is not None or bool(_COUNTER.match(line))
+
+
 def parse_dump(text: str, phrases: tuple[str, ...] = ()) -> Dump:
     lines = _paragraphs(text)
+    head_cuts: list[DumpCut] = []
+    if lines and _chrome_above_title(lines[0], phrases):  # widgets flattened above the headline
+        head_cuts = _trim(lines, _body_script(lines), phrases, from_end=False)
     title = None
     if lines and _is_title(lines[0]):
         title = lines[0]
         lines = lines[1:]
         while lines and lines[0] == title:
             lines = lines[1:]
-    body_script = dominant_script(" ".join(ln for ln in lines if len(ln) > 80))[0]
-    head_cuts = _trim(lines, body_script, phrases, from_end=False)
+    body_script = _body_script(lines)
+    head_cuts = head_cuts or _trim(lines, body_script, phrases, from_end=False)
     tail_cuts = _trim(lines, body_script, phrases, from_end=True)
     return Dump(title, tuple(lines), tuple(head_cuts + tail_cuts))

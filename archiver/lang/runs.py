@@ -15,6 +15,11 @@ _OPENERS = frozenset(_PAIRS)
 _CLOSERS = frozenset(_PAIRS.values())
 _ARABIC_PUNCT = frozenset("،؛؟۔")
 _SENTENCE_END = ".,;:!?…"
+# Brackets that open and close with different characters (straight quotes and ’ double as
+# apostrophes, so they are paired only when they enclose a whole run, in :func:`_attach`).
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "“": "”", "«": "»", "‹": "›"}
+_OPENER_OF = {closer: opener for opener, closer in _BRACKETS.items()}
+_BRACKET = re.compile("[][(){}“”«»‹›]")
 
 
 def _letter_runs(text: str) -> list[tuple[int, int, str]]:
@@ -48,6 +53,8 @@ def _attach(text: str, start: int, end: int, limit: int, ltr: bool = False) -> t
     while j > end and text[j - 1] in _SENTENCE_END:
         j -= 1
     end = j
+    if _BRACKET.search(text, start, end):
+        start, end = _balance(text, start, end, limit)
     while start > 0 and text[start - 1] in _OPENERS:
         closer = _PAIRS[text[start - 1]]
         k = end
@@ -57,6 +64,34 @@ def _attach(text: str, start: int, end: int, limit: int, ltr: bool = False) -> t
             start, end = start - 1, k + 1
         else:
             break
+    return start, end
+
+
+def _unpaired(span: str) -> tuple[list[str], list[str]]:
+    """(closers whose opener is not in ``span``, in order; closers its openers await, innermost last)."""
+    stray: list[str] = []
+    awaited: list[str] = []
+    for ch in _BRACKET.findall(span):
+        if ch in _BRACKETS:
+            awaited.append(_BRACKETS[ch])
+        elif awaited and awaited[-1] == ch:
+            awaited.pop()
+        else:
+            stray.append(ch)
+    return stray, awaited
+
+
+def _balance(text: str, start: int, end: int, limit: int) -> tuple[int, int]:
+    """Grow a run over the brackets that pair with one inside it ("Apple (AAPL)", "{AFP}"), so a
+    run never holds half a pair (DESIGN.md §5: paired brackets together)."""
+    stray, awaited = _unpaired(text[start:end])
+    while awaited and end < limit and text[end] == awaited[-1]:
+        awaited.pop()
+        end += 1
+    for closer in stray:
+        if start == 0 or text[start - 1] != _OPENER_OF[closer]:
+            break
+        start -= 1
     return start, end
 
 

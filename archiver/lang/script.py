@@ -7,10 +7,17 @@ from functools import lru_cache
 ARAB = "[\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]"
 HEBR = "[\u05d0-\u05ea\u05ef-\u05f2\ufb1d-\ufb4f]"
 LATN = "[A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"
+# The other right-to-left scripts a news page may quote (letters only): told apart from ``Zzzz``
+# so their text gets its direction, and only where ``Zzzz`` letters occur at all.
+SYRC = "[\u0710\u0712-\u072f\u074d-\u074f\u0860-\u086a]"
+THAA = "[\u0780-\u07a5\u07b1]"
+NKOO = "[\u07ca-\u07ea\u07f4\u07f5\u07fa]"
 _PATTERNS = {"Arab": re.compile(ARAB), "Hebr": re.compile(HEBR), "Latn": re.compile(LATN)}
 _LETTER = re.compile(r"[^\W\d_]")
-_CHAR_SCRIPT = re.compile(f"({ARAB})|({HEBR})|({LATN})|([^\\W\\d_])")
+_CHAR_SCRIPT = re.compile(f"({ARAB})|({HEBR})|({LATN})|({SYRC})|({THAA})|({NKOO})|([^\\W\\d_])")
 _NAMES = ("Arab", "Hebr", "Latn", "Zzzz")
+_CHAR_NAMES = ("Arab", "Hebr", "Latn", "Syrc", "Thaa", "Nkoo", "Zzzz")
+_RTL_OTHER = tuple((name, re.compile(p + "+")) for name, p in (("Syrc", SYRC), ("Thaa", THAA), ("Nkoo", NKOO)))
 RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo"})
 
 
@@ -38,6 +45,18 @@ def script_counts(text: str) -> dict[str, int]:
         n = sum(map(len, pattern.findall(wide))) + (ascii_letters if name == "Latn" else 0)
         if n:
             counts[name] = n
+    return _split_other(wide, counts) if "Zzzz" in counts else counts
+
+
+def _split_other(wide: str, counts: dict[str, int]) -> dict[str, int]:
+    """Move the letters of the right-to-left scripts in :data:`RTL_SCRIPTS` out of ``Zzzz``."""
+    for name, pattern in _RTL_OTHER:
+        n = sum(map(len, pattern.findall(wide)))
+        if n:
+            counts[name] = n
+            counts["Zzzz"] -= n
+    if not counts["Zzzz"]:
+        del counts["Zzzz"]
     return counts
 
 
@@ -64,7 +83,7 @@ def dominant_script(text: str) -> tuple[str, int]:
 def char_script(ch: str) -> str | None:
     """The script of one letter, or None for neutrals (digits, punctuation, spaces, symbols)."""
     m = _CHAR_SCRIPT.match(ch)
-    return _NAMES[m.lastindex - 1] if m else None
+    return _CHAR_NAMES[m.lastindex - 1] if m else None
 
 
 def direction_of(script: str) -> str | None:
