@@ -38,7 +38,9 @@ def test_without_html_lang_the_chrome_still_tells_the_page_language():
 
 @pytest.mark.parametrize("text,page,lang,source", [
     ("(0)", EN, "zxx", "script"),
-    ("https://example.com/a/b", EN, "en", "prior"),
+    ("https://example.com/a/b", EN, "zxx", "script"),  # DESIGN §5: a URL is no language
+    ("news@example.org", EN, "zxx", "script"),
+    ("https://example.com/a/b and more", EN, "en", "prior"),
     ("12:30 — 25/10/2024", EN, "zxx", "script"),
     ("Most read", EN, "en", "prior"),
     ("Most read", [], "und-Latn", "script"),

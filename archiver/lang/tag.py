@@ -64,6 +64,11 @@ def _short_arabic(text: str) -> tuple[str, float] | None:
     return None
 
 
+# A block that is a web address or an e-mail address and nothing else: no language (DESIGN.md §5:
+# "zxx" for non-linguistic text such as URLs), left to right whatever the page's direction.
+_ADDRESS = re.compile(r"\s*(?:(?:https?|ftp)://\S+|www\.\S+\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*", re.ASCII)
+
+
 def tag_text(text: str, detector: Detector, priors: Priors, context_dir: str = "auto",
              min_letters: int = 12, prior_below: int = 0) -> Tag:
     """Tag one block of text. ``context_dir`` is inherited by text without letters (``zxx``).
@@ -76,6 +81,8 @@ def tag_text(text: str, detector: Detector, priors: Priors, context_dir: str = "
     script, letters = dominant_script(text)
     if letters == 0:
         return Tag("zxx", context_dir, "Zyyy", "script", 1.0)
+    if _ADDRESS.fullmatch(text):
+        return Tag("zxx", "ltr", script, "script", 1.0)
     direction = direction_of(script) or context_dir
     prior = priors.for_script(script)
     if prior and letters < prior_below and (letters < min_letters or not may_differ(text, script, prior[0], letters)):
