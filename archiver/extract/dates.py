@@ -50,8 +50,8 @@ _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=T
 # "24 نيسان / أبريل 2020": Levantine and Egyptian month names side by side are common; the second
 # name is optional and must name the same month system pair, so it is matched and ignored.
 _DMY_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*(?:من\s+|de\s+)?({_MONTH_ALT})\.?"
-                       rf"(?:\s*/\s*(?:{_MONTH_ALT}))?\s*,?\s*(?:de\s+)?(\d{{4}})", re.IGNORECASE)
-_MDY_NAME = re.compile(rf"({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.IGNORECASE)
+                       rf"(?:\s*/\s*(?:{_MONTH_ALT}))?\s*[,،]?\s*(?:de\s+)?(\d{{4}})", re.IGNORECASE)
+_MDY_NAME = re.compile(rf"({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?[,،]?\s+(\d{{4}})", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _YMD_SLASH = re.compile(r"(?<!\d)(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?!\d)")
