@@ -153,3 +153,28 @@ def test_the_same_page_captured_twice_is_two_documents_whatever_the_worker_order
             assert where == rec["source"]
         trees.append(tree_bytes(out))
     assert trees[0] == trees[1]
+
+
+def test_pages_over_the_size_limit_are_error_records_and_the_rest_exports(tmp_path):
+    """A page larger than --max-page-bytes is never parsed (an lxml tree takes several times its
+    page's size): one error record each, whatever the input kind and the WARC reader."""
+    big = page(1, extra="Filler words of a very long page. " * 400)  # ~14 KB
+    small = page(2)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "big.html").write_text(big, "utf-8")
+    (tmp_path / "in" / "small.html").write_text(small, "utf-8")
+    write_warc(tmp_path / "a.warc.gz", [("https://e.org/big", big.encode(), "text/html", 200),
+                                        ("https://e.org/small", small.encode(), "text/html", 200)])
+    write_jsonl(tmp_path / "feed.jsonl", [{"url": "https://e.org/j1", "html": big}, {"url": "https://e.org/j2", "html": small}])
+    for backend in ("warcio", "fastwarc"):
+        out = tmp_path / f"out-{backend}"
+        r = archiver("clean", tmp_path / "in", tmp_path / "a.warc.gz", tmp_path / "feed.jsonl", "-o", out, "-q",
+                     "--parallel", "0", "--max-page-bytes", "8000", "--warc-backend", backend)
+        assert r.returncode == 1, r.stderr
+        errors = lines(out / "errors.jsonl")
+        assert len(errors) == 3 and all(e["reason"].startswith("page too large") for e in errors)
+        assert sorted(e["source"].rsplit("/", 1)[-1].split("#")[0].split(":")[0] for e in errors) == [
+            "a.warc.gz", "big.html", "feed.jsonl"]
+        assert len(lines(out / "index.jsonl")) == 3 and balanced(counters(out))
+    r = archiver("clean", tmp_path / "in", "-o", tmp_path / "nolimit", "-q", "--parallel", "0", "--max-page-bytes", "0")
+    assert r.returncode == 0 and len(lines(tmp_path / "nolimit" / "index.jsonl")) == 2

@@ -160,3 +160,12 @@ def test_an_unparseable_record_mid_file_costs_that_record_and_reading_goes_on(tm
     assert tasks[1].key == f"{path}#{len(head)}"
     later = [t.page.source.offset for t in iter_warc(str(part), SourceOptions(warc_backend=backend))]
     assert [t.page.source.offset for t in tasks[2:]] == [len(head) + len(bad) + o for o in later]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_record_over_the_page_size_limit_is_never_read_into_memory(tmp_path, backend):
+    path = tmp_path / "a.warc.gz"
+    write_warc(path, [("https://example.org/big", page(1, "x " * 20_000).encode(), "text/html", 200), records()[0]])
+    tasks = list(iter_warc(str(path), SourceOptions(warc_backend=backend, max_page_bytes=8000)))
+    assert tasks[0].failure.reason.startswith("page too large") and tasks[0].page is None
+    assert tasks[1].page.source.url == "https://example.org/1"

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..config import Config
 from ..model import Failure
-from ..sources.base import SourceOptions, Task
+from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
 from ..sources.resolve import iter_tasks, read_list
 from .batch import RunOptions, clean_one, run_batch
 from .merge import merge
@@ -54,7 +54,7 @@ def _config(args: argparse.Namespace) -> Config:
 def _tasks(args: argparse.Namespace) -> Iterator[Task]:
     options = SourceOptions(include=tuple(args.include or ()), exclude=tuple(args.exclude or ()),
                             jsonl_html_key=args.jsonl_html_key, jsonl_url_key=args.jsonl_url_key,
-                            warc_backend=args.warc_backend)
+                            warc_backend=args.warc_backend, max_page_bytes=args.max_page_bytes)
     listed = read_list(args.input_list) if args.input_list else ()
     return iter_tasks(args.inputs, options, listed)
 
@@ -124,6 +124,9 @@ def _input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jsonl-url-key", default="url", metavar="KEY", help="JSONL field with its URL (url)")
     p.add_argument("--warc-backend", choices=("auto", "warcio", "fastwarc"), default="auto",
                    help="WARC reader (auto: FastWARC when installed, else warcio)")
+    p.add_argument("--max-page-bytes", type=int, default=MAX_PAGE_BYTES, metavar="N",
+                   help="a page larger than N bytes is an error record, never parsed "
+                        f"(default {MAX_PAGE_BYTES:,}: 20 MiB; 0 for no limit)")
 
 
 def _run_args(p: argparse.ArgumentParser) -> None:

@@ -23,6 +23,9 @@ class Task:
     skip: str | None = None
 
 
+MAX_PAGE_BYTES = 20 * 2**20
+
+
 @dataclass(frozen=True, slots=True)
 class SourceOptions:
     """How inputs are found and read.
@@ -30,6 +33,8 @@ class SourceOptions:
     include/exclude: globs applied to files found in directories.
     jsonl_html_key/jsonl_url_key: the JSONL fields holding the page and its URL.
     warc_backend: ``"auto"`` (FastWARC when installed, else warcio), ``"warcio"`` or ``"fastwarc"``.
+    max_page_bytes: a page larger than this is a failure, not parsed (0: no limit). An lxml tree
+    takes several times its page's size; one 500 MB response would take a worker's memory.
     """
 
     include: tuple[str, ...] = ()
@@ -37,6 +42,24 @@ class SourceOptions:
     jsonl_html_key: str = "html"
     jsonl_url_key: str = "url"
     warc_backend: str = "auto"
+    max_page_bytes: int = MAX_PAGE_BYTES  # 20 MiB; trafilatura's limit is 20 MB too
+
+
+def too_large(size: int, limit: int) -> str | None:
+    """The failure reason for a page of ``size`` bytes under ``limit`` (0: none), or None."""
+    if not limit or size <= limit:
+        return None
+    return f"page too large: {size:,} bytes, over the limit of {limit:,} (--max-page-bytes)"
+
+
+def within_limit(task: Task, limit: int) -> Task:
+    """``task``, or a failure in its place when the page it holds is over ``limit`` bytes."""
+    if task.page is None:
+        return task
+    data = task.page.data
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+    reason = too_large(size, limit)
+    return failed(task.key, "read", reason) if reason else task
 
 
 def failed(key: str, stage: str, reason: str) -> Task:

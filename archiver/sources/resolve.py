@@ -5,9 +5,10 @@ expanded sorted; WARC records by offset; JSONL lines by number. A path named twi
 """
 from __future__ import annotations
 
+import os
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
-from .base import SourceOptions, Task, failed
+from .base import SourceOptions, Task, failed, too_large, within_limit
 from .files import expand_paths, listing_problem, not_regular
 from .jsonl import is_jsonl, iter_jsonl
 from .lists import STDIN, read_list, stdin_task
@@ -17,14 +18,24 @@ from .warc import is_warc, iter_warc
 def file_tasks(path: str, options: SourceOptions) -> Iterator[Task]:
     """The tasks of one file: its records for WARC/JSONL, else the file itself (read by the worker).
     A FIFO, socket or device is a failure, never opened: it could block or never end."""
+    limit = options.max_page_bytes
     if reason := not_regular(path) or listing_problem(path):
         yield failed(path, "read", reason)
     elif is_warc(path):
-        yield from iter_warc(path, options)
+        yield from (within_limit(t, limit) for t in iter_warc(path, options))
     elif is_jsonl(path):
-        yield from iter_jsonl(path, options)
+        yield from (within_limit(t, limit) for t in iter_jsonl(path, options))
+    elif reason := too_large(_size(path), limit):
+        yield failed(path, "read", reason)
     else:
         yield Task(path, path=path)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0  # reading it will say what is wrong
 
 
 def iter_tasks(inputs: Sequence[str], options: SourceOptions = SourceOptions(),
@@ -36,7 +47,7 @@ def iter_tasks(inputs: Sequence[str], options: SourceOptions = SourceOptions(),
             if item == STDIN:
                 if STDIN not in seen:
                     seen.add(STDIN)
-                    yield stdin_task(stdin)
+                    yield within_limit(stdin_task(stdin), options.max_page_bytes)
                 continue
             for path in expand_paths([item], options.include, options.exclude):
                 if path not in seen:

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from ..model import Source
 from ..pipeline import RawPage
-from .base import SourceOptions, Task, failed
+from .base import SourceOptions, Task, failed, too_large
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -65,21 +65,23 @@ def _status(text: Any) -> int:
         return -1
 
 
-def _warcio_task(rec: Any, offset_of: Any, path: str) -> Task | None:
+def _warcio_task(rec: Any, offset_of: Any, path: str, limit: int = 0) -> Task | None:
     """The task of one warcio record (None for a record that is not an input). A payload that
-    cannot be decoded (a broken Content-Encoding) fails this record only."""
+    cannot be decoded (a broken Content-Encoding) fails this record only; one declared larger
+    than ``limit`` is not read into memory."""
     _check_format(rec.format, path)
     if rec.rec_type != "response":
         return None
     ctype = rec.http_headers.get_header("Content-Type") if rec.http_headers else None
     skip = _classify(ctype, _status(rec.http_headers.get_statuscode()) if rec.http_headers else None)
     data, problem = b"", None
-    if not skip:
+    if not skip and not (problem := too_large(rec.length or 0, limit)):
         try:
             data = rec.content_stream().read()
         except Exception as exc:  # noqa: BLE001 - whatever the decoder says, it is this payload's fault
             problem = f"undecodable payload: {type(exc).__name__}: {exc}"
-    rec.raw_stream.read()
+    while rec.raw_stream.read(1 << 20):  # the rest (a skipped video, a page over the limit) a block
+        pass                             # at a time, never held whole
     key = f"{path}#{offset_of()}"
     if rec.raw_stream.limit > 0:
         return failed(key, "read", f"truncated WARC record ({rec.raw_stream.limit} bytes missing)")
@@ -91,7 +93,7 @@ def _warcio_task(rec: Any, offset_of: Any, path: str) -> Task | None:
         "date": rec.rec_headers.get_header("WARC-Date"), "content_type": ctype})
 
 
-def _warcio_records(fh: Any, path: str) -> Iterator[Task]:
+def _warcio_records(fh: Any, path: str, limit: int = 0) -> Iterator[Task]:
     """warcio's tasks from ``fh``'s position to the end. A record it cannot parse is one failure
     at its offset, and reading goes on at the next record start found after it; a truncated
     record, or bytes after the last record, end the file as one failure with that offset."""
@@ -104,7 +106,7 @@ def _warcio_records(fh: Any, path: str) -> Iterator[Task]:
         it = ArchiveIterator(fh)
         try:
             for rec in it:
-                task = _warcio_task(rec, it.get_record_offset, path)
+                task = _warcio_task(rec, it.get_record_offset, path, limit)
                 if task is not None:
                     yield task
                     if task.failure is not None and task.failure.reason.startswith("truncated"):
@@ -158,7 +160,7 @@ def _opens_record(fh: Any, offset: int) -> bool:
         return False
 
 
-def _fastwarc_records(fh: Any, path: str) -> Iterator[Task]:
+def _fastwarc_records(fh: Any, path: str, limit: int = 0) -> Iterator[Task]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     for rec in ArchiveIterator(fh, record_types=WarcRecordType.response, auto_decode="all"):
@@ -171,6 +173,10 @@ def _fastwarc_records(fh: Any, path: str) -> Iterator[Task]:
             yield Task(f"{path}#{offset}", skip=skip)
             continue
         declared = rec.content_length
+        if reason := too_large(declared, limit):
+            rec.reader.consume()
+            yield failed(f"{path}#{offset}", "read", reason)
+            continue
         data = rec.reader.read()
         encoded = http.get("Content-Encoding") or http.get("Transfer-Encoding")
         if not encoded and len(data) < declared:
@@ -189,14 +195,14 @@ def _is_arc(path: str) -> bool:
     return path.lower().endswith((".arc", ".arc.gz"))
 
 
-def _fast_until(path: str) -> Iterator[Task]:
+def _fast_until(path: str, limit: int) -> Iterator[Task]:
     """FastWARC's tasks but the last, then the offset to go on from (int). FastWARC may stop early
     without a word (at a payload it cannot decode) or at a damaged record: warcio reads on from the
     last record it gave, so no record after it is lost and the damage is reported where it is."""
     held: Task | None = None
     with open(path, "rb") as fh:
         try:
-            for task in _fastwarc_records(fh, path):
+            for task in _fastwarc_records(fh, path, limit):
                 if held is not None:
                     yield held
                 held = task
@@ -210,10 +216,10 @@ def _records(path: str, options: SourceOptions) -> Iterator[Task]:
     then warcio's from there to the end; or warcio's alone."""
     start = 0
     if backend(options.warc_backend) == "fastwarc" and not _is_arc(path):
-        start = yield from _fast_until(path)
+        start = yield from _fast_until(path, options.max_page_bytes)
     with open(path, "rb") as fh:
         fh.seek(start)
-        yield from _warcio_records(fh, path)
+        yield from _warcio_records(fh, path, options.max_page_bytes)
 
 
 def iter_warc(path: str, options: SourceOptions = SourceOptions()) -> Iterator[Task]:
