@@ -139,6 +139,9 @@ BYLINES = [
     ("vom Support Team", "Support Team"),
     ("By Jane Doe", "Jane Doe"),
     ("Vomit Comet Crew", "Vomit Comet Crew"),  # a lead word must stand alone
+    ("Rachel Brazil 0", "Rachel Brazil"),  # a count or footnote mark after the name
+    ("By Jane Doe 12", "Jane Doe"),
+    ("Louis 14th Society", "Louis 14th Society"),
 ]
 
 

@@ -14,7 +14,8 @@ _LEAD = re.compile(
     r"publicado por|escrito por|pubblicato da|scritto da|vom|"
     r"text|author|authors|autor|autorin|autoren|auteur|auteurs|redaktion|by|von|par|por|di|door|"
     r"بقلم|كتب|كتبت|كتبه|الكاتب|المؤلف|إعداد|اعداد|تحرير)\b\s*[:：]?\s*", re.IGNORECASE)
-_TAIL = re.compile(r"\s+(?:am|at|on|le|el|um|في|\||-|–|—)\s+.*$|\s*[-–—|,:;]+\s*$|\s+says:?$", re.IGNORECASE)
+_TAIL = re.compile(r"\s+(?:am|at|on|le|el|um|في|\||-|–|—)\s+.*$|\s*[-–—|,:;]+\s*$|\s+says:?$"
+                   r"|\s+\d{1,3}$", re.IGNORECASE)  # a count or footnote mark after the name ("… Brazil 0")
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\s+(?:and|und|et|y|e|و)\s+)\s*", re.IGNORECASE)
 _LABELS = frozenset({"author", "authors", "autor", "autoren", "auteur", "auteurs", "by", "posted",
                      "publiziert am", "redaktion", "الكاتب", "المحرر", "admin"})
