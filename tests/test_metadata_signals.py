@@ -212,3 +212,18 @@ def test_lone_surrogate_escapes_in_json_ld_are_broken_text_not_broken_output():
 def test_content_language_list_gives_its_first_language():
     m = _meta(PROSE, '<meta http-equiv="content-language" name="content-language" content="de, at, ch">')
     assert m.page_language == "de"
+
+
+@pytest.mark.parametrize("byline,names", [
+    # names listed as elements of one kind with only space between: read as one string they ran into one name
+    ('<div class="article-byline"><span class="simple">Birgit Baumann</span> <span class="simple">Anna Giulia Fink'
+     '</span></div>', ("Birgit Baumann", "Anna Giulia Fink")),
+    ('<p class="byline">By <a href="/a/jd">Jane Doe</a> and <a href="/a/js">John Smith</a></p>', ("Jane Doe", "John Smith")),
+    ('<p class="byline"><a href="/a/jd">Jane Doe</a></p>', ("Jane Doe",)),
+    # a menu of the site's authors is no byline: too many to be one article's
+    ('<div class="menu-authors"><ul>' + "".join(f"<li><a href='/a/{n}'>Author Number{n}</a></li>" for n in "ABCDEFG")
+     + '</ul></div><p class="byline">By Jane Doe</p>', ("Jane Doe",)),
+])
+def test_a_byline_that_lists_names_as_elements(byline, names):
+    root = parse_html(f"<html><body>{byline}<article>{PROSE}</article></body></html>")
+    assert extract_metadata(root).authors == names

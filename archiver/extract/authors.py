@@ -21,6 +21,7 @@ _LABELS = frozenset({"author", "authors", "autor", "autoren", "auteur", "auteurs
                      "publiziert am", "redaktion", "الكاتب", "المحرر", "admin"})
 _AUTHOR_TOKENS = ("author", "byline", "autor", "auteur", "kateb", "katib", "writer")
 _AUTHOR_MARK = re.compile("|".join(_AUTHOR_TOKENS))  # "any token is a substring", in one C scan
+_MAX_LISTED = 5  # names a byline lists as elements of one kind
 
 
 def clean_author(text: str) -> str | None:
@@ -58,7 +59,18 @@ def byline_authors(root: etree._Element) -> list[str]:
             continue  # the marks would be blank: no token in them
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('rel', '')} {el.get('itemprop', '')}".lower()
         if _AUTHOR_MARK.search(marks):
-            names = split_names([text_of(el)])
+            names = split_names(_listed_names(el) or [text_of(el)])
             if names:
                 return names
     return []
+
+
+def _listed_names(el: etree._Element) -> list[str]:
+    """The names of a byline that lists them as elements of one kind with nothing but space
+    between (``<span class="name">A</span> <span class="name">B</span>``): read as one string
+    they would run into one name. [] when the byline is not such a list."""
+    leaves = [e for e in el.iter() if isinstance(e.tag, str) and len(e) == 0 and (e.text or "").strip()]
+    if not 2 <= len(leaves) <= _MAX_LISTED or len({(e.tag, e.get("class")) for e in leaves}) != 1:
+        return []  # (a long list of names is a menu of the site's authors, not a byline)
+    texts = [squash(e.text or "") for e in leaves]
+    return texts if squash(text_of(el)) == " ".join(texts) else []
