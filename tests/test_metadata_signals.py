@@ -227,3 +227,15 @@ def test_content_language_list_gives_its_first_language():
 def test_a_byline_that_lists_names_as_elements(byline, names):
     root = parse_html(f"<html><body>{byline}<article>{PROSE}</article></body></html>")
     assert extract_metadata(root).authors == names
+
+
+@pytest.mark.parametrize("byline,names", [
+    ("Dana Ford, Chien-Ming Wang, and Tom Watkins", ["Dana Ford", "Chien-Ming Wang", "Tom Watkins"]),  # serial comma
+    ("محمد علي، وليد حسن", ["محمد علي", "وليد حسن"]),  # the Arabic comma; و begins the name وليد
+    ("محمد علي؛ أحمد حسن و سارة خالد", ["محمد علي", "أحمد حسن", "سارة خالد"]),
+    ("Anna Weber und Jonas Keller", ["Anna Weber", "Jonas Keller"]),
+])
+def test_byline_names_are_split_at_latin_and_arabic_separators(byline, names):
+    from archiver.extract.authors import split_names
+
+    assert split_names([byline]) == names

@@ -16,7 +16,10 @@ _LEAD = re.compile(
     r"بقلم|كتب|كتبت|كتبه|الكاتب|المؤلف|إعداد|اعداد|تحرير)\b\s*[:：]?\s*", re.IGNORECASE)
 _TAIL = re.compile(r"\s+(?:am|at|on|le|el|um|في|\||-|–|—)\s+.*$|\s*[-–—|,:;]+\s*$|\s+says:?$"
                    r"|\s+\d{1,3}$", re.IGNORECASE)  # a count or footnote mark after the name ("… Brazil 0")
-_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\s+(?:and|und|et|y|e|و)\s+)\s*", re.IGNORECASE)
+# "A, B, and C": the serial comma's "and" goes with the comma. Arabic "،"/"؛" separate too; an
+# attached "و" ("، وأحمد") is left on the name: it also begins names (وليد, وائل).
+_SPLIT = re.compile(r"\s*(?:[,;،؛]\s*(?:(?:and|und|et|y|e|و)\s+)?|\s&\s|\s+(?:and|und|et|y|e|و)\s+)\s*",
+                    re.IGNORECASE)
 _LABELS = frozenset({"author", "authors", "autor", "autoren", "auteur", "auteurs", "by", "posted",
                      "publiziert am", "redaktion", "الكاتب", "المحرر", "admin"})
 _AUTHOR_TOKENS = ("author", "byline", "autor", "auteur", "kateb", "katib", "writer")
