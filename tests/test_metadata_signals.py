@@ -142,6 +142,10 @@ BYLINES = [
     ("Rachel Brazil 0", "Rachel Brazil"),  # a count or footnote mark after the name
     ("By Jane Doe 12", "Jane Doe"),
     ("Louis 14th Society", "Louis 14th Society"),
+    ("Williams Perdomo @wperdomod", "Williams Perdomo"),  # a social-media handle after the name
+    ("erstellt von Dominique", "Dominique"),
+    ("“Jane Doe”", "Jane Doe"),  # quoted whole
+    ("O'Brien", "O'Brien"),
 ]
 
 

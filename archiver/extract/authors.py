@@ -11,11 +11,13 @@ from .parse import squash, text_of
 _LEAD = re.compile(
     r"^(?:posted by|written by|published by|eingestellt von|geschrieben von|verfasst von|text und \w+|"
     r"(?:veröffentlicht|publiziert|erschienen)(?:\s+am\s+[^,]{4,30}?)?\s+von|publié par|écrit par|"
-    r"publicado por|escrito por|pubblicato da|scritto da|vom|"
+    r"publicado por|escrito por|pubblicato da|scritto da|vom|erstellt von|créé par|creado por|criado por|"
     r"text|author|authors|autor|autorin|autoren|auteur|auteurs|redaktion|by|von|par|por|di|door|"
     r"بقلم|كتب|كتبت|كتبه|الكاتب|المؤلف|إعداد|اعداد|تحرير)\b\s*[:：]?\s*", re.IGNORECASE)
 _TAIL = re.compile(r"\s+(?:am|at|on|le|el|um|في|\||-|–|—)\s+.*$|\s*[-–—|,:;]+\s*$|\s+says:?$"
-                   r"|\s+\d{1,3}$", re.IGNORECASE)  # a count or footnote mark after the name ("… Brazil 0")
+                   r"|\s+\d{1,3}$"  # a count or footnote mark after the name ("… Brazil 0")
+                   r"|(?:\s+@\w+)+$", re.IGNORECASE)  # a social-media handle after it ("… Perdomo @wperdomod")
+_QUOTES = "\"'“”„«»‘’"
 # "A, B, and C": the serial comma's "and" goes with the comma. Arabic "،"/"؛" separate too; an
 # attached "و" ("، وأحمد") is left on the name: it also begins names (وليد, وائل).
 _SPLIT = re.compile(r"\s*(?:[,;،؛]\s*(?:(?:and|und|et|y|e|و)\s+)?|\s&\s|\s+(?:and|und|et|y|e|و)\s+)\s*",
@@ -33,6 +35,8 @@ def clean_author(text: str) -> str | None:
     for _ in range(2):
         text = _LEAD.sub("", text).strip()
     text = _TAIL.sub("", text).strip(" -–—|:,")
+    if len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES:  # 'Jane Doe' quoted whole
+        text = text[1:-1].strip()
     if not 2 < len(text) < 80 or text.casefold() in _LABELS or sum(c.isdigit() for c in text) > 2:
         return None
     return text
