@@ -243,3 +243,16 @@ def test_byline_names_are_split_at_latin_and_arabic_separators(byline, names):
     from archiver.extract.authors import split_names
 
     assert split_names([byline]) == names
+
+
+@pytest.mark.parametrize("head,body,names", [
+    ('<meta property="article:author" content="Stefan Grobe">', "", ("Stefan Grobe",)),  # Open Graph: a name ...
+    ('<meta property="article:author" content="https://www.facebook.com/someone">', "", ()),  # ... or a profile URL
+    ('<meta property="article:author" content="facebook.com/someone">', "", ()),
+    ("", '<span class="field-contributor">Par <a href="/p/mh">Matthieu Hy</a></span>', ("Matthieu Hy",)),
+    ("", '<div class="page-meta--author">Posted on September 21, 2020 by Adi Tzlil</div>', ("Adi Tzlil",)),
+    ('<meta name="author" content="Grant Tinsley, PhD">', "", ("Grant Tinsley",)),  # a degree is no name
+])
+def test_more_author_signals(head, body, names):
+    root = parse_html(f"<html><head>{head}</head><body>{body}<article>{PROSE}</article></body></html>")
+    assert extract_metadata(root).authors == names

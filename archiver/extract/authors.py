@@ -9,7 +9,7 @@ from lxml import etree
 from .parse import squash, text_of
 
 _LEAD = re.compile(
-    r"^(?:posted by|written by|published by|eingestellt von|geschrieben von|verfasst von|text und \w+|"
+    r"^(?:posted (?:on .{4,30}? )?by|written by|published by|eingestellt von|geschrieben von|verfasst von|text und \w+|"
     r"(?:veröffentlicht|publiziert|erschienen)(?:\s+am\s+[^,]{4,30}?)?\s+von|publié par|écrit par|"
     r"publicado por|escrito por|pubblicato da|scritto da|vom|erstellt von|créé par|creado por|criado por|"
     r"text|author|authors|autor|autorin|autoren|auteur|auteurs|redaktion|by|von|par|por|di|door|"
@@ -24,9 +24,12 @@ _SPLIT = re.compile(r"\s*(?:[,;،؛]\s*(?:(?:and|und|et|y|e|و)\s+)?|\s&\s|\s+(?
                     re.IGNORECASE)
 _LABELS = frozenset({"author", "authors", "autor", "autoren", "auteur", "auteurs", "by", "posted",
                      "publiziert am", "redaktion", "الكاتب", "المحرر", "admin"})
-_AUTHOR_TOKENS = ("author", "byline", "autor", "auteur", "kateb", "katib", "writer")
+_AUTHOR_TOKENS = ("author", "byline", "autor", "auteur", "kateb", "katib", "writer", "contributor")
 _AUTHOR_MARK = re.compile("|".join(_AUTHOR_TOKENS))  # "any token is a substring", in one C scan
 _MAX_LISTED = 5  # names a byline lists as elements of one kind
+# Degrees and titles written after a name ("Grant Tinsley, PhD"): split off by the comma, no names.
+_CREDENTIALS = frozenset({"PHD", "MD", "RD", "RN", "MSC", "MBA", "MPH", "BSC", "BA", "JD",
+                          "LLM", "DPHIL", "CPT", "CSCS", "RDN", "LD", "FACS", "MBBS", "ESQ", "JR", "SR"})
 
 
 def clean_author(text: str) -> str | None:
@@ -51,7 +54,7 @@ def split_names(names: list[str]) -> list[str]:
             continue
         for name in _SPLIT.split(cleaned):
             name = clean_author(name) or ""
-            if name and name not in out:
+            if name and name not in out and name.replace(".", "").upper() not in _CREDENTIALS:
                 out.append(name)
     return out
 

@@ -235,6 +235,14 @@ def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], url: 
     return published, modified
 
 
+_LINKISH = re.compile(r"://|^www\.|^[\w-]+(?:\.[\w-]+)+/")  # "https://…", "www.…", "facebook.com/name"
+
+
+def _not_a_link(value: str) -> str:
+    """``article:author`` holds a name or, as Open Graph intends, a profile URL: only a name counts."""
+    return "" if _LINKISH.search(value.strip()) else value
+
+
 def _page_lang(root: etree._Element, meta: dict[str, str]) -> tuple[str | None, str | None]:
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     body = root.find("body")
@@ -262,7 +270,8 @@ def extract_metadata(root: etree._Element, url: str | None = None) -> Metadata:
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             canonical = link.get("href").strip()
             break
-    authors = split_names(_names(ld.get("author"))) or split_names([meta.get("author", "")]) or byline_authors(root)
+    authors = (split_names(_names(ld.get("author"))) or split_names([meta.get("author", "")])
+               or split_names([_not_a_link(meta.get("article:author", ""))]) or byline_authors(root))
     published, modified = _dates(root, meta, ld, url, objects)
     lang, direction = _page_lang(root, meta)
     keywords = meta.get("keywords") or meta.get("news_keywords") or ""
