@@ -39,9 +39,7 @@ def _walk(directory: Path, include: Sequence[str], exclude: Sequence[str]) -> It
 
 
 def listing_problem(path: str) -> str | None:
-    """Why the directory ``path`` cannot be listed, or None when it can (or is no directory)."""
-    if not os.path.isdir(path):
-        return None
+    """Why the directory ``path`` cannot be listed, or None when it can."""
     try:
         with os.scandir(path):
             return None
@@ -53,14 +51,22 @@ _KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR,
           (stat.S_ISBLK, "a block device"))
 
 
-def not_regular(path: str) -> str | None:
-    """Why ``path`` must not be read as a page (a FIFO would block, ``/dev/zero`` never ends), or
-    None for a regular file, a directory or a path that cannot be examined (reading it says why)."""
+def examine(path: str) -> tuple[str | None, int]:
+    """From one ``stat``: why ``path`` must not be read as a page (a FIFO would block,
+    ``/dev/zero`` never ends, a directory that cannot be listed), or None; and its size in bytes.
+    A path that cannot be examined gives (None, 0): reading it says why."""
     try:
-        mode = os.stat(path).st_mode
+        st = os.stat(path)
     except (OSError, ValueError):
-        return None
-    return next((f"not a regular file ({name})" for test, name in _KINDS if test(mode)), None)
+        return None, 0
+    if stat.S_ISDIR(st.st_mode):
+        return listing_problem(path), 0
+    return next((f"not a regular file ({name})" for test, name in _KINDS if test(st.st_mode)), None), st.st_size
+
+
+def not_regular(path: str) -> str | None:
+    """:func:`examine`'s reason alone."""
+    return examine(path)[0]
 
 
 def is_glob(item: str) -> bool:

@@ -5,11 +5,10 @@ expanded sorted; WARC records by offset; JSONL lines by number. A path named twi
 """
 from __future__ import annotations
 
-import os
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
 from .base import SourceOptions, Task, failed, too_large, within_limit
-from .files import expand_paths, listing_problem, not_regular
+from .files import examine, expand_paths
 from .jsonl import is_jsonl, iter_jsonl
 from .lists import STDIN, read_list, stdin_task
 from .warc import is_warc, iter_warc
@@ -19,23 +18,17 @@ def file_tasks(path: str, options: SourceOptions) -> Iterator[Task]:
     """The tasks of one file: its records for WARC/JSONL, else the file itself (read by the worker).
     A FIFO, socket or device is a failure, never opened: it could block or never end."""
     limit = options.max_page_bytes
-    if reason := not_regular(path) or listing_problem(path):
+    reason, size = examine(path)  # one stat per input
+    if reason:
         yield failed(path, "read", reason)
     elif is_warc(path):
         yield from (within_limit(t, limit) for t in iter_warc(path, options))
     elif is_jsonl(path):
         yield from (within_limit(t, limit) for t in iter_jsonl(path, options))
-    elif reason := too_large(_size(path), limit):
+    elif reason := too_large(size, limit):
         yield failed(path, "read", reason)
     else:
         yield Task(path, path=path)
-
-
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
-    except (OSError, ValueError):
-        return 0  # reading it will say what is wrong
 
 
 def iter_tasks(inputs: Sequence[str], options: SourceOptions = SourceOptions(),
