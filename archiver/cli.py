@@ -9,9 +9,10 @@ from ._version import __version__
 from .run.command import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_clean, add_merge  # noqa: F401
 from .render.show import add_show
 from .archive.commands import ARCHIVE_COMMANDS
+from .crawl.commands import CRAWL_COMMANDS
 
 
-COMMANDS = [add_clean, add_merge, add_show, *ARCHIVE_COMMANDS]
+COMMANDS = [add_clean, add_merge, add_show, *ARCHIVE_COMMANDS, *CRAWL_COMMANDS]
 
 
 def build_parser() -> argparse.ArgumentParser:

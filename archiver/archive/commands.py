@@ -101,6 +101,10 @@ def add_verify(sub: argparse._SubParsersAction) -> None:
 def cmd_index(args: argparse.Namespace) -> int:
     """Run ``archiver index``."""
     try:
+        if args.dedup:  # duplicate groups first: the index takes them from duplicates.jsonl
+            from ..crawl.duplicates import dedup_export
+
+            dedup_export(args.dir)
         summary = build_index(args.dir, workers=args.workers)
     except (ExportError, OSError) as exc:
         return _error(str(exc))
@@ -117,6 +121,8 @@ def add_index(sub: argparse._SubParsersAction) -> None:
     p.add_argument("dir", type=_directory, metavar="DIR", help="export directory or bag")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="processes that read records and compute terms (default: the cores; 0: this one)")
+    p.add_argument("--dedup", action="store_true",
+                   help="group duplicates first (archiver dedup); search then shows one hit per group")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     p.set_defaults(func=cmd_index)
 
@@ -138,7 +144,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         shown = dataclasses.replace(hit, title=printable(hit.title), path=printable(hit.path),
                                     snippet=printable(hit.snippet))  # page text: never terminal codes
         snippet = shown.marked(_BOLD, _RESET) if tty else shown.marked("[", "]")
-        print(f"{shown.rank}. {shown.title}\n   {shown.path}  ({shown.language}, score {shown.score:.2f})\n   {snippet}\n")
+        copies = f", {hit.copies} copies" if hit.copies > 1 else ""
+        print(f"{shown.rank}. {shown.title}\n   {shown.path}  ({shown.language}, score {shown.score:.2f}{copies})\n"
+              f"   {snippet}\n")
     return EXIT_OK
 
 

@@ -39,6 +39,7 @@ class Hit:
     score: float
     snippet: str
     highlights: tuple[tuple[int, int], ...]
+    copies: int = 1  # documents in this hit's duplicate group (archiver dedup); one hit per group
 
     def marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
         """The snippet with each highlight wrapped in the given marks."""
@@ -51,7 +52,7 @@ class Hit:
     def to_dict(self) -> dict[str, Any]:
         return {"rank": self.rank, "id": self.id, "title": self.title, "language": self.language,
                 "path": self.path, "score": self.score, "snippet": self.snippet,
-                "highlights": [list(h) for h in self.highlights]}
+                "highlights": [list(h) for h in self.highlights], "copies": self.copies}
 
 
 def fts_query(groups: list[tuple[str, ...]]) -> str:
@@ -102,6 +103,27 @@ def make_snippet(record: dict[str, Any], wanted: set[str], lang: str | None = No
     return prefix + " ".join(text[start:end].split("\n")) + suffix, spans
 
 
+def _has_groups(conn: sqlite3.Connection) -> bool:
+    """Whether the index holds duplicate groups (an index built before them has no ``dups`` table)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='dups'").fetchone() is None:
+        return False
+    return conn.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
+
+
+def _sql(where: str, grouped: bool) -> str:
+    """The ranked query; with duplicate groups (``archiver dedup``, issue 15) one row per group: its
+    best-scoring member, with the group's number of copies."""
+    inner = (f"SELECT d.id, d.title, d.language, coalesce(d.md_path, d.json_path) AS path, d.json_path, "
+             f"bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score, "
+             + ("coalesce(g.copies, 1) AS copies, coalesce(g.grp, d.id) AS grp " if grouped else "1 AS copies, d.id AS grp ")
+             + "FROM fts JOIN docs d ON d.rowid = fts.rowid "
+             + ("LEFT JOIN dups g ON g.id = d.id " if grouped else "") + f"WHERE fts MATCH ?{where}")
+    if not grouped:
+        return f"SELECT id, title, language, path, json_path, score, copies FROM ({inner}) ORDER BY score, id LIMIT ?"
+    return (f"SELECT id, title, language, path, json_path, score, copies FROM (SELECT *, row_number() OVER "
+            f"(PARTITION BY grp ORDER BY score, id) AS n FROM ({inner})) WHERE n = 1 ORDER BY score, id LIMIT ?")
+
+
 def search(path: str | os.PathLike[str], query: str, lang: str | None = None, limit: int = 10) -> list[Hit]:
     """Ranked hits for ``query`` in the indexed archive at ``path`` (``lang``: only documents in it)."""
     root = Path(path)
@@ -112,21 +134,20 @@ def search(path: str | os.PathLike[str], query: str, lang: str | None = None, li
     if not groups:
         return []
     where, params = _lang_clause(lang)
-    sql = (f"SELECT d.id, d.title, d.language, coalesce(d.md_path, d.json_path), d.json_path, "
-           f"bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score FROM fts JOIN docs d ON d.rowid = fts.rowid "
-           f"WHERE fts MATCH ?{where} ORDER BY score, d.id LIMIT ?")
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
+        sql = _sql(where, _has_groups(conn))
         rows = conn.execute(sql, [fts_query(groups), *params, max(0, int(limit))]).fetchall()
     finally:
         conn.close()
     wanted = {t for g in groups for t in g}
     hits = []
-    for rank, (doc_id, title, language, rel, json_rel, score) in enumerate(rows, 1):
+    for rank, (doc_id, title, language, rel, json_rel, score, copies) in enumerate(rows, 1):
         try:
             record = json.loads((root / json_rel).read_text("utf-8"))
             snippet, spans = make_snippet(record, wanted, lang)
         except (OSError, ValueError):
             snippet, spans = "", ()
-        hits.append(Hit(rank, doc_id, title or doc_id, language or "und", rel, round(-score, 4), snippet, spans))
+        hits.append(Hit(rank, doc_id, title or doc_id, language or "und", rel, round(-score, 4), snippet, spans,
+                        copies))
     return hits
