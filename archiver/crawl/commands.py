@@ -1,6 +1,7 @@
-"""The crawl subcommands, registered by :mod:`archiver.cli` through ``CRAWL_COMMANDS``."""
+"""The crawl and dataset subcommands, registered by :mod:`archiver.cli` through ``CRAWL_COMMANDS``."""
 from __future__ import annotations
 
+from ..export.dataset import add_export
 from .duplicates import add_dedup
 
-CRAWL_COMMANDS = [add_dedup]
+CRAWL_COMMANDS = [add_dedup, add_export]
