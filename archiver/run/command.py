@@ -19,6 +19,7 @@ from .report import Progress
 from .shards import Shard
 from .worker import Job
 from ..archive.commands import add_clean_bag_option, bag_after_clean
+from ..crawl.sites import add_site_options, site_profiles_for
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -99,7 +100,11 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return _error("--bag needs -o DIR") if getattr(args, "bag", False) else _to_stdout(args, tasks)
     if problem := _output_problem(str(args.output)):
         return _error(problem)
-    job = Job(str(args.output), tuple(args.format), _config(args), args.timeout, args.fsync)
+    try:  # site boilerplate (issue 15): profiles from a first pass over all inputs, or from a directory
+        profiles = site_profiles_for(args, lambda: _tasks(args), _config(args))
+    except (ValueError, OSError) as exc:
+        return _error(str(exc))
+    job = Job(str(args.output), tuple(args.format), _config(args), args.timeout, args.fsync, profiles)
     options = RunOptions(parallel=args.parallel, chunk=args.chunk, force=args.force, shard=shard,
                          quiet=args.quiet, dask_scheduler=args.dask_scheduler)
     try:
@@ -158,6 +163,7 @@ def add_clean(sub: argparse._SubParsersAction) -> None:
                    help="extra chrome phrases, one per line (optionally 'role<TAB>phrase')")
     p.add_argument("--lang-detector", choices=("langdetect", "lingua"), default="langdetect")
     _run_args(p)
+    add_site_options(p)
     add_clean_bag_option(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     p.add_argument("-v", "--verbose", action="count", default=0, help="one line per exported document on stderr")

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 from ..api import read_file
 from ..config import DEFAULT, Config
+from ..crawl.profile import SiteProfiles
 from ..errors import ArchiverError
 from ..model import Document, Failure, Source
 from ..pipeline import RawPage, process
@@ -32,6 +33,7 @@ class Job:
     config: Config = field(default=DEFAULT)
     timeout: float = 60.0
     sync: bool = False
+    site_profiles: SiteProfiles | None = None  # clean --site-boilerplate / --site-profile (issue 15)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,8 @@ def clean_task(task: Task, config: Config, timeout: float = 0) -> Document | Fai
 def work(task: Task, job: Job) -> Outcome:
     """Clean ``task``, write its files into ``job.out_dir`` and return its index or error record."""
     result = clean_task(task, job.config, job.timeout)
+    if job.site_profiles is not None and isinstance(result, Document):
+        result = job.site_profiles.apply(result)  # site boilerplate post-pass
     if isinstance(result, Failure):
         return Outcome(task.key, "failed", result.to_dict())
     try:
