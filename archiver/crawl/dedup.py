@@ -43,22 +43,36 @@ class _Signer:
 
 
 class _Classes:
-    """Documents by exact class (digest), with one signature per class that is long enough."""
+    """Documents by exact class (digest), with one signature per class that is long enough, kept
+    as rows of one growing uint32 matrix (no per-document array objects)."""
 
     def __init__(self, options: DedupOptions) -> None:
         self.options, self.sign = options, _Signer(options)
-        self.members: dict[str, list[tuple[str, str]]] = {}  # digest -> [(order key, id)]
-        self.signatures: dict[str, np.ndarray] = {}
+        self.index: dict[bytes, int] = {}  # digest -> class number
+        self.members: list[list[tuple[str, str]]] = []  # class -> [(order key, id)]
+        self.row: dict[int, int] = {}  # class -> signature row
+        self.matrix = np.zeros((1024, options.num_perm), dtype=np.uint32)
 
     def add(self, item: DedupItem) -> None:
         words = folded_words(item.text, item.lang)
         if not words:
             return
         digest = text_digest(words)
-        known = digest in self.members
-        self.members.setdefault(digest, []).append((_order_key(item), item.id))
-        if not known and len(words) >= self.options.min_words:
-            self.signatures[digest] = self.sign(shingle_hashes(words, self.options.shingle))
+        cls = self.index.get(digest)
+        if cls is not None:
+            self.members[cls].append((_order_key(item), item.id))
+            return
+        cls = self.index[digest] = len(self.members)
+        self.members.append([(_order_key(item), item.id)])
+        if len(words) >= self.options.min_words:
+            if len(self.row) == len(self.matrix):
+                self.matrix = np.concatenate([self.matrix, np.zeros_like(self.matrix)])
+            self.matrix[len(self.row)] = self.sign(shingle_hashes(words, self.options.shingle))
+            self.row[cls] = len(self.row)
+
+    def signature(self, cls: int) -> np.ndarray | None:
+        row = self.row.get(cls)
+        return None if row is None else self.matrix[row]
 
 
 def _order_key(item: DedupItem) -> str:
@@ -115,15 +129,15 @@ def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-def _group(digests: list[str], classes: _Classes) -> Group:
+def _group(numbers: list[int], classes: _Classes) -> Group:
     """One group from its classes: members in capture order, Jaccard against the earliest."""
-    rows = sorted((key, doc_id, digest) for digest in digests for key, doc_id in classes.members[digest])
+    rows = sorted((key, doc_id, cls) for cls in numbers for key, doc_id in classes.members[cls])
     first = rows[0][2]
-    base = classes.signatures.get(first)
+    base = classes.signature(first)
     members = []
-    for _, doc_id, digest in rows:
-        exact = digest == first
-        sig = classes.signatures.get(digest)
+    for _, doc_id, cls in rows:
+        exact = cls == first
+        sig = classes.signature(cls)
         similar = 1.0 if exact else (_jaccard(base, sig) if base is not None and sig is not None else 0.0)
         members.append(Member(doc_id, round(similar, 4), exact))
     return Group(rows[0][1], tuple(members))
@@ -137,16 +151,16 @@ def group_documents(items: Iterable[DedupItem], options: DedupOptions = DedupOpt
     classes = _Classes(options)
     for item in items:
         classes.add(item)
-    signed = sorted(classes.signatures)
-    sigs = (np.stack([classes.signatures[d] for d in signed]) if signed
-            else np.zeros((0, options.num_perm), dtype=np.uint32))
+    by_digest = sorted(classes.index.items())  # input order must not matter: classes by digest
+    signed = [cls for _, cls in by_digest if cls in classes.row]
+    sigs = classes.matrix[[classes.row[c] for c in signed]] if signed else classes.matrix[:0]
+    classes.matrix = sigs  # the rows in digest order; the old buffer goes
+    classes.row = {c: k for k, c in enumerate(signed)}
     union = _near_pairs(sigs, options)
-    components: dict[str, list[str]] = {}
-    for k, digest in enumerate(signed):
-        components.setdefault(signed[union.find(k)], []).append(digest)
-    for digest in classes.members:  # texts too short to sign: exact copies only
-        if digest not in classes.signatures:
-            components[digest] = [digest]
-    groups = [_group(ds, classes) for ds in components.values()
-              if sum(len(classes.members[d]) for d in ds) > 1]
+    components: dict[int, list[int]] = {}
+    for k, cls in enumerate(signed):
+        components.setdefault(union.find(k), []).append(cls)
+    singles = [[cls] for _, cls in by_digest if cls not in classes.row]  # too short to sign: exact copies only
+    groups = [_group(cs, classes) for cs in [*components.values(), *singles]
+              if sum(len(classes.members[c]) for c in cs) > 1]
     return sorted(groups, key=lambda g: g.id)

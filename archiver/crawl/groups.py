@@ -14,7 +14,7 @@ class DedupOptions:
     """``threshold``: estimated Jaccard for a near-duplicate; ``min_words``: a shorter text is
     grouped only with exact copies (too few shingles for an estimate)."""
 
-    threshold: float = 0.5
+    threshold: float = 0.6
     num_perm: int = 128
     seed: int = 1
     shingle: int = SHINGLE_WORDS

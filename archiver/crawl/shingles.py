@@ -24,9 +24,10 @@ def folded_words(text: str, lang: str | None = None) -> list[str]:
     return _WORD.findall(search_key(text, lang))
 
 
-def text_digest(words: list[str]) -> str:
-    """The exact-duplicate key: SHA-256 of the folded words joined by single spaces."""
-    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+def text_digest(words: list[str]) -> bytes:
+    """The exact-duplicate key: the first 16 bytes of the SHA-256 of the folded words joined by
+    single spaces (128 bits: no collision in any crawl)."""
+    return hashlib.sha256(" ".join(words).encode("utf-8")).digest()[:16]
 
 
 def shingle_hashes(words: list[str], size: int = SHINGLE_WORDS) -> list[int]:
