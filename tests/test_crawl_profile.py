@@ -142,3 +142,20 @@ def test_host_of() -> None:
     assert host_of("https://www.News.Example:8080/a") == "news.example"
     assert host_of("https://m.news.example/a") == "news.example"
     assert host_of(None) is None and host_of("not a url") is None
+
+
+def test_shards_learn_the_same_profile_as_one_run(tmp_path: Path) -> None:
+    crawl = _crawl(tmp_path / "crawl", list(range(12)))
+    whole = tmp_path / "whole"
+    assert _run("clean", str(crawl), "-o", str(whole), "-q", "--parallel", "0", "--site-boilerplate",
+                "--format", "json").returncode == 0
+    for i in range(2):  # each shard cleans half the pages but profiles all of them
+        result = _run("clean", str(crawl), "-o", str(tmp_path / f"shard{i}"), "-q", "--parallel", "0",
+                      "--site-boilerplate", "--format", "json", "--shard-index", str(i), "--num-shards", "2")
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / f"shard{i}" / "site-profiles" / "news.example.json").read_bytes() == \
+            (whole / "site-profiles" / "news.example.json").read_bytes()
+    records = {p.name: p.read_bytes() for i in range(2) for p in (tmp_path / f"shard{i}").glob("*.json")
+               if p.name != "run.json"}
+    assert len(records) == 12
+    assert records == {p.name: p.read_bytes() for p in whole.glob("*.json") if p.name != "run.json"}
