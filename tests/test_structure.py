@@ -102,7 +102,6 @@ def test_the_cycle_finder_finds_a_cycle():
     assert find_cycle({"a": {"b"}, "b": set(), "c": {"a", "b"}}) is None
 
 
-@__import__("pytest").mark.xfail(strict=True, reason="render <-> archive through render/show.py until the CLI package")
 def test_no_package_import_cycle():
     graph = package_graph()
     assert "archiver.render" in graph and "archiver.archive" in graph
