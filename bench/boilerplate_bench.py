@@ -28,8 +28,8 @@ from corpus import CORPUS, load_pages, score_page  # noqa: E402
 
 from archiver.config import DEFAULT  # noqa: E402
 from archiver.crawl.profile import SiteProfiles, build_profiles, fingerprint, host_of  # noqa: E402
-from archiver.model import Source  # noqa: E402
-from archiver.pipeline import RawPage, process  # noqa: E402
+from archiver.model import RawPage, Source  # noqa: E402
+from archiver.pipeline import process  # noqa: E402
 
 CRAWL = CORPUS.parent / "crawl" / "arabic"
 

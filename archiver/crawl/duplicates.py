@@ -6,11 +6,9 @@ The groups are read back by :func:`duplicate_map` (the search index and the bag'
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +17,7 @@ from typing import Any, Iterator
 from ..archive.records import ExportError, read_jsonl
 from .groups import DedupItem, DedupOptions, Group
 
-__all__ = ["DUPLICATES", "DedupSummary", "Duplicate", "add_dedup", "dedup_export", "duplicate_map", "mark_duplicates",
-           "record_item"]
+__all__ = ["DUPLICATES", "DedupSummary", "Duplicate", "dedup_export", "duplicate_map", "mark_duplicates", "record_item"]
 
 DUPLICATES = "duplicates.jsonl"
 
@@ -119,35 +116,3 @@ def mark_duplicates(export: Path, payload: Path, lines: list[dict[str, Any]]) ->
         dup = dups.get(str(line.get("id")))
         line["duplicate_of"] = dup.duplicate_of if dup else None
     shutil.copyfile(export / DUPLICATES, payload / DUPLICATES)
-
-
-def _threshold(value: str) -> float:
-    x = float(value)
-    if not 0.0 < x <= 1.0:
-        raise argparse.ArgumentTypeError("must be in (0, 1]")
-    return x
-
-
-def cmd_dedup(args: argparse.Namespace) -> int:
-    """Run ``archiver dedup``."""
-    try:
-        summary = dedup_export(args.dir, DedupOptions(threshold=args.threshold))
-    except (ExportError, OSError) as exc:
-        print(f"archiver: error: {exc}", file=sys.stderr)
-        return 1
-    if not args.quiet:
-        print(summary.line(), file=sys.stderr)
-    return 0
-
-
-def add_dedup(sub: argparse._SubParsersAction) -> None:
-    """Register ``archiver dedup``."""
-    p = sub.add_parser("dedup", help="group exact and near-duplicate documents (DIR/duplicates.jsonl)",
-                       description="Group the documents of an export directory or bag: exact copies of the "
-                                   "folded text, then near-duplicates by MinHash/LSH over 3-word shingles of the "
-                                   "folded search key. Writes DIR/duplicates.jsonl; deletes nothing.")
-    p.add_argument("dir", type=Path, metavar="DIR", help="export directory or bag")
-    p.add_argument("--threshold", type=_threshold, default=DedupOptions().threshold, metavar="J",
-                   help=f"estimated Jaccard similarity for a near-duplicate (default {DedupOptions().threshold})")
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
-    p.set_defaults(func=cmd_dedup)

@@ -10,12 +10,10 @@ Parquet needs pyarrow (``pip install 'archiver[parquet]'``).
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
 import shutil
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +22,7 @@ from typing import Any, Iterator
 from ..archive.records import ExportError
 from .rows import SCHEMA_ID, arrow_schema, json_schema, row
 
-__all__ = ["DatasetOptions", "DatasetSummary", "add_export", "export_dataset"]
+__all__ = ["FORMATS", "DatasetOptions", "DatasetSummary", "export_dataset"]
 
 SCHEMA_FILE, MANIFEST = "dataset.schema.json", "dataset.json"
 FORMATS = ("jsonl", "parquet")
@@ -136,38 +134,3 @@ def export_dataset(path: str | os.PathLike[str], options: DatasetOptions = Datas
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return DatasetSummary(target, manifest["rows"], len(manifest["shards"]))
-
-
-def _positive(value: str) -> int:
-    n = int(value)
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return n
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    """Run ``archiver export``."""
-    options = DatasetOptions(args.format, args.shard_size, Path(args.output) if args.output else None)
-    try:
-        summary = export_dataset(args.dir, options)
-    except (ExportError, OSError) as exc:
-        print(f"archiver: error: {exc}", file=sys.stderr)
-        return 1
-    if not args.quiet:
-        print(summary.line(), file=sys.stderr)
-    return 0
-
-
-def add_export(sub: argparse._SubParsersAction) -> None:
-    """Register ``archiver export``."""
-    p = sub.add_parser("export", help="write a dataset (JSONL or Parquet shards) of an export directory",
-                       description="One row per document (id, url, site, language, page_language, title, "
-                                   "published, text, blocks with their tags, duplicate group), sorted by id, in "
-                                   "shards of --shard-size rows, with dataset.schema.json and dataset.json.")
-    p.add_argument("dir", type=Path, metavar="DIR", help="export directory or bag")
-    p.add_argument("--format", choices=FORMATS, default="jsonl", help="shard format (parquet needs pyarrow)")
-    p.add_argument("--shard-size", type=_positive, default=DatasetOptions().shard_size, metavar="N",
-                   help=f"rows per shard (default {DatasetOptions().shard_size:,})")
-    p.add_argument("-o", "--output", metavar="DEST", help="dataset directory (default: DIR/dataset)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
-    p.set_defaults(func=cmd_export)

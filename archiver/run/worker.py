@@ -17,8 +17,8 @@ from ..api import read_file
 from ..config import DEFAULT, Config
 from ..crawl.profile import SiteProfiles
 from ..errors import ArchiverError
-from ..model import Document, Failure, Source
-from ..pipeline import RawPage, process
+from ..model import Document, Failure, RawPage, Source
+from ..pipeline import process
 from ..sources.base import Task
 from .output import index_record, write_document
 
