@@ -159,3 +159,9 @@ def test_shards_learn_the_same_profile_as_one_run(tmp_path: Path) -> None:
                if p.name != "run.json"}
     assert len(records) == 12
     assert records == {p.name: p.read_bytes() for p in whole.glob("*.json") if p.name != "run.json"}
+
+
+def test_site_boilerplate_refuses_standard_input(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "archiver", "clean", "-", "-o", str(tmp_path / "out"),
+                             "--site-boilerplate"], cwd=ROOT, capture_output=True, text=True, input=_page(1))
+    assert result.returncode == 2 and "standard input only once" in result.stderr

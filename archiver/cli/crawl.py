@@ -39,6 +39,9 @@ def site_profiles_for(args: argparse.Namespace, make_tasks: Callable[[], Iterabl
     if getattr(args, "site_profile", None):
         profiles = load_profiles(args.site_profile)
     elif getattr(args, "site_boilerplate", False):
+        if "-" in (args.inputs or ()) or getattr(args, "input_list", None) == "-":
+            raise ValueError("--site-boilerplate reads the inputs twice, standard input only once: "
+                             "run `archiver profile` first and clean with --site-profile DIR")
         prints = first_pass(make_tasks(), config, args.parallel, args.timeout)
         profiles = SiteProfiles(build_profiles(prints, ProfileOptions()))
     else:
