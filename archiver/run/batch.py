@@ -2,9 +2,10 @@
 ``no_article``) or ``errors.jsonl`` (failures); one bad page never stops the run.
 
 Outcomes arrive in input order (whatever the executor: inline, process pool or Dask) and are
-appended one line each; inputs already exported are skipped (resume), errors are retried, and a
-resumed run ends by compacting both files in input order, so the directory is byte-identical to
-an uninterrupted run's. ``run.json`` holds the counters and timings.
+appended one line each; inputs already exported are skipped (resume), errors are retried, and
+every run ends by compacting both files in one canonical order (by input name), so the directory
+is byte-identical to an uninterrupted run's, whatever the order the inputs were named in.
+``run.json`` holds the counters and timings.
 """
 from __future__ import annotations
 
@@ -19,10 +20,10 @@ from ..config import Config
 from ..model import Document, Failure
 from ..sources.base import Task
 from ..sources.files import InputRef
-from .output import append_line, sync_file
+from .output import append_line
 from .pool import Pool
 from .report import Progress, Summary, now, write_run_json
-from .resume import ERRORS, INDEX, compact, count_lines, open_state
+from .resume import ERRORS, INDEX, compact, open_state
 from .shards import Shard
 from .worker import Job, Outcome, clean_task, work
 
@@ -58,8 +59,7 @@ def outcomes(tasks: Iterable[Task], job: Job, options: RunOptions) -> Iterator[O
             yield from pool.run(tasks)
 
 
-def _todo(tasks: Iterable[Task], options: RunOptions, done: set[str], summary: Summary,
-          position: dict[str, int] | None) -> Iterator[Task]:
+def _todo(tasks: Iterable[Task], options: RunOptions, done: set[str], summary: Summary) -> Iterator[Task]:
     for task in tasks:
         if not options.shard.owns(task.key):
             continue
@@ -67,8 +67,6 @@ def _todo(tasks: Iterable[Task], options: RunOptions, done: set[str], summary: S
             summary.skipped_records[task.skip] = summary.skipped_records.get(task.skip, 0) + 1
             continue
         summary.seen += 1
-        if position is not None:
-            position.setdefault(task.key, len(position))
         if task.key in done:
             summary.skipped_done += 1
             continue
@@ -89,9 +87,8 @@ def run_batch(tasks: Iterable[Task], job: Job, options: RunOptions = RunOptions(
     state = open_state(out, options.force)
     progress = progress or Progress(quiet=True)
     summary, started, t0 = Summary(), now(), time.perf_counter()
-    position: dict[str, int] | None = {} if state.existed else None
     try:
-        for outcome in outcomes(_todo(tasks, options, state.done, summary, position), job, options):
+        for outcome in outcomes(_todo(tasks, options, state.done, summary), job, options):
             failed = outcome.status == "failed"
             append_line(out / (ERRORS if failed else INDEX), outcome.record, sync=job.sync)
             summary.add(outcome.status, outcome.stage)
@@ -99,12 +96,7 @@ def run_batch(tasks: Iterable[Task], job: Job, options: RunOptions = RunOptions(
             progress.update(summary)
     finally:
         progress.close()
-    if position is not None:
-        summary.index_lines, summary.error_lines = compact(out, position)
-    else:
-        summary.index_lines, summary.error_lines = count_lines(out / INDEX), count_lines(out / ERRORS)
-        for name in (INDEX, ERRORS):
-            sync_file(out / name)
+    summary.index_lines, summary.error_lines = compact(out)
     summary.seconds = time.perf_counter() - t0
     write_run_json(out, summary, _meta(job, options, state.existed), started)
     return summary

@@ -1,7 +1,8 @@
 """``archiver merge OUT SHARD_DIR...``: join shards' exports into one directory.
 
-Document files are linked (or copied) into ``OUT``; ``index.jsonl`` is the shards' indexes in the
-order given (an existing ``OUT`` first), one line per input; ``errors.jsonl`` keeps, per input,
+Document files are linked (or copied) into ``OUT``; ``index.jsonl`` is the shards' indexes, one
+line per input (the first directory that has it wins: an existing ``OUT`` first, then the shards
+in the order given), sorted in the canonical order of an unsharded run; ``errors.jsonl`` keeps, per input,
 the last error of an input no shard exported. Both are written atomically; the result is the
 same whatever was in ``OUT`` from an earlier, interrupted merge.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .output import atomic_write
-from .resume import ERRORS, INDEX, read_lines
+from .resume import ERRORS, INDEX, read_lines, sorted_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,6 @@ def merge(out: Path, shard_dirs: Sequence[Path]) -> MergeSummary:
             if key not in index:
                 errors.pop(key, None)
                 errors[key] = line
-    atomic_write(out / INDEX, "".join(line + "\n" for line in index.values()))
-    if errors or (out / ERRORS).exists():
-        atomic_write(out / ERRORS, "".join(line + "\n" for line in errors.values()))
+    atomic_write(out / INDEX, sorted_lines(index))
+    atomic_write(out / ERRORS, sorted_lines(errors))
     return MergeSummary(len(sources) - 1, len(index), len(errors), files)

@@ -5,11 +5,16 @@ retried. Lines are appended as outcomes arrive (one write each, so a kill never 
 line; a torn last line is ignored and its input redone). At the end of a run that started from an
 existing directory both files are rewritten atomically in input order, keeping for each input
 exactly one line: its export if it has one, else its latest error.
+
+Every run ends with that compaction, in one canonical order (:func:`order_key`: by input name,
+records of a container by number), so the same inputs give the same files whatever order they
+were named in, the workers' timing, the shard split (``merge`` sorts the same way) or a rerun.
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -17,6 +22,19 @@ from typing import Iterator
 from .output import atomic_write
 
 INDEX, ERRORS, RUN = "index.jsonl", "errors.jsonl", "run.json"
+_MEMBER = re.compile(r"(.*)/([:#])(\d+)", re.S)
+
+
+def order_key(key: str) -> tuple[str, int]:
+    """Where the input ``key`` goes in index.jsonl and errors.jsonl: files by name, and the
+    records of a container (``feed.jsonl/:10``) after the container's name, by number."""
+    m = _MEMBER.fullmatch(key)
+    return (m[1], int(m[3])) if m else (key, -1)
+
+
+def sorted_lines(lines: dict[str, str]) -> str:
+    """The file body of ``{key: line}`` in canonical order."""
+    return "".join(lines[k] + "\n" for k in sorted(lines, key=lambda k: (order_key(k), k)))
 
 
 def read_lines(path: Path) -> Iterator[tuple[str, str]]:
@@ -90,27 +108,17 @@ def _touch(out_dir: Path) -> None:
         (out_dir / name).touch(exist_ok=True)
 
 
-def _ordered(lines: dict[str, str], position: dict[str, int]) -> list[str]:
-    known = sorted((k for k in lines if k in position), key=position.__getitem__)
-    unknown = [k for k in lines if k not in position]  # inputs not named this time: kept, at the end
-    return [lines[k] for k in known + unknown]
-
-
-def compact(out_dir: Path, position: dict[str, int]) -> tuple[int, int]:
-    """Rewrite index and errors in input order, one line per input; return their line counts."""
+def compact(out_dir: Path) -> tuple[int, int]:
+    """Rewrite index and errors in canonical order, one line per input; return their line counts."""
     index: dict[str, str] = {}
     for key, line in read_lines(out_dir / INDEX):
         index.setdefault(key, line)
     errors: dict[str, str] = {}
     for key, line in read_lines(out_dir / ERRORS):
         if key not in index:
-            errors.pop(key, None)
             errors[key] = line  # the latest error for an input wins
     for name, lines in ((INDEX, index), (ERRORS, errors)):
-        body = "".join(line + "\n" for line in _ordered(lines, position))
-        path = out_dir / name
-        if body or path.exists():
-            atomic_write(path, body)
+        atomic_write(out_dir / name, sorted_lines(lines))
     return len(index), len(errors)
 
 
@@ -123,4 +131,4 @@ def count_lines(path: Path) -> int:
         return 0
 
 
-__all__ = ["INDEX", "ERRORS", "RUN", "State", "open_state", "compact", "read_lines", "count_lines"]
+__all__ = ["INDEX", "ERRORS", "RUN", "State", "open_state", "compact", "order_key", "sorted_lines", "read_lines", "count_lines"]
