@@ -30,7 +30,9 @@ from .worker import Job, Outcome, clean_task, work
 
 @dataclass(frozen=True, slots=True)
 class RunOptions:
-    """How a batch runs. ``parallel``: worker processes (0 = in this process)."""
+    """How a batch runs. ``parallel``: worker processes (0: one page at a time, in one watchdog
+    worker when there is a timeout, since no signal can stop lxml's C parser; in this process
+    without one)."""
 
     parallel: int = field(default_factory=lambda: os.cpu_count() or 1)
     chunk: int = 4
@@ -52,10 +54,10 @@ def outcomes(tasks: Iterable[Task], job: Job, options: RunOptions) -> Iterator[O
         from .dask import dask_outcomes
 
         yield from dask_outcomes(tasks, job, options.dask_scheduler, options.chunk)
-    elif options.parallel <= 0:
+    elif options.parallel <= 0 and job.timeout <= 0:
         yield from (work(task, job) for task in tasks)
     else:
-        with Pool(job, options.parallel, options.chunk) as pool:
+        with Pool(job, max(1, options.parallel), options.chunk) as pool:
             yield from pool.run(tasks)
 
 
@@ -74,7 +76,8 @@ def _todo(tasks: Iterable[Task], options: RunOptions, done: set[str], summary: S
 
 
 def _meta(job: Job, options: RunOptions, resumed: bool) -> dict:
-    executor = "dask" if options.dask_scheduler else ("pool" if options.parallel > 0 else "inline")
+    inline = options.parallel <= 0 and job.timeout <= 0
+    executor = "dask" if options.dask_scheduler else ("inline" if inline else "pool")
     return {"tool": f"archiver {__version__}", "config": job.config.digest(), "formats": list(job.formats),
             "executor": executor, "workers": options.parallel, "timeout": job.timeout,
             "shard": {"index": options.shard.index, "count": options.shard.count}, "resumed": resumed}

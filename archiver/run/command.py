@@ -131,9 +131,11 @@ def _input_args(p: argparse.ArgumentParser) -> None:
 
 def _run_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--parallel", type=_nonneg, default=os.cpu_count() or 1, metavar="N",
-                   help="worker processes (default: the machine's cores; 0: in this process)")
+                   help="worker processes (default: the machine's cores; 0: one page at a time, "
+                        "in this process only with --timeout 0)")
     p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
-                   help="per-document time limit; 0 for none (default 60)")
+                   help="per-document time limit on reading, cleaning and rendering, in every mode "
+                        "(a page stuck in the C parser is stopped 1 s later); 0 for none (default 60)")
     p.add_argument("--chunk", type=lambda v: max(1, int(v)), default=4, metavar="N",
                    help="documents sent to a worker at a time (default 4)")
     p.add_argument("--force", action="store_true", help="redo every input (default: resume)")

@@ -63,10 +63,15 @@ def render(doc: Document, fmt: str) -> str:
 
 def write_document(doc: Document, out_dir: Path, formats: Iterable[str], sync: bool = True) -> list[str]:
     """Write ``<id>.<fmt>`` for each format; return the file names written."""
+    return write_rendered(doc.id, {fmt: render(doc, fmt) for fmt in formats}, out_dir, sync)
+
+
+def write_rendered(doc_id: str, texts: dict[str, str], out_dir: Path, sync: bool = True) -> list[str]:
+    """Write ``<doc_id>.<fmt>`` for each ``{fmt: text}``; return the file names written."""
     names = []
-    for fmt in formats:
-        name = f"{doc.id}.{fmt}"
-        atomic_write(out_dir / name, render(doc, fmt), sync)
+    for fmt, text in texts.items():
+        name = f"{doc_id}.{fmt}"
+        atomic_write(out_dir / name, text, sync)
         names.append(name)
     return names
 

@@ -2,8 +2,8 @@
 
 Each worker owns a pipe; the parent sends it chunks of ``(seq, task)`` and reads back one
 outcome per task. At most ``window`` tasks are out at once, so a streaming input never piles up
-in memory. A worker that stays on one task past the timeout plus a grace period (stuck in C code,
-where the worker's own timer cannot reach) is killed: that task becomes a ``timeout`` failure,
+in memory. A worker that stays on one task past the timeout plus a one-second grace period (stuck
+in C code, where the worker's own timer cannot reach) is killed: that task becomes a ``timeout`` failure,
 the rest of its chunk is sent again, and a fresh worker takes its place. A worker that dies
 (a crash in a C extension) fails its current task the same way, with stage ``internal``.
 """
@@ -23,7 +23,7 @@ from ..model import Failure
 from ..sources.base import Task
 from .worker import Job, Outcome, work
 
-GRACE = 5.0
+GRACE = 1.0  # past the limit, a worker still on one page is stuck in C code: killed
 
 
 def _context() -> Any:
