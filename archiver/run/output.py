@@ -1,9 +1,13 @@
-"""Export directory layout and atomic writes: a temporary file in the same directory, then rename."""
+"""Export directory layout and atomic writes: a temporary file in the same directory, then rename.
+
+Files are created with mode 0666 less the umask, as a plain ``open(path, "w")`` would: an
+archive other users can read where the user's umask allows it (``mkstemp`` gave 0600).
+"""
 from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -24,7 +28,7 @@ def atomic_write(path: Path, data: str | bytes, sync: bool = True) -> None:
     ``sync`` also flushes it to the disk before the rename (survives a power cut, not only a crash)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = utf8(data) if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temp_file(path)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
@@ -40,11 +44,21 @@ def atomic_write(path: Path, data: str | bytes, sync: bool = True) -> None:
         raise
 
 
+def _temp_file(path: Path) -> tuple[int, Path]:
+    """A new file beside ``path`` (``.<name>.<random>.tmp``), created as a plain write would be."""
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), tmp
+        except FileExistsError:
+            continue
+
+
 def append_line(path: Path, record: dict[str, Any], sync: bool = True) -> None:
     """Append one JSON line with a single write, flushed, so a crash never leaves half a line."""
     path.parent.mkdir(parents=True, exist_ok=True)
     line = utf8(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
     try:
         os.write(fd, line)
         if sync:
