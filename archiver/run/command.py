@@ -14,7 +14,7 @@ from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
 from ..sources.resolve import iter_tasks, read_list
 from .batch import RunOptions, clean_one, run_batch
 from .merge import merge
-from .output import FORMATS, render
+from .output import FORMATS, UnsafeOutput, render
 from .report import Progress
 from .shards import Shard
 from .worker import Job
@@ -104,6 +104,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
                          quiet=args.quiet, dask_scheduler=args.dask_scheduler)
     try:
         summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose))
+    except UnsafeOutput as exc:
+        return _error(f"cannot use -o {args.output}: {exc.strerror}")
     except KeyboardInterrupt:
         print("archiver: interrupted; run the same command again to resume", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -171,10 +173,15 @@ def cmd_merge(args: argparse.Namespace) -> int:
     missing = [d for d in args.shards if not Path(d).is_dir()]
     if missing:
         return _error(f"not a directory: {', '.join(missing)}")
-    summary = merge(Path(args.output), [Path(d) for d in args.shards])
+    try:
+        summary = merge(Path(args.output), [Path(d) for d in args.shards])
+    except OSError as exc:
+        return _error(f"cannot merge into {args.output}: {exc.strerror or exc}")
+    for reason in summary.skipped:
+        print(f"archiver: merge: skipped {reason}", file=sys.stderr)
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
-    return EXIT_OK
+    return EXIT_SOME_FAILED if summary.skipped else EXIT_OK
 
 
 def add_merge(sub: argparse._SubParsersAction) -> None:

@@ -1,19 +1,57 @@
 """Export directory layout and atomic writes: a temporary file in the same directory, then rename.
 
+No write follows a symbolic link: a file is written to a new temporary name (``O_EXCL``) and
+renamed over its path (a rename replaces a link planted there, it never writes through it); the
+appended logs are opened with ``O_NOFOLLOW`` and must be regular files (:class:`UnsafeOutput`).
+
 Files are created with mode 0666 less the umask, as a plain ``open(path, "w")`` would: an
 archive other users can read where the user's umask allows it (``mkstemp`` gave 0600).
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import secrets
+import stat
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..model import Document
 
 FORMATS = ("md", "json")
+DOCUMENT_FILE = re.compile(r"[0-9a-f]{16}\.(?:%s)" % "|".join(FORMATS))
+
+
+class UnsafeOutput(OSError):
+    """An output path that is a symbolic link or not a regular file: never opened through."""
+
+
+def check_regular(path: Path) -> None:
+    """Raise :class:`UnsafeOutput` when ``path`` exists and is a link or not a regular file."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(st.st_mode):
+        raise UnsafeOutput(errno.ELOOP, f"{path} is a symbolic link; refusing to follow it")
+    if not stat.S_ISREG(st.st_mode):
+        raise UnsafeOutput(errno.EINVAL, f"{path} is not a regular file")
+
+
+def open_regular(path: Path, flags: int) -> int:
+    """``os.open`` that never follows a link and never opens a FIFO or device (it could block)."""
+    try:
+        fd = os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENXIO):
+            check_regular(path)
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise UnsafeOutput(errno.EINVAL, f"{path} is not a regular file")
+    return fd
 
 
 def utf8(text: str) -> bytes:
@@ -58,7 +96,7 @@ def append_line(path: Path, record: dict[str, Any], sync: bool = True) -> None:
     """Append one JSON line with a single write, flushed, so a crash never leaves half a line."""
     path.parent.mkdir(parents=True, exist_ok=True)
     line = utf8(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+    fd = open_regular(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
     try:
         os.write(fd, line)
         if sync:
@@ -98,7 +136,7 @@ def index_record(doc: Document, source: str, outputs: list[str]) -> dict[str, An
 def sync_file(path: Path) -> None:
     """fsync ``path`` if it exists (end of a run that appended without syncing)."""
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = open_regular(path, os.O_RDONLY)
     except FileNotFoundError:
         return
     try:
