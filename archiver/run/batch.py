@@ -20,10 +20,10 @@ from ..config import Config
 from ..model import Document, Failure
 from ..sources.base import Task
 from ..sources.files import InputRef
-from .output import append_line
+from .output import WriteFailure, append_line
 from .pool import Pool
 from .report import Progress, Summary, now, write_run_json
-from .resume import ERRORS, INDEX, compact, open_state
+from .resume import ERRORS, INDEX, compact, count_lines, open_state
 from .shards import Shard
 from .worker import Job, Outcome, clean_task, work
 
@@ -68,8 +68,8 @@ def _todo(tasks: Iterable[Task], options: RunOptions, done: set[str], summary: S
         if task.skip:
             summary.skipped_records[task.skip] = summary.skipped_records.get(task.skip, 0) + 1
             continue
-        summary.seen += 1
         if task.key in done:
+            summary.seen += 1
             summary.skipped_done += 1
             continue
         yield task
@@ -83,23 +83,61 @@ def _meta(job: Job, options: RunOptions, resumed: bool) -> dict:
             "shard": {"index": options.shard.index, "count": options.shard.count}, "resumed": resumed}
 
 
+def _record(out: Path, outcome: Outcome, job: Job, summary: Summary, progress: Progress) -> None:
+    """Append one outcome's line and count it; a document that could not be written stops the run
+    (a full or read-only disk is no input's fault: the rerun does that input again)."""
+    if outcome.stage == "write":
+        raise WriteFailure(out, outcome.record.get("reason") or "write failed")
+    failed = outcome.status == "failed"
+    append_line(out / (ERRORS if failed else INDEX), outcome.record, sync=job.sync)
+    summary.seen += 1
+    summary.add(outcome.status, outcome.stage)
+    progress.outcome(outcome.key, outcome.record, failed)
+    progress.update(summary)
+
+
+def _stop_reason(exc: BaseException) -> str:
+    if isinstance(exc, WriteFailure):
+        return str(exc)
+    return getattr(exc, "reason", None) or "interrupted"
+
+
 def run_batch(tasks: Iterable[Task], job: Job, options: RunOptions = RunOptions(),
               progress: Progress | None = None) -> Summary:
-    """Clean ``tasks`` into ``job.out_dir``; return the counters (also written to ``run.json``)."""
+    """Clean ``tasks`` into ``job.out_dir``; return the counters (also written to ``run.json``).
+
+    However the run ends (an interrupt, a signal turned into one, a :class:`WriteFailure`), the
+    workers are stopped and ``run.json`` is written on the way out, with ``stopped`` saying why;
+    the counters cover the outcomes recorded (``seen = skipped_done + exported + no_article + failed``)."""
     out = Path(job.out_dir)
     state = open_state(out, options.force)
     progress = progress or Progress(quiet=True)
     summary, started, t0 = Summary(), now(), time.perf_counter()
+    stream = outcomes(_todo(tasks, options, state.done, summary), job, options)
+    meta = _meta(job, options, state.existed)
     try:
-        for outcome in outcomes(_todo(tasks, options, state.done, summary), job, options):
-            failed = outcome.status == "failed"
-            append_line(out / (ERRORS if failed else INDEX), outcome.record, sync=job.sync)
-            summary.add(outcome.status, outcome.stage)
-            progress.outcome(outcome.key, outcome.record, failed)
-            progress.update(summary)
+        for outcome in stream:
+            _record(out, outcome, job, summary, progress)
+    except BaseException as exc:
+        meta["stopped"] = _stop_reason(exc)
+        raise
     finally:
+        stream.close()  # stops the workers (the pool's exit) before anything else is written
         progress.close()
-    summary.index_lines, summary.error_lines = compact(out)
-    summary.seconds = time.perf_counter() - t0
-    write_run_json(out, summary, _meta(job, options, state.existed), started)
+        summary.seconds = time.perf_counter() - t0
+        _finish(out, summary, meta, started)
     return summary
+
+
+def _finish(out: Path, summary: Summary, meta: dict, started: float) -> None:
+    """Compact the logs (a completed run only: a stopped run's lines are whole and resumable as
+    they are) and write ``run.json``; after a failure, a second one here does not hide the first."""
+    try:
+        if "stopped" not in meta:
+            summary.index_lines, summary.error_lines = compact(out)
+        else:
+            summary.index_lines, summary.error_lines = count_lines(out / INDEX), count_lines(out / ERRORS)
+        write_run_json(out, summary, meta, started)
+    except OSError as exc:
+        if "stopped" not in meta:
+            raise WriteFailure(out, exc) from None

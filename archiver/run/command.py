@@ -14,13 +14,14 @@ from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
 from ..sources.resolve import iter_tasks, read_list
 from .batch import RunOptions, clean_one, run_batch
 from .merge import merge
-from .output import FORMATS, UnsafeOutput, render
+from .output import FORMATS, UnsafeOutput, WriteFailure, render
 from .report import Progress
 from .shards import Shard
 from .worker import Job
 from ..archive.commands import add_clean_bag_option, bag_after_clean
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_WRITE_FAILED = 74  # sysexits EX_IOERR: the disk is full, read-only or not ours; rerun to resume
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -106,6 +107,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
         summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose))
     except UnsafeOutput as exc:
         return _error(f"cannot use -o {args.output}: {exc.strerror}")
+    except (WriteFailure, OSError) as exc:
+        reason = str(exc) if isinstance(exc, WriteFailure) else f"cannot write {exc.filename or args.output}: {exc.strerror or exc}"
+        print(f"archiver: error: {reason}; stopped, run the same command again to resume", file=sys.stderr)
+        return EXIT_WRITE_FAILED
     except KeyboardInterrupt:
         print("archiver: interrupted; run the same command again to resume", file=sys.stderr)
         return EXIT_INTERRUPTED

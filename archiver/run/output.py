@@ -28,6 +28,16 @@ class UnsafeOutput(OSError):
     """An output path that is a symbolic link or not a regular file: never opened through."""
 
 
+class WriteFailure(Exception):
+    """Writing into the export failed (disk full, read-only, no permission): the run stops, and
+    what is written is whole lines and whole files, so the same command resumes it."""
+
+    def __init__(self, where: Path | str, exc: OSError | str) -> None:
+        reason = exc if isinstance(exc, str) else (exc.strerror or str(exc))
+        super().__init__(f"cannot write {where}: {reason}")
+        self.errno = None if isinstance(exc, str) else exc.errno
+
+
 def check_regular(path: Path) -> None:
     """Raise :class:`UnsafeOutput` when ``path`` exists and is a link or not a regular file."""
     try:
@@ -93,14 +103,30 @@ def _temp_file(path: Path) -> tuple[int, Path]:
 
 
 def append_line(path: Path, record: dict[str, Any], sync: bool = True) -> None:
-    """Append one JSON line with a single write, flushed, so a crash never leaves half a line."""
+    """Append one JSON line, flushed. A write cut short (a full disk) is truncated back to where
+    the line began, so the file never ends in half a line, and raises :class:`WriteFailure`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     line = utf8(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
-    fd = open_regular(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
     try:
-        os.write(fd, line)
-        if sync:
-            os.fsync(fd)
+        fd = open_regular(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    except UnsafeOutput:
+        raise
+    except OSError as exc:
+        raise WriteFailure(path, exc) from None
+    try:
+        start = os.fstat(fd).st_size
+        try:
+            view = memoryview(line)
+            while view:
+                view = view[os.write(fd, view):]
+            if sync:
+                os.fsync(fd)
+        except OSError as exc:
+            try:
+                os.ftruncate(fd, start)
+            except OSError:
+                pass
+            raise WriteFailure(path, exc) from None
     finally:
         os.close(fd)
 
