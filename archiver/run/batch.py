@@ -10,7 +10,9 @@ is byte-identical to an uninterrupted run's, whatever the order the inputs were 
 from __future__ import annotations
 
 import os
+import signal
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -40,6 +42,34 @@ class RunOptions:
     shard: Shard = field(default_factory=Shard)
     quiet: bool = False
     dask_scheduler: str | None = None
+
+
+class Stopped(KeyboardInterrupt):
+    """The run was stopped by a signal (SIGINT, SIGTERM, SIGHUP): handled like Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum, self.reason = signum, signal.Signals(signum).name
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Within: SIGINT, SIGTERM and SIGHUP raise :class:`Stopped` in the main thread, once (a
+    second signal while the run winds down is ignored, so it cannot cut run.json short)."""
+    names = ("SIGINT", "SIGTERM", "SIGHUP")
+    signums = [getattr(signal, n) for n in names if hasattr(signal, n)]
+
+    def handler(signum: int, frame: object) -> None:
+        for s in signums:
+            signal.signal(s, signal.SIG_IGN)
+        raise Stopped(signum)
+
+    previous = {s: signal.signal(s, handler) for s in signums}
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
 
 
 def clean_one(ref: InputRef | Task, config: Config) -> Document | Failure:

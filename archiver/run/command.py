@@ -12,7 +12,7 @@ from ..config import Config
 from ..model import Failure
 from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
 from ..sources.resolve import iter_tasks, read_list
-from .batch import RunOptions, clean_one, run_batch
+from .batch import RunOptions, Stopped, clean_one, run_batch, stop_on_signals
 from .merge import merge
 from .output import FORMATS, UnsafeOutput, WriteFailure, render
 from .report import Progress
@@ -104,13 +104,17 @@ def cmd_clean(args: argparse.Namespace) -> int:
     options = RunOptions(parallel=args.parallel, chunk=args.chunk, force=args.force, shard=shard,
                          quiet=args.quiet, dask_scheduler=args.dask_scheduler)
     try:
-        summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose))
+        with stop_on_signals():
+            summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose))
     except UnsafeOutput as exc:
         return _error(f"cannot use -o {args.output}: {exc.strerror}")
     except (WriteFailure, OSError) as exc:
         reason = str(exc) if isinstance(exc, WriteFailure) else f"cannot write {exc.filename or args.output}: {exc.strerror or exc}"
         print(f"archiver: error: {reason}; stopped, run the same command again to resume", file=sys.stderr)
         return EXIT_WRITE_FAILED
+    except Stopped as exc:
+        print(f"archiver: stopped by {exc.reason}; run the same command again to resume", file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("archiver: interrupted; run the same command again to resume", file=sys.stderr)
         return EXIT_INTERRUPTED
