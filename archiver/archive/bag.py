@@ -22,9 +22,10 @@ from typing import Any
 import bagit
 
 from .._version import __version__
+from ..render.codec import document_from_dict
 from ..render.html import document_page, index_pages, row_for
 from . import datapackage
-from .records import ERRORS, RUN, Entry, ExportError, document_from_dict, export_entries, load_record
+from .records import ERRORS, RUN, Entry, ExportError, export_entries, load_record
 
 ALGORITHMS = ("sha256", "sha512")
 DOCUMENTS = "documents.jsonl"

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..model import Block, Document, Mark, Metadata, Removed, Run, Source
 
 INDEX, ERRORS, RUN = "index.jsonl", "errors.jsonl", "run.json"
 
@@ -75,33 +74,3 @@ def load_record(path: Path) -> dict[str, Any]:
     if not isinstance(record, dict) or "blocks" not in record:
         raise ExportError(f"{path}: not an archiver document record")
     return record
-
-
-def _block(d: dict[str, Any]) -> Block:
-    return Block(
-        id=d["id"], role=d["role"], text=d["text"], level=d.get("level"), ordered=d.get("ordered"),
-        text_raw=d.get("text_raw"), lang=d["lang"], dir=d["dir"], script=d["script"],
-        lang_source=d["lang_source"], lang_confidence=d["lang_confidence"],
-        repairs=tuple(d.get("repairs", ())),
-        runs=tuple(Run(r["start"], r["end"], r["lang"], r["dir"], r["script"]) for r in d.get("runs", ())),
-        marks=tuple(Mark(m["start"], m["end"], m["kind"], m.get("href")) for m in d.get("marks", ())),
-        cells=tuple(tuple(row) for row in d.get("cells", ())))
-
-
-def document_from_dict(d: dict[str, Any]) -> Document:
-    """Rebuild a :class:`Document` from its JSON record (the inverse of ``Document.to_dict``)."""
-    src = d.get("source") or {}
-    source = Source(**({"kind": "html"} | {k: src[k] for k in Source.__slots__ if k in src}))
-    metadata = Metadata(title=d.get("title"), authors=tuple(d.get("authors", ())), published=d.get("published"),
-                        modified=d.get("modified"), site_name=d.get("site_name"),
-                        canonical_url=d.get("canonical_url"), description=d.get("description"),
-                        image=d.get("image"), tags=tuple(d.get("tags", ())),
-                        page_language=d.get("page_language"))
-    return Document(
-        id=d["id"], status=d.get("status", "ok"), url=d.get("url"), title=d.get("title"),
-        language=d.get("language", "und"), direction=d.get("direction", "auto"),
-        page_language=d.get("page_language", "und"), source=source, processing=dict(d.get("processing", {})),
-        blocks=tuple(_block(b) for b in d.get("blocks", ())),
-        removed=tuple(Removed(r["text"], r["role"], r["reason"], r.get("lang", "und"), r.get("dir", "auto"),
-                              r.get("script", "Zyyy")) for r in d.get("removed", ())),
-        metadata=metadata, comments=tuple(_block(b) for b in d.get("comments", ())))
