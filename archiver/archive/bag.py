@@ -32,6 +32,11 @@ ALGORITHMS = ("sha256", "sha512")
 DOCUMENTS = "documents.jsonl"
 
 
+def utf8(text: str) -> bytes:
+    """``text`` as the export writes it (a lone surrogate as its ``\\udcXX`` escape, as run/output.py)."""
+    return text.encode("utf-8", errors="backslashreplace")
+
+
 class BagError(ExportError):
     """An export that cannot be bagged; the message is one line."""
 
@@ -63,13 +68,13 @@ def is_bag(path: Path) -> bool:
     return (path / "bagit.txt").is_file()
 
 
-def _schema_bytes() -> bytes:
+def schema_bytes() -> bytes:
     from importlib import resources
 
     return resources.files("archiver.render").joinpath(datapackage.SCHEMA_FILE).read_bytes()
 
 
-def _document_line(entry: Entry, record: dict[str, Any], has_md: bool) -> dict[str, Any]:
+def document_line(entry: Entry, record: dict[str, Any], has_md: bool) -> dict[str, Any]:
     return {"id": entry.id, "source": entry.source, "status": record.get("status", entry.status),
             "title": record.get("title"), "language": record.get("language"),
             "direction": record.get("direction"), "page_language": record.get("page_language"),
@@ -106,25 +111,26 @@ def _copy_document(export: Path, payload: Path, entry: Entry) -> tuple[Document,
     md = _read(export, entry.md_path) if entry.md_path else None
     if md is not None:
         (payload / "markdown" / f"{entry.id}.md").write_bytes(md)
-    return doc, _document_line(entry, record, md is not None)
+    return doc, document_line(entry, record, md is not None)
 
 
 def _copy_documents(export: Path, payload: Path, entries: list[Entry]) -> list[dict[str, Any]]:
-    """Copy records into ``markdown/`` and ``json/``, render ``html/``; return documents.jsonl lines."""
+    """Copy records into ``markdown/`` and ``json/``, render ``html/``; return documents.jsonl lines.
+    (``verify`` derives every file but the records again and compares: archive/rerender.py.)"""
     lines, rows = [], []
     for sub in ("markdown", "json", "html"):
         (payload / sub).mkdir(parents=True)
     for entry in entries:
         doc, line = _copy_document(export, payload, entry)
-        (payload / "html" / f"{entry.id}.html").write_text(document_page(doc), "utf-8")
+        (payload / "html" / f"{entry.id}.html").write_bytes(utf8(document_page(doc)))
         rows.append(row_for(doc, f"{entry.id}.html"))
         lines.append(line)
     for name, page in index_pages(rows).items():
-        (payload / "html" / name).write_text(page, "utf-8")
+        (payload / "html" / name).write_bytes(utf8(page))
     return lines
 
 
-def _readme(lines: list[dict[str, Any]], failures: int, options: BagOptions) -> str:
+def bag_readme(lines: list[dict[str, Any]], failures: int, options: BagOptions) -> str:
     langs = Counter(str(d.get("language")) for d in lines)
     lang_list = "\n".join(f"- `{k}`: {v}" for k, v in sorted(langs.items())) or "- (none)"
     org = f"Source organisation: {options.source_organization}.\n\n" if options.source_organization else ""
@@ -183,8 +189,8 @@ def _build_payload(export: Path, payload: Path, options: BagOptions) -> tuple[li
     failures = sum(1 for ln in (payload / ERRORS).read_text("utf-8", "replace").splitlines() if ln.strip())
     if (run := _read(export, RUN)) is not None:
         (payload / RUN).write_bytes(run)
-    (payload / datapackage.SCHEMA_FILE).write_bytes(_schema_bytes())
-    (payload / "README.md").write_text(_readme(lines, failures, options), "utf-8")
+    (payload / datapackage.SCHEMA_FILE).write_bytes(schema_bytes())
+    (payload / "README.md").write_bytes(utf8(bag_readme(lines, failures, options)))
     meta = {"name": "archiver-export", "title": "archiver export",
             "description": f"{len(lines)} cleaned documents, {failures} failures",
             "x-archiver": {"tool": f"archiver {__version__}", "documents": len(lines), "failures": failures}}

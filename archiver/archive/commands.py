@@ -91,9 +91,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def add_verify(sub: argparse._SubParsersAction) -> None:
     """Register ``archiver verify``."""
     p = sub.add_parser("verify", help="check a bag's fixity, data package and records",
-                       description="Check a bag: every manifest checksum, no missing or extra file, the "
-                                   "data package's sizes and hashes, every record against the JSON Schema. "
-                                   "An export directory that is not a bag: its records. Exit 1 if anything is wrong.")
+                       description="Check a bag: both tag manifests and every checksum, no missing or extra "
+                                   "file, no fetch.txt or symlink, the data package's sizes and hashes, every "
+                                   "record against the JSON Schema; Markdown, HTML, documents.jsonl and README "
+                                   "derived again from json/ and compared; archive.sqlite against the payload. "
+                                   "An export directory that is not a bag: its records, its Markdown and its "
+                                   "index. Exit 1 if anything is wrong.")
     p.add_argument("dir", type=_directory, metavar="DIR", help="bag or export directory")
     p.set_defaults(func=cmd_verify)
 

@@ -339,6 +339,12 @@ def _build_more(root: Path, db: Path, todo: list[Source], found: int, workers: i
     return unreadable, total
 
 
+def build_scratch(root: Path, db: Path) -> None:
+    """Index every document of ``root`` into a new file ``db`` in this process (``verify`` compares
+    it with the index beside the payload)."""
+    _build_new(root, db, list(sources(root)), workers=0)
+
+
 def build_index(path: str | os.PathLike[str], workers: int | None = None) -> IndexSummary:
     """Index the documents of the export or bag at ``path`` into ``path/archive.sqlite``.
 
