@@ -10,9 +10,9 @@ from pathlib import Path
 from .bag import BagError, BagOptions, make_bag
 from .index import build_index
 from .records import ExportError
-from .search import search
+from .search import QueryError, search
 from .verify import verify
-from ..render.terminal import printable
+from ..render.terminal import printable, shown, visible
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
@@ -128,6 +128,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     """Run ``archiver search``: ranked hits on stdout (or JSON lines with ``--json``)."""
     try:
         hits = search(args.dir, args.query, lang=args.lang, limit=args.limit)
+    except QueryError as exc:
+        return _error(str(exc), EXIT_USAGE)
     except (ExportError, OSError) as exc:
         return _error(str(exc))
     if not hits:
@@ -138,10 +140,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(hit.to_dict(), ensure_ascii=False))
             continue
-        shown = dataclasses.replace(hit, title=printable(hit.title), path=printable(hit.path),
-                                    snippet=printable(hit.snippet))  # page text: never terminal codes
-        snippet = shown.marked(_BOLD, _RESET) if tty else shown.marked("[", "]")
-        print(f"{shown.rank}. {shown.title}\n   {shown.path}  ({shown.language}, score {shown.score:.2f})\n   {snippet}\n")
+        # page text: never terminal codes, never reordered by a bidi control (named after marking,
+        # which needs the snippet's offsets)
+        safe = dataclasses.replace(hit, snippet=printable(hit.snippet))
+        snippet = visible(safe.marked(_BOLD, _RESET) if tty else safe.marked("[", "]"))
+        print(f"{hit.rank}. {shown(hit.title)}\n   {shown(hit.path)}  ({shown(hit.language)}, score "
+              f"{hit.score:.2f})\n   {snippet}\n")
     return EXIT_OK
 
 
