@@ -155,12 +155,12 @@ class Document:
         return "\n\n".join(b.text for b in self.blocks)
 
     def to_dict(self) -> dict[str, Any]:
-        from .render.jsonout import document_dict
+        from .render.codec import document_dict
 
         return document_dict(self)
 
     def to_json(self) -> str:
-        from .render.jsonout import to_json
+        from .render.codec import to_json
 
         return to_json(self)
 
