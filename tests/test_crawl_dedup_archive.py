@@ -53,3 +53,17 @@ def test_bag_lines_carry_duplicate_of(tmp_path: Path) -> None:
     assert (tmp_path / "data" / "duplicates.jsonl").is_file()
     verdict = _run("verify", str(tmp_path))
     assert verdict.returncode == 0, verdict.stdout + verdict.stderr
+
+
+def test_verify_catches_a_forged_group(tmp_path: Path) -> None:
+    import sqlite3
+
+    docs = _export(tmp_path)
+    assert _run("index", str(tmp_path), "--dedup").returncode == 0
+    assert _run("verify", str(tmp_path)).returncode == 0
+    conn = sqlite3.connect(tmp_path / "archive.sqlite")
+    with conn:  # the third, unrelated document joins the group: search would hide it
+        conn.execute("INSERT INTO dups VALUES(?,?,?)", (docs[2].id, docs[0].id, 3))
+    conn.close()
+    verdict = _run("verify", str(tmp_path))
+    assert verdict.returncode == 1 and "index" in verdict.stdout

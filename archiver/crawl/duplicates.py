@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..archive.records import ExportError, read_jsonl
+from ..archive.records import ExportError, is_document_id, read_jsonl
 from .groups import DedupItem, DedupOptions, Group
 
-__all__ = ["DUPLICATES", "DedupSummary", "Duplicate", "dedup_export", "duplicate_map", "mark_duplicates", "record_item"]
+__all__ = ["DUPLICATES", "DedupSummary", "Duplicate", "dedup_export", "duplicate_map", "mark_duplicates",
+           "payload_duplicate_of", "record_item"]
 
 DUPLICATES = "duplicates.jsonl"
 
@@ -98,12 +99,20 @@ def duplicate_map(root: Path) -> dict[str, Duplicate]:
         path = root / "data" / DUPLICATES
     for rec in read_jsonl(path):
         members = [m.get("id") for m in rec.get("members", ()) if isinstance(m, dict)]
-        members = [m for m in members if isinstance(m, str)]
+        members = [m for m in members if is_document_id(m)]  # ids are checked wherever they are read back
         if len(members) < 2:
             continue
         for m in members:
             out[m] = Duplicate(members[0], len(members), None if m == members[0] else members[0])
     return out
+
+
+def payload_duplicate_of(payload: Path) -> dict[str, str | None] | None:
+    """For ``verify``: each document's expected ``duplicate_of`` from a bag payload's
+    ``duplicates.jsonl`` (None when the payload has none: the lines then carry no such field)."""
+    if not (payload / DUPLICATES).is_file():
+        return None
+    return {doc_id: d.duplicate_of for doc_id, d in duplicate_map(payload).items()}
 
 
 def mark_duplicates(export: Path, payload: Path, lines: list[dict[str, Any]]) -> None:
