@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..api import read_file
 from ..config import DEFAULT, Config
 from ..errors import ArchiverError
 from ..model import Document, Failure, Source
 from ..pipeline import RawPage, process
 from ..sources.base import Task
+from ..sources.files import read_page
 from .output import index_record, write_document
 
 
@@ -83,7 +83,7 @@ def clean_task(task: Task, config: Config, timeout: float = 0) -> Document | Fai
         with time_limit(timeout):
             if task.page is not None:
                 return process(task.page, config)
-            data = read_file(task.path or task.key)
+            data = read_page(task.path or task.key, task.limit)
             return process(RawPage(data, Source(kind="auto", path=task.path or task.key)), config)
     except DocumentTimeout:
         return Failure(task.key, "timeout", f"timed out after {timeout:g} s")

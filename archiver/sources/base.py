@@ -2,7 +2,8 @@
 
 A task is one of: a file to read (in the worker), a page already read (WARC record, JSONL line,
 stdin), a failure found while reading the container (a truncated WARC record, a malformed JSONL
-line), or a record skipped on purpose (a non-HTML WARC response), which is only counted.
+line), or a record or file skipped on purpose (a non-HTML WARC response; a JSON sidecar found in
+a directory, :data:`SKIPPED_FILE`), which is only counted.
 """
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ class Task:
     page: RawPage | None = None
     failure: Failure | None = None
     skip: str | None = None
+    limit: int = 0  # for a file read in the worker: the most bytes a .gz file may inflate to
+
+
+SKIPPED_FILE = "file"  # the skip reason of a file found in a directory or by a glob that is no page
 
 
 MAX_PAGE_BYTES = 20 * 2**20
@@ -62,6 +67,16 @@ def within_limit(task: Task, limit: int) -> Task:
     return failed(task.key, "read", reason) if reason else task
 
 
+REASON_MAX = 300
+
+
+def one_line(reason: str, limit: int = REASON_MAX) -> str:
+    """``reason`` as one line of at most ``limit`` characters (an error record never carries the
+    bytes of a damaged input, however long its "first line" was)."""
+    text = " ".join(reason[: limit * 4].split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def failed(key: str, stage: str, reason: str) -> Task:
     """A task that is already a failure (found while reading the container)."""
-    return Task(key, failure=Failure(key, stage, reason.splitlines()[0] if reason else stage))
+    return Task(key, failure=Failure(key, stage, one_line(reason) or stage))
