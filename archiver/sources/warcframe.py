@@ -200,8 +200,8 @@ def plain_frames(fh: IO[bytes], limit: int) -> Iterator[Frame | Damage]:
     """Frames of a plain WARC; a damaged span is one :class:`Damage` (consecutive damage merged)."""
     size = os.fstat(fh.fileno()).st_size
     pos: int | None = 0
+    win = Window(_file_pieces(fh, 0), 0)
     while pos is not None:
-        win = Window(_file_pieces(fh, pos), pos)
         item = frame(win, pos, limit)
         if item is None:
             return
@@ -212,6 +212,8 @@ def plain_frames(fh: IO[bytes], limit: int) -> Iterator[Frame | Damage]:
         damage = Damage(item.inner, 0, item.reason, item.truncated)
         pos = _next_plain(fh, damage.offset + 1)
         yield damage if damage.truncated and pos is None else _skipped(damage, pos, size)
+        if pos is not None:
+            win = Window(_file_pieces(fh, pos), pos)
 
 
 def _next_plain(fh: IO[bytes], after: int) -> int | None:
