@@ -62,8 +62,11 @@ def within_limit(task: Task, limit: int) -> Task:
     if task.page is None:
         return task
     data = task.page.data
-    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
-    reason = too_large(size, limit)
+    if isinstance(data, str) and limit and len(data) > limit:  # every character is a byte or more:
+        reason = f"page too large: over {limit:,} bytes, the limit (--max-page-bytes)"  # no copy to count
+    else:
+        size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+        reason = too_large(size, limit)
     return failed(task.key, "read", reason) if reason else task
 
 

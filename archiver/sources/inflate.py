@@ -179,10 +179,10 @@ def read_gzip_file(path: str, limit: int) -> bytes:
             raise InputError(f"damaged gzip file: {str(exc)[:160]}") from None
 
 
-def file_pieces_from(fh: IO[bytes], start: int) -> Iterator[bytes]:
+def file_pieces_from(fh: IO[bytes], start: int, first: int = 1 << 16) -> Iterator[bytes]:
     """The bytes of an open file from ``start``: a small first read (most records are small),
     then :data:`PIECE` at a time."""
-    size, pos = 1 << 16, start
+    size, pos = first, start
     while True:
         fh.seek(pos)  # another reader may have moved the file's position meanwhile
         if not (data := fh.read(size)):
@@ -192,17 +192,27 @@ def file_pieces_from(fh: IO[bytes], start: int) -> Iterator[bytes]:
         size = PIECE
 
 
-def scan(fh: IO[bytes], pos: int, marker: bytes) -> int | None:
-    """The offset of the first ``marker`` at or after ``pos`` in an open file, in bounded reads."""
+def candidates(fh: IO[bytes], start: int, marker: bytes, need: int) -> Iterator[tuple[int, bytes]]:
+    """Every offset of ``marker`` at or after ``start`` in an open file, with the ``need`` bytes
+    there (fewer at the end), in one pass of bounded reads (a file full of markers costs one read
+    per :data:`PIECE`, not one per marker)."""
+    buf, base, read_pos = b"", start, start
     while True:
-        fh.seek(pos)
-        chunk = fh.read(PIECE)
-        if len(chunk) < len(marker):
-            return None
-        i = chunk.find(marker)
-        if i >= 0:
-            return pos + i
-        pos += len(chunk) - len(marker) + 1
+        fh.seek(read_pos)
+        data = fh.read(PIECE)
+        read_pos += len(data)
+        buf += data
+        i, pending = 0, -1
+        while (j := buf.find(marker, i)) >= 0:
+            if len(buf) - j < need and data:
+                pending = j
+                break
+            yield base + j, buf[j:j + need]
+            i = j + 1
+        if not data:
+            return
+        cut = pending if pending >= 0 else max(i, len(buf) - len(marker) + 1)
+        base, buf = base + cut, buf[cut:]
 
 
 class Member:
@@ -268,13 +278,18 @@ def gzip_members(fh: IO[bytes]) -> Iterator[bytes | Damaged]:
 
 def _next_gzip(fh: IO[bytes], after: int) -> int | None:
     """The first gzip member at or after ``after`` that starts to inflate without an error."""
-    pos = after
-    while (found := scan(fh, pos, GZIP_MEMBER)) is not None:
-        fh.seek(found)
+    return next_member(fh, after, lambda out: bool(out))
+
+
+def next_member(fh: IO[bytes], after: int, opens: Callable[[bytes], bool]) -> int | None:
+    """The first gzip member at or after ``after`` whose first inflated bytes satisfy ``opens``
+    (three magic bytes also occur inside compressed data, or in junk, by chance)."""
+    for found, head in candidates(fh, after, GZIP_MEMBER, 4096):
+        if len(head) < 10 or head[3] & 0xE0:  # reserved flag bits set: no gzip header
+            continue
         try:
-            if zlib.decompressobj(31).decompress(fh.read(1 << 16), 64):
+            if opens(zlib.decompressobj(31).decompress(head, 64)):
                 return found
         except zlib.error:
             pass
-        pos = found + 1
     return None

@@ -5,9 +5,9 @@ not a JSON object, or has no page text, becomes a failure with its line number; 
 not inputs. ``.jsonl.gz`` is inflated through :mod:`.inflate`, a piece at a time.
 
 Lines are never read whole before their length is known: a line longer than :func:`line_cap`
-(three times ``max_page_bytes``: JSON escapes a page's non-ASCII text as ``\\uXXXX``) is one failure
-and is skipped to its end in bounded steps, so a 1 GiB line (a gzip bomb, or junk with no newline)
-costs no more memory than the cap. Damaged gzip data is one failure where it is, and reading goes
+(twice ``max_page_bytes``: JSON escapes quotes, line ends and, under ``ensure_ascii``, non-ASCII
+text) is one failure and is skipped to its end in bounded steps, so a 1 GiB line (a gzip bomb, or
+junk with no newline) costs no more memory than the cap. Damaged gzip data is one failure where it is, and reading goes
 on at the next gzip member.
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ def is_jsonl(path: str) -> bool:
 
 def line_cap(limit: int) -> int:
     """The longest JSON line read for a page limit of ``limit`` bytes (0: no limit)."""
-    return 3 * limit + (1 << 16) if limit else 0
+    return 2 * limit + (1 << 16) if limit else 0
 
 
 class TooLong:
@@ -41,7 +41,7 @@ class TooLong:
         self.length = length
 
 
-def split_lines(pieces: Iterator[bytes | Damaged], cap: int) -> Iterator[bytes | TooLong | Damaged]:
+def split_lines(pieces: Iterator[bytes | Damaged], cap: int) -> Iterator[bytearray | TooLong | Damaged]:
     """Lines of a byte stream (without their newline), each at most ``cap`` bytes (0: any);
     a longer line is a :class:`TooLong`; a :class:`Damaged` marker passes through, ending the line
     it cuts (its fragment is dropped with it)."""
@@ -63,8 +63,8 @@ def split_lines(pieces: Iterator[bytes | Damaged], cap: int) -> Iterator[bytes |
                 buf.clear()
             else:
                 buf += piece[start:nl]
-                yield bytes(buf)
-                buf.clear()
+                line, buf = buf, bytearray()  # handed over, not copied: a line may be 40 MB
+                yield line
             start = nl + 1
         if over >= 0:
             over += len(piece) - start
@@ -76,10 +76,10 @@ def split_lines(pieces: Iterator[bytes | Damaged], cap: int) -> Iterator[bytes |
     if over >= 0:
         yield TooLong(over)
     elif buf:
-        yield bytes(buf)
+        yield buf
 
 
-def line_task(path: str, number: int, raw: bytes, options: SourceOptions) -> Task | None:
+def line_task(path: str, number: int, raw: bytes | bytearray, options: SourceOptions) -> Task | None:
     """The task for one line (None for a blank line)."""
     key = f"{path}:{number}"
     if not raw.strip():
@@ -105,7 +105,7 @@ def _pieces(fh: IO[bytes], path: str) -> Iterator[bytes | Damaged]:
     return gzip_members(fh) if path.lower().endswith(".gz") else file_pieces(fh)
 
 
-def _item_task(path: str, number: int, item: bytes | TooLong | Damaged, options: SourceOptions) -> Task | None:
+def _item_task(path: str, number: int, item: bytearray | TooLong | Damaged, options: SourceOptions) -> Task | None:
     if isinstance(item, TooLong):
         return failed(f"{path}:{number}", "read", f"JSON line of {item.length:,} bytes, over the limit of "
                                                   f"{line_cap(options.max_page_bytes):,} (--max-page-bytes)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 import zlib
 from typing import Sequence
 
@@ -59,7 +60,13 @@ def is_page(path: str) -> bool:
     ext = os.path.splitext(stem)[1]
     if ext in PAGE_SUFFIXES:
         return True
-    return not ext and sniffs_as_html(path)
+    if ext:
+        return False
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # reading it says what is wrong
+    return sniffs_as_html(path) if regular else True  # a FIFO is never opened here: its error record says why
 
 
 def chosen(path: str, rel: str, include: Sequence[str], exclude: Sequence[str]) -> bool:

@@ -13,17 +13,20 @@ size limit (a bomb is inflated a piece at a time and thrown away).
 from __future__ import annotations
 
 import os
+import re
 import zlib
 from dataclasses import dataclass
 from typing import IO, Iterator
 
-from .inflate import PIECE, Member as _Member, file_pieces_from as _file_pieces, scan as _scan
+from .inflate import PIECE, Member as _Member, candidates, file_pieces_from as _file_pieces, next_member
 
 HEADER_MAX = 1 << 16    # a WARC header block longer than this is damage
 HEAD_MAX = 1 << 16      # bytes of a record's block read to see its HTTP headers when the rest is skipped
 _END = b"\r\n\r\n"
 _GZIP_MEMBER = b"\x1f\x8b\x08"
+_BLANK = re.compile(rb"[\r\n]*")
 _START = b"WARC/1."
+_HEAD_LINE = (b"WARC/1.0\r\n", b"WARC/1.1\r\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +73,12 @@ class Window:
                 return False
         return True
 
-    def find(self, marker: bytes, within: int) -> int:
-        """Index of ``marker`` in the next ``within`` bytes, or -1 (reads at most ``within`` + a piece)."""
-        searched = 0
+    def find(self, marker: bytes, within: int, start: int = 0) -> int:
+        """Index of ``marker`` in the next ``within`` bytes (from ``start``), or -1 (reads at most
+        ``within`` + a piece)."""
+        searched = start
         while True:
-            i = self.buf.find(marker, max(0, searched - len(marker) + 1), within)
+            i = self.buf.find(marker, max(start, searched - len(marker) + 1), within)
             if i >= 0:
                 return i
             searched = len(self.buf)
@@ -101,13 +105,11 @@ class Window:
     def skip_blank(self) -> None:
         """Drop CR/LF bytes (the blank lines some writers leave between records)."""
         while self.ensure(1):
-            rest = len(self.buf.lstrip(b"\r\n"))
-            if rest:
-                self.pos += len(self.buf) - rest
-                del self.buf[: len(self.buf) - rest]
+            blank = _BLANK.match(self.buf).end()  # no copy of the buffer
+            self.pos += blank
+            del self.buf[:blank]
+            if self.buf:
                 return
-            self.pos += len(self.buf)
-            self.buf.clear()
 
     def skip_to(self, marker: bytes) -> bool:
         """Drop bytes up to the next ``marker`` (True) or to the end (False), a piece at a time."""
@@ -155,13 +157,14 @@ def frame(win: Window, offset: int, limit: int) -> Frame | Damage | None:
     inner = win.pos
     if not win.ensure(1):
         return None
-    i = win.find(_END, HEADER_MAX)
+    nxt = win.find(_START, HEADER_MAX, 1)  # a header block never holds another record's start
+    i = win.find(_END, HEADER_MAX if nxt < 0 else nxt)
     if i < 0:
-        short = not win.ensure(HEADER_MAX)
+        short = nxt < 0 and not win.ensure(HEADER_MAX)
         why = "WARC data ends inside a header block" if short and win.buf.startswith(b"WARC/") else \
             "bytes that are no WARC record"
         return Damage(offset, inner, why, truncated=short and win.buf.startswith(b"WARC/"))
-    headers = parse_headers(bytes(win.buf[:i])) if win.buf.find(_START, 1, i) < 0 else None  # two heads in one
+    headers = parse_headers(bytes(win.buf[:i]))
     if headers is None:
         return Damage(offset, inner, "bytes that are no WARC record (bad header block)")
     length = headers.get("content-length", "")
@@ -217,13 +220,12 @@ def plain_frames(fh: IO[bytes], limit: int) -> Iterator[Frame | Damage]:
 
 
 def _next_plain(fh: IO[bytes], after: int) -> int | None:
-    """The start of the first ``WARC/1.`` line at or after ``after`` that frames as a record."""
-    pos = after
-    while (found := _scan(fh, pos, _START)) is not None:
-        win = Window(_file_pieces(fh, found), found)
-        if isinstance(frame(win, found, 1), Frame):  # limit 1: heads only, a bounded check
-            return found
-        pos = found + 1
+    """The start of the first ``WARC/1.x`` line at or after ``after`` that frames as a record."""
+    for found, head in candidates(fh, after, _START, len(_HEAD_LINE[0]) + 2):
+        if head.startswith(_HEAD_LINE):
+            win = Window(_file_pieces(fh, found, 4096), found)
+            if isinstance(frame(win, found, 1), Frame):  # limit 1: heads only, a bounded check
+                return found
     return None
 
 
@@ -292,15 +294,5 @@ def _within(damage: Damage, upto: int) -> Damage:
 
 
 def _next_member(fh: IO[bytes], after: int) -> int | None:
-    """The offset of the first gzip member at or after ``after`` whose text opens a WARC record
-    (three magic bytes also occur inside compressed data by chance)."""
-    pos = after
-    while (found := _scan(fh, pos, _GZIP_MEMBER)) is not None:
-        fh.seek(found)
-        try:
-            if zlib.decompressobj(31).decompress(fh.read(1 << 16), 8).startswith(b"WARC/"):
-                return found
-        except zlib.error:
-            pass
-        pos = found + 1
-    return None
+    """The offset of the first gzip member at or after ``after`` whose text opens a WARC record."""
+    return next_member(fh, after, lambda out: out.startswith(b"WARC/"))

@@ -181,9 +181,39 @@ def html_gz_bomb(d: Path, size: int) -> Attack:
     return Attack([str(src)], [("a-bomb.html.gz", "failed"), ("b-good.html.gz", "ok")])
 
 
+def _flood(path: Path, head: bytes, unit: bytes, size: int, tail: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(head)
+        block = unit * (MiB // len(unit))
+        for _ in range(size // len(block)):
+            fh.write(block)
+        fh.write(unit * ((size % len(block)) // len(unit)) + tail)
+
+
+def record_start_flood(d: Path, size: int, backend: str = "warcio") -> Attack:
+    """``size`` bytes of would-be record starts ("WARC/1.0" lines, no blank line) between two records."""
+    a, b = (warc_record(f"https://e.org/{n}", page(n), False) for n in (1, 2))
+    unit = b"WARC/1.0\r\nA: b\r\n"
+    path = d / "flood.warc"
+    _flood(path, a, unit, size, b)
+    start = len(a) + (size // len(unit)) * len(unit)
+    return Attack([str(path), "--warc-backend", backend], [("#0", "ok"), (f"#{len(a)}", "failed"), (f"#{start}", "ok")])
+
+
+def gzip_magic_flood(d: Path, size: int, backend: str = "warcio") -> Attack:
+    """``size`` bytes of gzip member magic between two members of a .warc.gz."""
+    a, b = (warc_record(f"https://e.org/{n}", page(n), True) for n in (1, 2))
+    unit = b"\x1f\x8b\x08\x00"
+    path = d / "flood.warc.gz"
+    _flood(path, a, unit, size, b)
+    start = len(a) + (size // len(unit)) * len(unit)
+    return Attack([str(path), "--warc-backend", backend], [("#0", "ok"), (f"#{len(a)}", "failed"), (f"#{start}", "ok")])
+
+
 WARC_ATTACKS: dict[str, Callable[..., Attack]] = {
     "junk_in_gzip_member": junk_in_gzip_member, "junk_between_plain_records": junk_between_plain_records,
     "truncated_member": truncated_member, "bad_header": bad_header, "huge_first_line": huge_first_line,
+    "record_start_flood": record_start_flood, "gzip_magic_flood": gzip_magic_flood,
 }
 
 

@@ -52,3 +52,21 @@ def test_include_overrides_the_default_choice(tmp_path):
     result = run_attack(Attack([str(src), "--include", "*.dat"], []), tmp_path / "out", "--parallel", "0")
     assert [r["source"].rsplit("/", 1)[1] for r in result.index] == ["page.dat"]
     assert result.run["counters"]["skipped_files"] == 1
+
+
+def test_a_fifo_without_extension_in_a_folder_is_not_opened_to_sniff_it(tmp_path):
+    import os
+    import signal
+
+    src = tmp_path / "in"
+    src.mkdir()
+    os.mkfifo(src / "pipe")
+    (src / "page.html").write_bytes(page(1))
+    from archiver.sources.resolve import iter_tasks
+
+    signal.alarm(20)  # opening the FIFO would block forever
+    try:
+        tasks = list(iter_tasks([str(src)]))
+    finally:
+        signal.alarm(0)
+    assert [(os.path.basename(t.key), t.failure is not None) for t in tasks] == [("page.html", False), ("pipe", True)]
