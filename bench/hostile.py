@@ -122,6 +122,10 @@ def _verdict(run: Run, result: sa.Result) -> str:
     return "yes" if not problems else "NO: " + "; ".join(problems)[:120]
 
 
+def _human(size: int) -> str:
+    return f"{size / sa.MiB:,.1f} MiB" if size >= sa.MiB else f"{size / 1024:,.1f} KiB"
+
+
 def _size(path: Path) -> int:
     """Bytes of an input file, or of every file under an input directory."""
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.is_dir() else path.stat().st_size
@@ -138,7 +142,7 @@ def measure(names: list[str], scale: float) -> list[str]:
                 size = _size(Path(run.attack.args[0]))
                 out = d / f"out{i}"
                 result = sa.run_attack(run.attack, out, *run.extra)
-                rows.append(f"| {name} | {run.label} | {size / sa.MiB:,.1f} MiB | {result.wall:.1f} | {result.cpu:.1f} | "
+                rows.append(f"| {name} | {run.label} | {_human(size)} | {result.wall:.1f} | {result.cpu:.1f} | "
                             f"{result.rss_mb:.0f} | {_verdict(run, result)} |")
                 print(rows[-1], file=sys.stderr)
                 shutil.rmtree(out, ignore_errors=True)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import zlib
 import os
-from typing import IO, Callable, Iterable, Iterator
+import re
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from ..errors import InputError
 
@@ -192,10 +193,13 @@ def file_pieces_from(fh: IO[bytes], start: int, first: int = 1 << 16) -> Iterato
         size = PIECE
 
 
-def candidates(fh: IO[bytes], start: int, marker: bytes, need: int) -> Iterator[tuple[int, bytes]]:
-    """Every offset of ``marker`` at or after ``start`` in an open file, with the ``need`` bytes
-    there (fewer at the end), in one pass of bounded reads (a file full of markers costs one read
-    per :data:`PIECE`, not one per marker)."""
+def candidates(fh: IO[bytes], start: int, marker: bytes | re.Pattern[bytes],
+               need: int) -> Iterator[tuple[int, bytes]]:
+    """Every offset of ``marker`` (bytes, or a pattern of at most 64 bytes) at or after ``start``
+    in an open file, with the ``need`` bytes there (fewer at the end), in one pass of bounded
+    reads (a file full of markers costs one read per :data:`PIECE`, not one per marker)."""
+    search = marker.search if isinstance(marker, re.Pattern) else None
+    width = 64 if search else len(marker)
     buf, base, read_pos = b"", start, start
     while True:
         fh.seek(read_pos)
@@ -203,16 +207,23 @@ def candidates(fh: IO[bytes], start: int, marker: bytes, need: int) -> Iterator[
         read_pos += len(data)
         buf += data
         i, pending = 0, -1
-        while (j := buf.find(marker, i)) >= 0:
-            if len(buf) - j < need and data:
+        while (j := _find(buf, marker, search, i)) >= 0:
+            if len(buf) - j < max(need, width) and data:
                 pending = j
                 break
             yield base + j, buf[j:j + need]
             i = j + 1
         if not data:
             return
-        cut = pending if pending >= 0 else max(i, len(buf) - len(marker) + 1)
+        cut = pending if pending >= 0 else max(i, len(buf) - width + 1)
         base, buf = base + cut, buf[cut:]
+
+
+def _find(buf: bytes, marker: Any, search: Any, i: int) -> int:
+    if search is None:
+        return buf.find(marker, i)
+    m = search(buf, i)
+    return m.start() if m else -1
 
 
 class Member:
@@ -243,6 +254,8 @@ class Member:
 
 
 GZIP_MEMBER = b"\x1f\x8b\x08"
+# a member header (RFC 1952): magic, deflate, no reserved flag bits, any time, XFL 0/2/4, a known OS
+_GZIP_HEADER = re.compile(rb"\x1f\x8b\x08[\x00-\x1f].{4}[\x00\x02\x04][\x00-\x0d\xff]", re.DOTALL)
 
 
 class Damaged:
@@ -284,9 +297,7 @@ def _next_gzip(fh: IO[bytes], after: int) -> int | None:
 def next_member(fh: IO[bytes], after: int, opens: Callable[[bytes], bool]) -> int | None:
     """The first gzip member at or after ``after`` whose first inflated bytes satisfy ``opens``
     (three magic bytes also occur inside compressed data, or in junk, by chance)."""
-    for found, head in candidates(fh, after, GZIP_MEMBER, 4096):
-        if len(head) < 10 or head[3] & 0xE0:  # reserved flag bits set: no gzip header
-            continue
+    for found, head in candidates(fh, after, _GZIP_HEADER, 4096):
         try:
             if opens(zlib.decompressobj(31).decompress(head, 64)):
                 return found

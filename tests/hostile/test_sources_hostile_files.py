@@ -31,15 +31,17 @@ def test_a_scraper_folder_exports_its_pages_and_counts_its_sidecars(tmp_path):
     (src / "rows.csv").write_text("a,b\n1,2\n")
     (src / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     (src / "index").write_bytes(page(9))     # no extension, sniffed as HTML
+    (src / "dump.txt.gz").write_bytes(gzip.compress(b"Story dump\n\n" + b"A gzipped text dump, long enough to read. " * 8))
     (src / "NOTES").write_text("not a page")  # no extension, not HTML
     from source_attacks import Attack
 
     result = run_attack(Attack([str(src)], []), tmp_path / "out", "--parallel", "0")
     sources = sorted(r["source"].removeprefix(str(src) + "/") for r in result.index)
-    assert sources == ["index"] + [f"item{n}/{f}" for n in range(3) for f in ("expected.txt", "source.html.gz")]
+    assert sources == ["dump.txt.gz", "index"] + [f"item{n}/{f}" for n in range(3)
+                                                  for f in ("expected.txt", "source.html.gz")]
     assert result.errors == [] and result.run["counters"]["skipped_files"] == 3 + 4
-    titles = {r["source"].rsplit("/", 1)[1]: r["title"] for r in result.index if r["source"].endswith(".gz")}
-    assert all(t and t.startswith("Story number") for t in titles.values())
+    titles = [r["title"] for r in result.index if r["source"].endswith(".gz")]
+    assert titles[0] == "Story dump" and all(t.startswith("Story number") for t in titles[1:])
 
 
 def test_include_overrides_the_default_choice(tmp_path):
