@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from .._version import __version__
 from ..config import Config
 from ..model import Document, Failure
-from ..sources.base import Task
+from ..sources.base import SKIPPED_FILE, Task
 from ..sources.files import InputRef
 from .output import WriteFailure, append_line
 from .pool import Pool
@@ -94,6 +94,9 @@ def outcomes(tasks: Iterable[Task], job: Job, options: RunOptions) -> Iterator[O
 def _todo(tasks: Iterable[Task], options: RunOptions, done: set[str], summary: Summary) -> Iterator[Task]:
     for task in tasks:
         if not options.shard.owns(task.key):
+            continue
+        if task.skip == SKIPPED_FILE:
+            summary.skipped_files += 1
             continue
         if task.skip:
             summary.skipped_records[task.skip] = summary.skipped_records.get(task.skip, 0) + 1

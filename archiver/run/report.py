@@ -23,6 +23,7 @@ class Summary:
     timed_out: int = 0
     skipped_done: int = 0
     skipped_records: dict[str, int] = field(default_factory=dict)
+    skipped_files: int = 0  # files found in directories/globs that are no pages (sidecars)
     index_lines: int = 0
     error_lines: int = 0
     seconds: float = 0.0
@@ -58,6 +59,8 @@ class Summary:
         skipped = sum(self.skipped_records.values())
         if skipped:
             text += f", {skipped} non-page records skipped"
+        if self.skipped_files:
+            text += f", {self.skipped_files} files skipped as no pages"
         if self.seconds:
             text += f" in {self.seconds:.1f} s ({self.processed / self.seconds:.1f} docs/s)"
         return text
