@@ -13,7 +13,6 @@ The bar shows the position of the latest outcome, so its rate and ETA follow fin
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -22,9 +21,8 @@ from ..sources.files import expand_paths
 from ..sources.jsonl import is_jsonl
 from ..sources.lists import STDIN
 from ..sources.warc import is_warc
+from .resume import split_key
 from .shards import Shard
-
-_MEMBER = re.compile(r"(.*)/([:#])(\d+|error)", re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +102,14 @@ class Clock:
         if self.plan.unit == "doc":
             self.count += owned
             return self.count
-        m = _MEMBER.fullmatch(task.key)
-        path = m[1] if m and (is_warc(m[1]) or is_jsonl(m[1])) else task.key
+        parts = split_key(task.key)
+        path = parts[0] if parts and (is_warc(parts[0]) or is_jsonl(parts[0])) else task.key
         self._enter(path)
         size = self.plan.sizes.get(path, 0)
         if path == task.key:
             self.within = size
-        elif m[2] == "#" and m[3].isdigit():
-            self.within = max(self.within, int(m[3]))
+        elif parts[1] == "#" and parts[2].isdigit():
+            self.within = max(self.within, int(parts[2]))
         elif task.page is not None:
             data = task.page.data
             self.within += len(data) * self.scale + 1
