@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
-import os
 import unicodedata
 from dataclasses import dataclass
 
@@ -19,18 +17,10 @@ from .extract.metadata import extract_metadata
 from .extract.parse import looks_like_html, parse_html, squash
 from .extract.textdump import parse_dump
 from .lang.assign import tag_page
-from .model import Block, Document, Mark, Metadata, Removed, Source
+from .model import Block, Document, Mark, Metadata, RawPage, Removed, Source, document_id
+from .text.marks import piece_marks
 from .text.normalize import fix_text, normalize_pieces
 from .text.searchkey import search_key
-
-
-@dataclass(frozen=True, slots=True)
-class RawPage:
-    """One input as read by a source: its bytes (or text) and where it came from."""
-
-    data: bytes | str
-    source: Source
-    content_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,24 +31,6 @@ class _Cleaned:
     status: str
     comments: list[Proto]
     dump: bool = False
-
-
-def _marks(pieces: tuple[str, ...], marks: list[tuple]) -> tuple[Mark, ...]:
-    if not any(marks):  # no piece carries a mark (plain text): nothing to collect
-        return ()
-    spans: dict[tuple[str, str | None], list[list[int]]] = {}
-    pos = 0
-    for text, active in zip(pieces, marks):
-        end = pos + len(text)
-        for key in active:
-            runs = spans.setdefault(key, [])
-            if runs and runs[-1][1] == pos:
-                runs[-1][1] = end
-            else:
-                runs.append([pos, end])
-        pos = end
-    out = [Mark(s, e, kind, href) for (kind, href), runs in spans.items() for s, e in runs if e > s]
-    return tuple(sorted(out, key=lambda m: (m.start, -m.end, m.kind)))
 
 
 def _normalize(proto: Proto, dump: bool) -> tuple[str, str | None, tuple[str, ...], tuple[Mark, ...]]:
@@ -72,7 +44,7 @@ def _normalize(proto: Proto, dump: bool) -> tuple[str, str | None, tuple[str, ..
     if dump and text != raw and "whitespace" not in repairs:
         repairs = repairs + ("whitespace",)
     changed = bool(norm.repairs) or (dump and text != raw)
-    return text, raw if changed else None, repairs, _marks(norm.pieces, [p[1] for p in proto.pieces])
+    return text, raw if changed else None, repairs, piece_marks(norm.pieces, [p[1] for p in proto.pieces])
 
 
 def _from_html(text: str, url: str | None, config: Config) -> _Cleaned:
@@ -127,25 +99,6 @@ def _repaired_metadata(meta: Metadata) -> Metadata:
         fixed["authors"] = tuple(fix_text(name)[0] for name in meta.authors)
     fixed = {k: v for k, v in fixed.items() if v != getattr(meta, k)}
     return dataclasses.replace(meta, **fixed) if fixed else meta
-
-
-def document_id(url: str | None, sha256: str, source: Source | None = None) -> str:
-    """Stable identity of one input: the URL (if any) and the raw bytes' hash; for an input read
-    from a path, also which input it is: the path (relative to the current directory, normalized,
-    so ``./in/a.html``, ``in//a.html`` and its absolute spelling agree) and, inside a container,
-    the JSONL line or the WARC record's offset. Identical bytes at two paths, or two captures in
-    one WARC, are two documents, each with its own provenance. Without a path (a library call on
-    bytes) the id is the URL and the hash alone, as before."""
-    base = f"{url or ''}\n{sha256}"
-    if source is None or not source.path:
-        return hashlib.sha256(base.encode()).hexdigest()[:16]
-    try:
-        where = os.path.relpath(os.path.abspath(source.path))
-    except ValueError:  # another drive (Windows): no relative spelling
-        where = os.path.abspath(source.path)
-    member = source.line if source.line is not None else source.offset
-    key = json.dumps([base, where.replace(os.sep, "/"), member], ensure_ascii=True)
-    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def process(page: RawPage, config: Config = DEFAULT) -> Document:

@@ -14,7 +14,7 @@ from pathlib import Path
 from batchkit import lines, page, tree_bytes, write_jsonl
 from conftest import ROOT
 
-from archiver.pipeline import document_id
+from archiver.model import document_id
 from archiver.model import Source
 
 
