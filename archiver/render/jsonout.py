@@ -50,6 +50,8 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "blocks": [_block(b) for b in doc.blocks],
         "removed": [_removed(r) for r in doc.removed],
     }
+    if md.published_source:
+        out["published_source"] = md.published_source
     if doc.comments:
         out["comments"] = [_block(b) for b in doc.comments]
     return out
