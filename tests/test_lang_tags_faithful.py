@@ -131,3 +131,23 @@ def test_no_mostly_arabic_block_is_tagged_a_latin_script_language_over_the_corpu
                     bad.append((f"{source}/{name}", block.id, block.lang, block.text[:60]))
     assert not bad, bad[:10]
     assert dominant_script("ب")[0] == "Arab"
+
+
+def test_the_cli_takes_a_candidate_list(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    page = tmp_path / "so.html"
+    page.write_text("<html><body><article><p>Wasaaradda caafimaadka ayaa sheegtay in cudurka uu ku faafay "
+                    "gobollada koonfureed ee dalka, waxayna ku baaqday in dadku ay taxadar muujiyaan.</p>"
+                    "</article></body></html>", "utf-8")
+
+    def lang(*extra: str) -> str:
+        out = subprocess.run([sys.executable, "-m", "archiver", "clean", str(page), "--format", "json", *extra],
+                             cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        return json.loads(out)["blocks"][0]["lang"]
+
+    assert lang() != "so" and lang("--lang-candidates", "en,so") == "so"

@@ -55,3 +55,13 @@ def test_the_owner_of_a_personal_site_stays_its_author():
             "<p>This post compares three ways of doing it and measures each one on real input files.</p>"
             "</article></body></html>")
     assert clean(html.encode("utf-8"), url="https://janeroe.example/blog/parsing").metadata.authors == ("Jane Roe",)
+
+
+def test_a_one_word_json_ld_name_is_read_in_full_where_the_page_shows_it():
+    html = ("<html><head><title>Robots</title><script type='application/ld+json'>"
+            '{"@type": "NewsArticle", "headline": "Robots", "author": {"@type": "Person", "name": "Todd"}}'
+            "</script></head><body><article><h1>Robots</h1>"
+            "<p>In the future, robots could take blood samples, benefiting patients and workers alike.</p>"
+            "<p>The device was tested on volunteers at the university hospital last spring.</p>"
+            "</article><div class='contact'><p class='full-name'>Todd Bates</p></div></body></html>")
+    assert clean(html.encode("utf-8")).metadata.authors == ("Todd Bates",)

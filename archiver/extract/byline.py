@@ -177,3 +177,17 @@ def leading_byline(first: tuple[str, str] | None, site_name: str | None, url: st
     if first is None or first[0] != "paragraph" or len(first[1]) > 60:
         return None
     return name_place(first[1], site_keys([site_name], [url]))
+
+
+def fuller_name(root: etree._Element, name: str) -> str:
+    """A one-word name (JSON-LD "Todd") as the page shows it in full ("<p>Todd Bates</p>": an
+    element whose whole text is the name and one or two more capitalised words); else ``name``."""
+    if " " in name.strip() or len(name) < 2:
+        return name
+    pattern = re.compile(rf"{re.escape(name)}(?:\s+[A-ZÀ-Þ][\w'’.-]+){{1,2}}")
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.text and el.text.lstrip().startswith(name) and len(el) == 0:
+            text = squash(el.text)
+            if len(text) <= 40 and pattern.fullmatch(text):
+                return text
+    return name

@@ -11,7 +11,7 @@ from lxml import etree
 
 from ..decode import scrub_surrogates
 from ..model import Metadata
-from .byline import menu_labels, not_authors, person_values, site_keys, text_byline
+from .byline import fuller_name, menu_labels, not_authors, person_values, site_keys, text_byline
 from .dates import parse_date
 from .relative_dates import capture_time, resolve
 from .authors import byline_authors, split_names
@@ -289,12 +289,12 @@ def _authors(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], sit
     sources = (lambda: _names(person_values(ld.get("author"))), lambda: [meta.get("author", "")],
                lambda: [_not_a_link(meta.get("article:author", ""))], lambda: None,
                lambda: [text_byline(root) or ""])
-    for raw in sources:
+    for n, raw in enumerate(sources):
         values = raw()
         names = byline_authors(root) if values is None else split_names(values)
         names = not_authors(names, values or [], keys, labels)
-        if names:
-            return names
+        if names:  # JSON-LD may hold a first name only ("Todd"): the page may show it in full
+            return [fuller_name(root, name) for name in names] if n == 0 else names
     return []
 
 
