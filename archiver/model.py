@@ -6,6 +6,8 @@ here only delegate so that ``doc.to_json()`` reads naturally.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,6 +83,28 @@ class Source:
     offset: int | None = None
     line: int | None = None
     captured: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """One input as read by a source: its bytes (or text) and where it came from."""
+
+    data: bytes | str
+    source: Source
+    content_type: str | None = None
+
+
+def document_id(url: str | None, sha256: str, source: Source | None = None) -> str:
+    """Stable identity: the URL (if any) and the raw bytes' hash; for a record of a container, also
+    which record it is (a WARC record's id, a JSONL file's name and line), so the same page captured
+    twice is two documents, each with its own provenance, not one file that two inputs overwrite.
+    A WARC record keeps its id however the file's path is spelled."""
+    which = ""
+    if source is not None and source.record_id:
+        which = f"\n{source.record_id}"
+    elif source is not None and source.line is not None:
+        which = f"\n{os.path.basename(source.path or '')}:{source.line}"
+    return hashlib.sha256(f"{url or ''}\n{sha256}{which}".encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,8 +62,8 @@ def time_here(package_root: Path, limit: int | None, rounds: int) -> dict:
     import archiver
     import lxml.html
 
-    from archiver.model import Source
-    from archiver.pipeline import RawPage, process
+    from archiver.model import RawPage, Source
+    from archiver.pipeline import process
 
     pages = load_pages(limit)
     digest = hashlib.sha256()

@@ -49,8 +49,8 @@ def load_pages(limit: int | None) -> list[tuple[str, bytes]]:
 def tools() -> dict:
     import lxml.html
 
-    from archiver.model import Source
-    from archiver.pipeline import RawPage, process
+    from archiver.model import RawPage, Source
+    from archiver.pipeline import process
 
     def full(data: bytes) -> None:
         doc = process(RawPage(data, Source(kind="auto")))

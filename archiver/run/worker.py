@@ -16,8 +16,8 @@ from typing import Any, Iterator
 from ..api import read_file
 from ..config import DEFAULT, Config
 from ..errors import ArchiverError
-from ..model import Document, Failure, Source
-from ..pipeline import RawPage, process
+from ..model import Document, Failure, RawPage, Source
+from ..pipeline import process
 from ..sources.base import Task
 from .output import index_record, write_document
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Failure
-from ..pipeline import RawPage
+from ..model import Failure, RawPage
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,7 @@ import zlib
 from typing import IO, Iterator
 
 from ..decode import scrub_surrogates
-from ..model import Source
-from ..pipeline import RawPage
+from ..model import RawPage, Source
 from .base import SourceOptions, Task, failed
 
 SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")

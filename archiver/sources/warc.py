@@ -16,8 +16,7 @@ from __future__ import annotations
 import os
 from typing import Any, Iterator
 
-from ..model import Source
-from ..pipeline import RawPage
+from ..model import RawPage, Source
 from .base import SourceOptions, Task, failed, too_large
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")

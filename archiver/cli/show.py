@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..archive.records import ExportError, load_record as read_record
-from .terminal import TerminalOptions, printable, render_terminal, wants_bidi
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from ..render.terminal import TerminalOptions, printable, render_terminal, wants_bidi
+from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 
 class ShowError(Exception):

@@ -12,15 +12,14 @@ from ..config import Config
 from ..model import Failure
 from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
 from ..sources.resolve import iter_tasks, read_list
-from .batch import RunOptions, clean_one, run_batch
-from .merge import merge
-from .output import FORMATS, render
-from .report import Progress
-from .shards import Shard
-from .worker import Job
-from ..archive.commands import add_clean_bag_option, bag_after_clean
-
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+from ..run.batch import RunOptions, clean_one, run_batch
+from ..run.merge import merge
+from ..run.output import FORMATS, render
+from ..run.report import Progress
+from ..run.shards import Shard
+from ..run.worker import Job
+from .archive import add_clean_bag_option, bag_after_clean
+from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -80,7 +79,7 @@ def _to_stdout(args: argparse.Namespace, tasks: Iterator[Task]) -> int:
     result = clean_one(first[0], _config(args))
     if isinstance(result, Failure):
         print(f"archiver: error: {result.source}: {result.reason}", file=sys.stderr)
-        return EXIT_SOME_FAILED
+        return EXIT_FAILED
     for fmt in args.format:
         sys.stdout.write(render(result, fmt))
     return EXIT_OK
@@ -111,7 +110,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         print(summary.line(), file=sys.stderr)
     if getattr(args, "bag", False) and (code := bag_after_clean(args)) != EXIT_OK:
         return code
-    return EXIT_SOME_FAILED if summary.failures else EXIT_OK
+    return EXIT_FAILED if summary.failures else EXIT_OK
 
 
 def _input_args(p: argparse.ArgumentParser) -> None:

@@ -7,14 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from .bag import BagError, BagOptions, make_bag
-from .index import build_index
-from .records import ExportError
-from .search import search
-from .verify import verify
+from ..archive.bag import BagError, BagOptions, make_bag
+from ..archive.index import build_index
+from ..archive.records import ExportError
+from ..archive.search import search
+from ..archive.verify import verify
 from ..render.terminal import printable
+from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 
 
