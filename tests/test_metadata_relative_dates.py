@@ -7,8 +7,8 @@ import pytest
 
 from archiver.config import Config
 from archiver.extract.relative_dates import capture_time, resolve
-from archiver.model import Source
-from archiver.pipeline import RawPage, process
+from archiver.model import RawPage, Source
+from archiver.pipeline import process
 from archiver.render.jsonout import document_dict
 
 CAPTURED = "2020-05-10T12:34:56Z"
