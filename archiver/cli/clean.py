@@ -48,7 +48,7 @@ def _nonneg(value: str) -> int:
 
 def _config(args: argparse.Namespace) -> Config:
     return Config(kind=args.kind, comments=args.comments, chrome_phrases=args.chrome_phrases or (),
-                  lang_detector=args.lang_detector)
+                  lang_detector=args.lang_detector, lang_candidates=tuple(args.lang_candidates or ()))
 
 
 def _sources(args: argparse.Namespace) -> tuple[SourceOptions, list[str]]:
@@ -170,6 +170,8 @@ def add_clean(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--chrome-phrases", type=_phrases, metavar="FILE",
                    help="extra chrome phrases, one per line (optionally 'role<TAB>phrase')")
     p.add_argument("--lang-detector", choices=("langdetect", "lingua"), default="langdetect")
+    p.add_argument("--lang-candidates", type=lambda v: [c.strip() for c in v.split(",") if c.strip()],
+                   metavar="LIST", help="languages the detector chooses among, e.g. ar,fa,ur,en,fr (default: README)")
     _run_args(p)
     add_clean_bag_option(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
