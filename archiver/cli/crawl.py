@@ -39,7 +39,7 @@ def site_profiles_for(args: argparse.Namespace, make_tasks: Callable[[], Iterabl
     if getattr(args, "site_profile", None):
         profiles = load_profiles(args.site_profile)
     elif getattr(args, "site_boilerplate", False):
-        if "-" in (args.inputs or ()) or getattr(args, "input_list", None) == "-":
+        if "-" in (args.inputs or ()):
             raise ValueError("--site-boilerplate reads the inputs twice, standard input only once: "
                              "run `archiver profile` first and clean with --site-profile DIR")
         prints = first_pass(make_tasks(), config, args.parallel, args.timeout)
@@ -53,10 +53,12 @@ def site_profiles_for(args: argparse.Namespace, make_tasks: Callable[[], Iterabl
 
 def cmd_profile(args: argparse.Namespace) -> int:
     """Run ``archiver profile``."""
-    from .clean import _config, _tasks
+    from ..sources.resolve import iter_tasks
+    from .clean import _config, _sources
 
     try:
-        tasks = _tasks(args)
+        sources, listed = _sources(args)
+        tasks = iter_tasks(args.inputs, sources, listed)
     except (ValueError, OSError) as exc:
         return _error(str(exc), EXIT_USAGE)
     options = ProfileOptions(min_host_pages=args.min_host_pages, min_share=args.min_share)
@@ -89,7 +91,7 @@ def add_profile(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--parallel", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes")
     p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="per-page limit (default 60)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
-    p.set_defaults(func=cmd_profile)
+    p.set_defaults(func=cmd_profile, lang_candidates=None)  # tags only: the texts it counts do not change
 
 
 def _threshold(value: str) -> float:
