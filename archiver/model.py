@@ -87,11 +87,13 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class RawPage:
-    """One input as read by a source: its bytes (or text) and where it came from."""
+    """One input as read by a source: its bytes (or text) and where it came from; the HTTP
+    Content-Type and Last-Modified when the source knew them."""
 
     data: bytes | str
     source: Source
     content_type: str | None = None
+    last_modified: str | None = None
 
 
 def document_id(url: str | None, sha256: str, source: Source | None = None) -> str:
@@ -148,16 +150,20 @@ class Document:
         return "\n\n".join(b.text for b in self.blocks)
 
     def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-ready dicts and lists, in the shape of :func:`archiver.schema`."""
         from .render.jsonout import document_dict
 
         return document_dict(self)
 
     def to_json(self) -> str:
+        """The JSON record (schema ``archiver.document/1``): deterministic, UTF-8 text, newline-terminated."""
         from .render.jsonout import to_json
 
         return to_json(self)
 
     def to_markdown(self) -> str:
+        """The Markdown reading copy: YAML front matter, then the blocks; other-direction text wrapped
+        in ``dir``/``lang`` HTML, never in control characters."""
         from .render.markdown import to_markdown
 
         return to_markdown(self)
@@ -172,4 +178,5 @@ class Failure:
     reason: str
 
     def to_dict(self) -> dict[str, str]:
+        """The failure as it is written to ``errors.jsonl``: source, stage, reason."""
         return {"source": self.source, "stage": self.stage, "reason": self.reason}

@@ -136,6 +136,8 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         offset=page.source.offset, line=page.source.line, captured=page.source.captured,
     )
     metadata = _repaired_metadata(cleaned.metadata)
+    if page.last_modified and not metadata.modified:  # the page states none: the HTTP header's
+        metadata = dataclasses.replace(metadata, modified=page.last_modified)
     return Document(
         id=document_id(url, sha, page.source), status=status, url=url, title=metadata.title,
         language=tags.language if blocks else "und", direction=tags.direction,

@@ -33,6 +33,8 @@ DOCUMENTS = "documents.jsonl"
 class BagError(ExportError):
     """An export that cannot be bagged; the message is one line."""
 
+    stage = "bag"
+
 
 @dataclass(frozen=True, slots=True)
 class BagOptions:

@@ -11,13 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..errors import ExportError
 from ..model import Block, Document, Mark, Metadata, Removed, Run, Source
 
 INDEX, ERRORS, RUN = "index.jsonl", "errors.jsonl", "run.json"
-
-
-class ExportError(Exception):
-    """An export directory that cannot be read; the message is one line."""
 
 
 @dataclass(frozen=True, slots=True)
