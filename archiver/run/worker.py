@@ -84,7 +84,7 @@ def clean_task(task: Task, config: Config, timeout: float = 0) -> Document | Fai
             if task.page is not None:
                 return process(task.page, config)
             data = read_file(task.path or task.key)
-            return process(RawPage(data, Source(kind="auto", path=task.path or task.key)), config)
+            return process(RawPage(data, Source(kind="auto", path=task.path or task.key, url=task.url)), config)
     except DocumentTimeout:
         return Failure(task.key, "timeout", f"timed out after {timeout:g} s")
     except ArchiverError as exc:

@@ -20,6 +20,7 @@ class Task:
     page: RawPage | None = None
     failure: Failure | None = None
     skip: str | None = None
+    url: str | None = None  # the page's URL when the command line gave one (--url, --base-url)
 
 
 MAX_PAGE_BYTES = 20 * 2**20
