@@ -9,9 +9,19 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 SCHEMA_VERSION = "archiver.document/1"
+
+# The closed vocabularies of a record; tests/test_model_types.py checks each against the JSON Schema's enum.
+Status = Literal["ok", "no_article"]
+Role = Literal["heading", "paragraph", "list_item", "quote", "table", "caption", "code"]
+Direction = Literal["ltr", "rtl", "auto"]
+# How a block's language was chosen: the HTML lang attribute, a detector, the script alone, or a
+# prior -- today one word for three things: the page's prior for the script (from its own long
+# blocks), a pooled detection over the chrome, and the shipped per-script defaults (lang/tag.py).
+LangSource = Literal["html", "detector", "script", "prior"]
+MarkKind = Literal["strong", "em", "code", "link"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +31,7 @@ class Run:
     start: int
     end: int
     lang: str
-    dir: str
+    dir: Direction
     script: str
 
 
@@ -31,7 +41,7 @@ class Mark:
 
     start: int
     end: int
-    kind: str
+    kind: MarkKind
     href: str | None = None
 
 
@@ -40,15 +50,15 @@ class Block:
     """One unit of article content (heading, paragraph, list item, ...)."""
 
     id: str
-    role: str
+    role: Role
     text: str
     level: int | None = None
     ordered: bool | None = None
     text_raw: str | None = None
     lang: str = "und"
-    dir: str = "auto"
+    dir: Direction = "auto"
     script: str = "Zyyy"
-    lang_source: str = "script"
+    lang_source: LangSource = "script"
     lang_confidence: float = 0.0
     repairs: tuple[str, ...] = ()
     runs: tuple[Run, ...] = ()
@@ -65,7 +75,7 @@ class Removed:
     role: str
     reason: str
     lang: str = "und"
-    dir: str = "auto"
+    dir: Direction = "auto"
     script: str = "Zyyy"
 
 
@@ -123,7 +133,7 @@ class Metadata:
     image: str | None = None
     tags: tuple[str, ...] = ()
     page_language: str | None = None
-    page_direction: str | None = None
+    page_direction: Direction | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,11 +141,11 @@ class Document:
     """A cleaned, language-tagged archival record of one page."""
 
     id: str
-    status: str
+    status: Status
     url: str | None
     title: str | None
     language: str
-    direction: str
+    direction: Direction
     page_language: str
     source: Source
     processing: dict[str, str]
