@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from lxml.etree import _Element, _ElementTree
 
 
-def clean(source: str | bytes | bytearray | Tag | _Element | _ElementTree, *, url: str | None = None, kind: str | None = None,
-          headers: Mapping[str, str] | None = None, config: Config | None = None) -> Document:
+def clean(source: str | bytes | bytearray | Tag | _Element | _ElementTree, *, url: str | None = None,
+          kind: str | None = None, headers: Mapping[str, str] | None = None,
+          config: Config | None = None) -> Document:
     """Clean one page: HTML bytes, HTML text, a plain-text scrape dump, or a parsed tree (a
     BeautifulSoup document or tag, an lxml element or tree), which is serialized back to HTML.
 

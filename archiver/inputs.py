@@ -54,8 +54,8 @@ def page_data(source: object) -> bytes | str:
     for convert in (_from_bs4, _from_lxml):
         if (text := convert(source)) is not None:
             return text
-    raise InputError(f"cannot clean a value of type {_type_name(source)}: pass str, bytes, a BeautifulSoup object "
-                     "or an lxml element")
+    raise InputError(f"cannot clean a value of type {_type_name(source)}: pass str, bytes, "
+                     "a BeautifulSoup object or an lxml element")
 
 
 def check_options(url: object, kind: object, config: object) -> None:

@@ -15,7 +15,8 @@ import archiver.archive
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ("<html><head><title>A headline</title></head><body><nav><a href='/'>Home</a></nav><article>"
-           "<h1>A headline</h1><p>" + "The council met on Monday to decide, after a long debate, what to do. " * 4
+           "<h1>A headline</h1><p>"
+           + "The council met on Monday to decide, after a long debate, what to do. " * 4
            + "</p></article></body></html>")
 
 
@@ -76,7 +77,8 @@ def test_every_public_name_and_method_has_a_docstring(module):
         if not (obj.__doc__ or "").strip():
             missing.append(name)
         if inspect.isclass(obj):
-            missing += [f"{name}.{meth}" for meth, fn in _public_callables(obj) if not (fn.__doc__ or "").strip()]
+            missing += [f"{name}.{meth}" for meth, fn in _public_callables(obj)
+                        if not (fn.__doc__ or "").strip()]
     assert missing == []
 
 
@@ -91,11 +93,13 @@ def test_clean_file_takes_what_clean_takes():
 
 
 @pytest.mark.parametrize("call", [
-    lambda: archiver.clean(None), lambda: archiver.clean(123), lambda: archiver.clean(memoryview(b"<p>x</p>")),
+    lambda: archiver.clean(None), lambda: archiver.clean(123),
+    lambda: archiver.clean(memoryview(b"<p>x</p>")),
     lambda: archiver.clean(ARTICLE, url=12), lambda: archiver.clean(ARTICLE, config="x"),
     lambda: archiver.clean(ARTICLE, kind="pdf"), lambda: archiver.clean(ARTICLE, kind="markdown"),
     lambda: archiver.clean(ARTICLE, config=archiver.Config(kind="markdown")),
-    lambda: archiver.clean(ARTICLE, headers=[("Date", "x")]), lambda: archiver.clean(ARTICLE, headers={"Date": 5}),
+    lambda: archiver.clean(ARTICLE, headers=[("Date", "x")]),
+    lambda: archiver.clean(ARTICLE, headers={"Date": 5}),
     lambda: archiver.clean_file(12), lambda: archiver.clean_file(__file__, kind="pdf"),
 ], ids=["None", "int", "memoryview", "url-int", "config-str", "kind-pdf", "kind-markdown",
         "config-kind", "headers-list", "headers-int", "path-int", "file-kind"])

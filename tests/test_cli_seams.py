@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from archiver.archive.report import Problem
 from archiver.archive.verify import VerifyReport
 from archiver.cli import build_parser
-from conftest import ROOT
 
 PAGE = ("<html lang='en'><head><title>Council story</title></head><body><article><h1>Council story</h1>"
         "<p>" + "The council met on Monday to decide, after a long debate, what to do next. " * 6

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from .._version import __version__
 from .archive import ARCHIVE_COMMANDS
@@ -14,12 +14,12 @@ from .clean import add_clean, add_merge
 from .exits import EXIT_OK, EXIT_USAGE
 from .show import add_show
 
-
 COMMANDS = [add_clean, add_merge, add_show, *ARCHIVE_COMMANDS]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="archiver", description="Clean scraped web pages into archival records.")
+    parser = argparse.ArgumentParser(prog="archiver",
+                                     description="Clean scraped web pages into archival records.")
     parser.add_argument("--version", action="version", version=f"archiver {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in COMMANDS:

@@ -5,23 +5,22 @@ import argparse
 import itertools
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..config import Config
 from ..model import Failure
-from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
-from ..sources.resolve import iter_tasks, read_list
 from ..run.batch import RunOptions, clean_one, run_batch
 from ..run.merge import merge
 from ..run.output import FORMATS, render
 from ..run.report import Progress
 from ..run.shards import Shard
 from ..run.worker import Job
+from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
+from ..sources.resolve import iter_tasks, read_list
 from .archive import add_clean_bag_option, bag_after_clean
 from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from .urls import absolute_url, with_urls
-
 
 FORMAT_ALIASES = {"markdown": "md"}
 

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..archive.records import ExportError, load_record as read_record
+from ..archive.records import ExportError
+from ..archive.records import load_record as read_record
 from ..errors import ArchiverError
 from ..render.terminal import TerminalOptions, printable, render_terminal, wants_bidi
 from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE

@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePath
-from typing import Iterable, Iterator, Sequence
 from urllib.parse import quote, urlsplit
 
 from ..sources.base import Task
