@@ -33,18 +33,29 @@ class _Cleaned:
     dump: bool = False
 
 
-def _normalize(proto: Proto, dump: bool) -> tuple[str, str | None, tuple[str, ...], tuple[Mark, ...]]:
+@dataclass(frozen=True, slots=True)
+class _Normalized:
+    """One block's text after the normalize stage: ``raw`` only when a repair changed it."""
+
+    text: str
+    raw: str | None
+    repairs: tuple[str, ...]
+    marks: tuple[Mark, ...]
+
+
+def _normalize(proto: Proto, dump: bool) -> _Normalized:
     raw = "".join(p[0] for p in proto.pieces)
     keep_nl = proto.role in ("paragraph", "quote", "code", "table")
     if proto.role == "code":
-        return raw.strip("\n"), None, (), ()
+        return _Normalized(raw.strip("\n"), None, (), ())
     norm = normalize_pieces([p[0] for p in proto.pieces], keep_newlines=keep_nl)
     text = "".join(norm.pieces)
     repairs = norm.repairs
     if dump and text != raw and "whitespace" not in repairs:
         repairs = repairs + ("whitespace",)
     changed = bool(norm.repairs) or (dump and text != raw)
-    return text, raw if changed else None, repairs, piece_marks(norm.pieces, [p[1] for p in proto.pieces])
+    return _Normalized(text, raw if changed else None, repairs,
+                       piece_marks(norm.pieces, [p[1] for p in proto.pieces]))
 
 
 def _from_html(text: str, url: str | None, config: Config) -> _Cleaned:
@@ -70,22 +81,22 @@ def _from_dump(text: str, config: Config) -> _Cleaned:
     return _Cleaned(protos, cuts, Metadata(title=dump.title), status, [], dump=True)
 
 
-def _nonempty(protos: list[Proto], normalized: list) -> tuple[list[Proto], list]:
+def _nonempty(protos: list[Proto], normalized: list[_Normalized]) -> tuple[list[Proto], list[_Normalized]]:
     """Blocks whose text normalizes away (a stray BOM, an empty <pre>) are no blocks."""
-    if all(n[0] for n in normalized):
+    if all(n.text for n in normalized):
         return protos, normalized
-    keep = [i for i, n in enumerate(normalized) if n[0]]
+    keep = [i for i, n in enumerate(normalized) if n.text]
     return [protos[i] for i in keep], [normalized[i] for i in keep]
 
 
-def _blocks(protos: list[Proto], normalized: list, tags, runs, prefix: str) -> tuple[Block, ...]:
+def _blocks(protos: list[Proto], normalized: list[_Normalized], tags, runs, prefix: str) -> tuple[Block, ...]:
     out = []
-    for n, (proto, (text, raw, repairs, marks), tag, block_runs) in enumerate(zip(protos, normalized, tags, runs), 1):
+    for n, (proto, norm, tag, block_runs) in enumerate(zip(protos, normalized, tags, runs), 1):
         out.append(Block(
-            id=f"{prefix}{n}", role=proto.role, text=text, level=proto.level, ordered=proto.ordered,
-            text_raw=raw, lang=tag.lang, dir=tag.dir, script=tag.script, lang_source=tag.source,
-            lang_confidence=tag.confidence, repairs=repairs, runs=block_runs, marks=marks, cells=proto.cells,
-            key=search_key(text, tag.lang),
+            id=f"{prefix}{n}", role=proto.role, text=norm.text, level=proto.level, ordered=proto.ordered,
+            text_raw=norm.raw, lang=tag.lang, dir=tag.dir, script=tag.script, lang_source=tag.source,
+            lang_confidence=tag.confidence, repairs=norm.repairs, runs=block_runs, marks=norm.marks,
+            cells=proto.cells, key=search_key(norm.text, tag.lang),
         ))
     return tuple(out)
 
@@ -118,7 +129,7 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
     cleaned = _from_html(text, page.source.url, config) if kind == "html" else _from_dump(text, config)
     protos, normalized = _nonempty(cleaned.protos, [_normalize(p, cleaned.dump) for p in cleaned.protos])
     status = "no_article" if cleaned.status == "ok" and not protos else cleaned.status
-    tags = tag_page([n[0] for n in normalized], [c[0] for c in cleaned.cuts],
+    tags = tag_page([n.text for n in normalized], [c[0] for c in cleaned.cuts],
                     cleaned.metadata.page_language, config.lang_detector, config.min_detect_letters)
     blocks = _blocks(protos, normalized, tags.blocks, tags.runs, "b")
     removed = tuple(Removed(text, role, reason, t.lang, t.dir, t.script)
@@ -126,7 +137,7 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
     comments = ()
     if cleaned.comments:
         cprotos, cnorm = _nonempty(cleaned.comments, [_normalize(p, False) for p in cleaned.comments])
-        ctags = tag_page([n[0] for n in cnorm], [], tags.page_language,
+        ctags = tag_page([n.text for n in cnorm], [], tags.page_language,
                          config.lang_detector, config.min_detect_letters)
         comments = _blocks(cprotos, cnorm, ctags.blocks, ctags.runs, "c")
     url = page.source.url
