@@ -7,6 +7,7 @@ here only delegate so that ``doc.to_json()`` reads naturally.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -107,16 +108,22 @@ class RawPage:
 
 
 def document_id(url: str | None, sha256: str, source: Source | None = None) -> str:
-    """Stable identity: the URL (if any) and the raw bytes' hash; for a record of a container, also
-    which record it is (a WARC record's id, a JSONL file's name and line), so the same page captured
-    twice is two documents, each with its own provenance, not one file that two inputs overwrite.
-    A WARC record keeps its id however the file's path is spelled."""
-    which = ""
-    if source is not None and source.record_id:
-        which = f"\n{source.record_id}"
-    elif source is not None and source.line is not None:
-        which = f"\n{os.path.basename(source.path or '')}:{source.line}"
-    return hashlib.sha256(f"{url or ''}\n{sha256}{which}".encode()).hexdigest()[:16]
+    """Stable identity of one input: the URL (if any) and the raw bytes' hash; for an input read
+    from a path, also which input it is: the path (relative to the current directory, normalized,
+    so ``./in/a.html``, ``in//a.html`` and its absolute spelling agree) and, inside a container,
+    the JSONL line or the WARC record's offset. Identical bytes at two paths, or two captures in
+    one WARC, are two documents, each with its own provenance. Without a path (a library call on
+    bytes) the id is the URL and the hash alone, as before."""
+    base = f"{url or ''}\n{sha256}"
+    if source is None or not source.path:
+        return hashlib.sha256(base.encode()).hexdigest()[:16]
+    try:
+        where = os.path.relpath(os.path.abspath(source.path))
+    except ValueError:  # another drive (Windows): no relative spelling
+        where = os.path.abspath(source.path)
+    member = source.line if source.line is not None else source.offset
+    key = json.dumps([base, where.replace(os.sep, "/"), member], ensure_ascii=True)
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,13 +168,13 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready dicts and lists, in the shape of :func:`archiver.schema`."""
-        from .render.jsonout import document_dict
+        from .render.codec import document_dict
 
         return document_dict(self)
 
     def to_json(self) -> str:
         """The JSON record (schema ``archiver.document/1``): deterministic, UTF-8 text, newline-terminated."""
-        from .render.jsonout import to_json
+        from .render.codec import to_json
 
         return to_json(self)
 

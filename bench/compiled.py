@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HOT = ["extract/*.py", "lang/*.py", "text/*.py", "render/jsonout.py", "render/inline.py",
+HOT = ["extract/*.py", "lang/*.py", "text/*.py", "render/jsonout.py", "render/codec.py", "render/inline.py",
        "render/markdown.py", "pipeline.py", "decode.py"]
 KEEP_PYTHON = ("__init__.py", "detect.py")
 SETUP = """\

@@ -37,7 +37,7 @@ STAGES = [("decode", "decode.py", "decode"), ("parse", "parse.py", "parse_html")
           ("metadata", "metadata.py", "extract_metadata"), ("extract body", "body.py", "extract_body"),
           ("blocks", "blocks.py", "build_blocks"), ("filters", "filters.py", "filter_blocks"),
           ("normalize", "pipeline.py", "_normalize"), ("langtag", "assign.py", "tag_page"),
-          ("markdown", "markdown.py", "to_markdown"), ("json", "jsonout.py", "to_json")]
+          ("markdown", "markdown.py", "to_markdown"), ("json", "codec.py", "to_json")]
 
 
 def load_pages(limit: int | None) -> list[tuple[str, bytes]]:

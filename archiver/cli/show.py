@@ -10,7 +10,7 @@ from typing import Any
 from ..archive.records import ExportError
 from ..archive.records import load_record as read_record
 from ..errors import ArchiverError
-from ..render.terminal import TerminalOptions, printable, render_terminal, wants_bidi
+from ..render.terminal import TerminalOptions, render_terminal, shown, wants_bidi
 from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 
@@ -68,7 +68,7 @@ def list_records(directory: Path) -> str:
         except ShowError:
             continue
         lines.append(f"{rec.get('id', path.stem)}\t{rec.get('language', 'und')}\t{rec.get('title') or ''}")
-    return printable("\n".join(lines)) + ("\n" if lines else "")
+    return shown("\n".join(lines)) + ("\n" if lines else "")
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -62,6 +62,14 @@ def within_limit(task: Task, limit: int) -> Task:
     return failed(task.key, "read", reason) if reason else task
 
 
+def member_key(path: str, marker: str, member: int | str) -> str:
+    """The key of one record of the container ``path``: ``feed.jsonl/:3`` (line 3),
+    ``crawl.warc.gz/#1234`` (the record at offset 1234). The ``/`` makes it a name no input file
+    can have (a file under ``feed.jsonl/`` needs ``feed.jsonl`` to be a directory, not a feed), so
+    a file named ``feed.jsonl:3`` is never taken for line 3 of ``feed.jsonl``."""
+    return f"{path}/{marker}{member}"
+
+
 def failed(key: str, stage: str, reason: str) -> Task:
     """A task that is already a failure (found while reading the container)."""
     return Task(key, failure=Failure(key, stage, reason.splitlines()[0] if reason else stage))

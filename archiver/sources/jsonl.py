@@ -13,7 +13,7 @@ from typing import IO, Iterator
 
 from ..decode import scrub_surrogates
 from ..model import RawPage, Source
-from .base import SourceOptions, Task, failed
+from .base import SourceOptions, Task, failed, member_key
 
 SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 
@@ -29,7 +29,7 @@ def _open(path: str) -> IO[bytes]:
 
 def line_task(path: str, number: int, raw: bytes, options: SourceOptions) -> Task | None:
     """The task for one line (None for a blank line)."""
-    key = f"{path}:{number}"
+    key = member_key(path, ":", number)
     if not raw.strip():
         return None
     try:
@@ -63,4 +63,4 @@ def iter_jsonl(path: str, options: SourceOptions = SourceOptions()) -> Iterator[
     except PermissionError:
         yield failed(path, "read", "permission denied")
     except (OSError, EOFError, zlib.error) as exc:
-        yield failed(f"{path}:{number + 1}", "read", f"unreadable after line {number}: {exc}")
+        yield failed(member_key(path, ":", number + 1), "read", f"unreadable after line {number}: {exc}")

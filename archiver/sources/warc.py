@@ -17,7 +17,7 @@ import os
 from typing import Any, Iterator
 
 from ..model import RawPage, Source
-from .base import SourceOptions, Task, failed, too_large
+from .base import SourceOptions, Task, failed, member_key, too_large
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -53,7 +53,7 @@ def _classify(content_type: str | None, status: int | None) -> str | None:
 def _page(path: str, offset: int, data: bytes, headers: dict[str, Any]) -> Task:
     source = Source(kind="warc", path=path, url=headers.get("url"), record_id=headers.get("id"),
                     offset=offset, captured=headers.get("date"))
-    return Task(f"{path}#{offset}", page=RawPage(data, source, headers.get("content_type")))
+    return Task(member_key(path, "#", offset), page=RawPage(data, source, headers.get("content_type")))
 
 
 def _status(text: Any) -> int:
@@ -81,7 +81,7 @@ def _warcio_task(rec: Any, offset_of: Any, path: str, limit: int = 0) -> Task | 
             problem = f"undecodable payload: {type(exc).__name__}: {exc}"
     while rec.raw_stream.read(1 << 20):  # the rest (a skipped video, a page over the limit) a block
         pass                             # at a time, never held whole
-    key = f"{path}#{offset_of()}"
+    key = member_key(path, "#", offset_of())
     if rec.raw_stream.limit > 0:
         return failed(key, "read", f"truncated WARC record ({rec.raw_stream.limit} bytes missing)")
     if problem or skip:
@@ -112,11 +112,11 @@ def _warcio_records(fh: Any, path: str, limit: int = 0) -> Iterator[Task]:
                         return
         except Exception as exc:  # noqa: BLE001 - whatever the parser says, it is this record's fault
             reason = " ".join(f"unparseable WARC record: {type(exc).__name__}: {exc}".split())
-            yield failed(f"{path}#{it.offset}", "read", reason)
+            yield failed(member_key(path, "#", it.offset), "read", reason)
             start = _next_record(fh, it.offset + 1, path)
             continue
         if it.offset < size:
-            yield failed(f"{path}#{it.offset}", "read",
+            yield failed(member_key(path, "#", it.offset), "read",
                          f"truncated or unparseable WARC data ({size - it.offset} bytes at the end)")
         return
 
@@ -169,17 +169,17 @@ def _fastwarc_records(fh: Any, path: str, limit: int = 0) -> Iterator[Task]:
         skip = _classify(ctype, http.status_code if http is not None else None)
         if skip:
             rec.reader.consume()
-            yield Task(f"{path}#{offset}", skip=skip)
+            yield Task(member_key(path, "#", offset), skip=skip)
             continue
         declared = rec.content_length
         if reason := too_large(declared, limit):
             rec.reader.consume()
-            yield failed(f"{path}#{offset}", "read", reason)
+            yield failed(member_key(path, "#", offset), "read", reason)
             continue
         data = rec.reader.read()
         encoded = http.get("Content-Encoding") or http.get("Transfer-Encoding")
         if not encoded and len(data) < declared:
-            yield failed(f"{path}#{offset}", "read", f"truncated WARC record ({declared - len(data)} bytes missing)")
+            yield failed(member_key(path, "#", offset), "read", f"truncated WARC record ({declared - len(data)} bytes missing)")
             return
         yield _page(path, offset, data, {"url": rec.headers.get("WARC-Target-URI"), "id": rec.record_id,
                                          "date": rec.headers.get("WARC-Date"), "content_type": ctype})
@@ -234,4 +234,4 @@ def iter_warc(path: str, options: SourceOptions = SourceOptions()) -> Iterator[T
         yield failed(path, "read", "permission denied")
     except Exception as exc:  # noqa: BLE001 - a damaged archive ends with one error, not a crash
         reason = f"unreadable WARC after {last}: {type(exc).__name__}: {exc}"
-        yield failed(f"{path}#error", "read", reason)
+        yield failed(member_key(path, "#", "error"), "read", reason)
