@@ -15,6 +15,7 @@ from ..run.merge import merge
 from ..run.output import FORMATS, UnsafeOutput, WriteFailure, render
 from ..run.report import Progress
 from ..run.shards import Shard
+from ..run.total import plan
 from ..run.worker import Job
 from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
 from ..sources.resolve import iter_tasks, read_list
@@ -51,16 +52,14 @@ def _nonneg(value: str) -> int:
 
 def _config(args: argparse.Namespace) -> Config:
     return Config(kind=args.kind, comments=args.comments, chrome_phrases=args.chrome_phrases or (),
-                  lang_detector=args.lang_detector)
+                  lang_detector=args.lang_detector, lang_candidates=tuple(args.lang_candidates or ()))
 
 
-def _tasks(args: argparse.Namespace) -> Iterator[Task]:
+def _sources(args: argparse.Namespace) -> tuple[SourceOptions, list[str]]:
     options = SourceOptions(include=tuple(args.include or ()), exclude=tuple(args.exclude or ()),
                             jsonl_html_key=args.jsonl_html_key, jsonl_url_key=args.jsonl_url_key,
                             warc_backend=args.warc_backend, max_page_bytes=args.max_page_bytes)
-    listed = read_list(args.input_list) if args.input_list else ()
-    inputs = _inputs(args)
-    return with_urls(iter_tasks(inputs, options, listed), args.url, args.base_url, inputs)
+    return options, (read_list(args.input_list) if args.input_list else [])
 
 
 def _inputs(args: argparse.Namespace) -> list[str]:
@@ -114,7 +113,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return _error("--url names one page's address, --base-url a directory's: give one")
     try:
         shard = Shard(args.shard_index, args.num_shards)
-        pages, tasks = _pages(_tasks(args), 2 if args.output is None or args.url else 1)
+        sources, listed = _sources(args)
+        inputs = _inputs(args)
+        tasks = with_urls(iter_tasks(inputs, sources, listed), args.url, args.base_url, inputs)
+        pages, tasks = _pages(tasks, 2 if args.output is None or args.url else 1)
     except (ValueError, OSError) as exc:
         return _error(str(exc))
     if not pages:  # the same with or without -o: nothing to clean is a usage error, nothing written
@@ -130,7 +132,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
                          quiet=args.quiet, dask_scheduler=args.dask_scheduler)
     try:
         with stop_on_signals():
-            summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose))
+            total = plan(inputs, sources, listed, shard) if Progress.shown(args.quiet) else None
+            summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose, plan=total))
     except UnsafeOutput as exc:
         return _error(f"cannot use -o {args.output}: {exc.strerror}")
     except (WriteFailure, OSError) as exc:
@@ -206,6 +209,8 @@ def add_clean(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang-detector", choices=("langdetect", "lingua"), default="langdetect",
                    help="language detector for runs the script does not settle (lingua: the optional "
                         "archiver[lingua] extra; default langdetect)")
+    p.add_argument("--lang-candidates", type=lambda v: [c.strip() for c in v.split(",") if c.strip()],
+                   metavar="LIST", help="languages the detector chooses among, e.g. ar,fa,ur,en,fr (default: README)")
     _run_args(p)
     add_clean_bag_option(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")

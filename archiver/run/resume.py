@@ -22,14 +22,23 @@ from typing import BinaryIO, Iterator
 from .output import atomic_write, check_regular, open_regular
 
 INDEX, ERRORS, RUN = "index.jsonl", "errors.jsonl", "run.json"
-_MEMBER = re.compile(r"(.*)/([:#])(\d+)", re.S)
+_MEMBER = re.compile(r"(.*)/([:#])(\d+|error)", re.S)
+
+
+def split_key(key: str) -> tuple[str, str, str] | None:
+    """``(container path, marker, member)`` of a container record's key (``feed.jsonl/:10`` ->
+    ``("feed.jsonl", ":", "10")``; see :func:`archiver.sources.base.member_key`), else None."""
+    m = _MEMBER.fullmatch(key)
+    return (m[1], m[2], m[3]) if m else None
 
 
 def order_key(key: str) -> tuple[str, int]:
     """Where the input ``key`` goes in index.jsonl and errors.jsonl: files by name, and the
     records of a container (``feed.jsonl/:10``) after the container's name, by number."""
-    m = _MEMBER.fullmatch(key)
-    return (m[1], int(m[3])) if m else (key, -1)
+    parts = split_key(key)
+    if parts is None:
+        return key, -1
+    return parts[0], int(parts[2]) if parts[2].isdigit() else 1 << 62
 
 
 def sorted_lines(lines: dict[str, str]) -> str:
@@ -136,4 +145,4 @@ def count_lines(path: Path) -> int:
         return sum(1 for _ in fh)
 
 
-__all__ = ["INDEX", "ERRORS", "RUN", "State", "open_state", "compact", "order_key", "sorted_lines", "read_lines", "count_lines"]
+__all__ = ["INDEX", "ERRORS", "RUN", "State", "open_state", "compact", "order_key", "split_key", "sorted_lines", "read_lines", "count_lines"]

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
-from ..api import read_file
 from ..config import DEFAULT, Config
 from ..errors import ArchiverError
 from ..model import Document, Failure, RawPage, Source
 from ..pipeline import process
 from ..sources.base import Task
+from ..sources.files import read_page
 from .output import index_record, render, write_rendered
 
 T = TypeVar("T")
@@ -84,7 +84,7 @@ def _clean(task: Task, config: Config) -> Document | Failure:
         return task.failure
     if task.page is not None:
         return process(task.page, config)
-    data = read_file(task.path or task.key)
+    data = read_page(task.path or task.key, task.limit)
     return process(RawPage(data, Source(kind="auto", path=task.path or task.key, url=task.url)), config)
 
 
