@@ -52,6 +52,8 @@ def document_dict(doc: Document) -> dict[str, Any]:
     }
     if doc.comments:
         out["comments"] = [_block(b) for b in doc.comments]
+    if doc.extraction:  # which path decided, when the second opinion changed something (issue 12)
+        out["extraction"] = dict(doc.extraction)
     return out
 
 
