@@ -130,3 +130,14 @@ def test_a_sign_off_inside_the_lead_does_not_close_the_body():
     body = "".join(f"<p>{EN * 3}</p>" for _ in range(4))
     doc = clean(_page(f"<article><h1>Plan</h1><div><p>(AFP)</p>{body}</div></article>", title="Plan"))
     assert doc.text.count("The minister said") == 12
+
+
+def test_article_beside_a_long_news_feed_in_one_container_is_the_article():
+    items = "".join(f'<div class="news-item"><a href="/n{i}">Another headline from the feed, number {i}</a>'
+                    f"<p>A teaser of the other story, in a sentence or two, that tells what happened {i}.</p>"
+                    f"<span>Today, 8:{i:02d}</span></div>" for i in range(20))
+    html = _page(f'<div class="page-column-content"><div class="content-wrap">{items}</div>'
+                 f'<article class="article"><h1>Plan will continue</h1>{_prose(3)}</article></div>')
+    doc = clean(html)
+    assert doc.status == "ok"
+    assert doc.text.count("Paragraph") == 3 and "teaser of the other story" not in doc.text

@@ -32,6 +32,10 @@ from .widgets import guess_role
 
 FAR_LESS = 0.5   # main holds under this share of the run's prose: reconcile
 MIN_MISSING = 250  # ... and misses at least this many characters of it
+NARROW_BLOCKS, NARROW_WEIGHT = 3, 600  # a run must be this big to narrow the cues' choice to it
+FAR_MORE = 2     # text beside the run, inside a kept element, over this many times the run: check it
+EXTRA_PROSE = 0.2  # ... it stands when it holds this share of the run in prose blocks of its own
+FEED_LINKS = 0.15  # ... or when it is not a feed: under this link share and fewer than 3 deks
 OVERRIDE = 0.5  # share of the run's prose a cue's cut must hold to be undone
 NEAR = 2         # levels above a kept element where a block taken back must join it
 REPLACE = 0.25  # the cues' choice is replaced by a run it does not hold when under this share of it
@@ -75,7 +79,7 @@ def reconcile(ex, main: list[etree._Element], ok: bool, opinion: Opinion) -> Ver
         run, held = heavy, 0  # the cues chose a small thing beside the page's real prose
     missing = run.weight - held
     if ok and (held >= FAR_LESS * run.weight or missing < MIN_MISSING):
-        return Verdict(main, "main", "")
+        return _narrowed(ex, main, run, opinion) if held >= FAR_LESS * run.weight else Verdict(main, "main", "")
     if ok and not held and _prose(ex, main, opinion) >= _replace_share(ex, run) * run.weight:
         return Verdict(main, "main", "")
     cuts = {id(c.element): c for c in ex.cuts if c.element is not None}
@@ -101,6 +105,36 @@ def reconcile(ex, main: list[etree._Element], ok: bool, opinion: Opinion) -> Ver
     if method == "second" and main and ok:
         note += f"; replaced {len(main)} element(s) the cues chose"
     return Verdict(sorted(kept + taken, key=lambda e: ex.order.get(e, 0)), method, note, max(run.weights))
+
+
+def _narrowed(ex, main: list[etree._Element], run: Run, opinion: Opinion) -> Verdict:
+    """The cues' choice holds far more than the run: check the extra. Around the run's region,
+    inside a kept element, the siblings along the way that hold (almost) none of the page's
+    prose blocks and read as a feed — links or teaser deks — are cut."""
+    region = run.region
+    if len(run.blocks) < NARROW_BLOCKS or run.weight < NARROW_WEIGHT:  # one paragraph is no verdict on a page
+        return Verdict(main, "main", "")
+    home = next((m for m in main if region is not None and region is not m and _held(region, {m})), None)
+    if home is None:
+        return Verdict(main, "main", "")
+    extra, node = [], region
+    while node is not home:
+        extra += [s for s in node.itersiblings(preceding=True) if isinstance(s.tag, str)]
+        extra += [s for s in node.itersiblings() if isinstance(s.tag, str)]
+        node = node.getparent()
+    size = sum(ex.st.text.get(e, 0) for e in extra)
+    if size < FAR_MORE * run.weight:
+        return Verdict(main, "main", "")
+    blocks = [(b, w) for r in opinion.runs for b, w in zip(r.blocks, r.weights)]
+    prose = sum(w for b, w in blocks if any(_held(b, {e}) for e in extra))
+    links = sum(ex.st.links.get(e, 0) for e in extra)
+    deks = sum(1 for d, _ in opinion.deks if any(_held(d, {e}) for e in extra))
+    if prose >= EXTRA_PROSE * run.weight or (links < FEED_LINKS * size and deks < 3):
+        return Verdict(main, "main", "")
+    for e in extra:
+        if e.getparent() is not None:
+            ex.cut(e, guess_role(e, ex.st, ex.phrases), "second-opinion:no-prose")
+    return Verdict(main, "narrowed", f"cut {len(extra)} element(s), {size} characters around the prose")
 
 
 def _own_story(main: list[etree._Element], run: Run) -> bool:
