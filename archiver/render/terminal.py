@@ -22,6 +22,10 @@ _RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # (U+2400 block, DEL as U+2421), C1 controls as U+FFFD. One character for one, so offsets hold.
 _TERMINAL_CONTROLS = {**{c: 0x2400 + c for c in range(32) if c not in (9, 10)}, 0x7F: 0x2421,
                       **{c: 0xFFFD for c in range(0x80, 0xA0)}}
+# Format controls that reorder the text around them (embeddings, overrides, isolates, U+202A-202E,
+# U+2066-2069): displayed, 'invoice<U+202E>fdp.exe' reads 'invoiceexe.pdf'. Shown as their code
+# point (as less does). Not one character for one: applied after any offsets are used.
+_REORDERING = {c: f"<U+{c:04X}>" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
                         "\u2066\u2067\u2068\u2069\ufeff")
 
@@ -62,6 +66,17 @@ def printable(text: str) -> str:
     return text.translate(_TERMINAL_CONTROLS)
 
 
+def visible(text: str) -> str:
+    """``text`` with the bidi controls that reorder it named (``<U+202E>``) instead of acted on.
+    Display only; LRM/RLM/ALM and ZWJ/ZWNJ, which only mark direction or join letters, stay."""
+    return text.translate(_REORDERING)
+
+
+def shown(text: str) -> str:
+    """``text`` safe and honest on a terminal: :func:`printable`, then :func:`visible`."""
+    return visible(printable(text))
+
+
 def display_width(text: str) -> int:
     """Columns a string takes: combining marks and format controls take none, wide CJK two."""
     width = 0
@@ -88,16 +103,19 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def visual_line(line: str, rtl: bool) -> str:
-    """Shape one logical line (arabic-reshaper) and lay it out left to right (python-bidi).
+    """Shape one logical line (arabic-reshaper) and lay it out left to right.
 
-    python-bidi's reference algorithm is used because it also mirrors brackets (rule L4).
+    The levels come from python-bidi's maintained ``get_display`` (the Rust unicode-bidi crate:
+    isolates, bracket pairs); it does not mirror brackets (rule L4), so reordering and mirroring
+    are done by :func:`archiver.text.bidi_repair.display` on those levels (its docstring says why).
     """
     if not _RTL_CHAR.search(line):
         return line
     import arabic_reshaper
-    from bidi.algorithm import get_display
 
-    return get_display(arabic_reshaper.reshape(line), base_dir="R" if rtl else "L")
+    from ..text.bidi_repair import display
+
+    return display(arabic_reshaper.reshape(line), "R" if rtl else "L")
 
 
 def _label(block: Mapping[str, Any]) -> str:
@@ -126,8 +144,19 @@ def _block_lines(block: Mapping[str, Any], opts: TerminalOptions, gutter: int) -
     return out
 
 
+def _named_controls(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The strings a display shows, with their reordering controls named (before any bidi layout)."""
+    out = {k: visible(v) if isinstance(v, str) else v for k, v in record.items()}
+    if isinstance(record.get("authors"), list):
+        out["authors"] = [visible(a) if isinstance(a, str) else a for a in record["authors"]]
+    out["blocks"] = [{**b, "text": visible(b["text"])} if isinstance(b, dict) and isinstance(b.get("text"), str)
+                     else b for b in record.get("blocks", [])]
+    return out
+
+
 def render_terminal(record: Mapping[str, Any], opts: TerminalOptions = TerminalOptions()) -> str:
     """The document record as terminal text (display only: shaped and reordered when ``opts.bidi``)."""
+    record = _named_controls(record)
     gutter = max([len(_label(b)) for b in record.get("blocks", [])] + [5]) + 1
     rtl_doc = record.get("direction") == "rtl"
     lines = wrap(record.get("title") or "(untitled)", opts.width)
