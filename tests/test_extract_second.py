@@ -141,3 +141,13 @@ def test_article_beside_a_long_news_feed_in_one_container_is_the_article():
     doc = clean(html)
     assert doc.status == "ok"
     assert doc.text.count("Paragraph") == 3 and "teaser of the other story" not in doc.text
+
+
+def test_extraction_field_round_trips_through_the_codec():
+    from archiver.render.codec import from_json
+
+    doc = clean(_page("<article><h1>Bridge works</h1><p>The minister said on Monday that the plan to "
+                      "rebuild the old bridge would go on next year.</p></article>", title="Bridge works"))
+    again = from_json(doc.to_json())
+    assert again.extraction == doc.extraction and again.extraction["method"] == "second"
+    assert again.to_json() == doc.to_json()
