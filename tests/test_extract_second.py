@@ -151,3 +151,19 @@ def test_extraction_field_round_trips_through_the_codec():
     again = from_json(doc.to_json())
     assert again.extraction == doc.extraction and again.extraction["method"] == "second"
     assert again.to_json() == doc.to_json()
+
+
+@pytest.mark.parametrize("line", ["(أ ف ب)", "(رويترز)", "— AP", "(AFP)", "(dpa/jk)", "(ع.م)",
+                                  "Reporting by Jane Doe; Editing by John Roe"])
+def test_sign_off_lines(line):
+    from archiver.extract.signoff import is_signoff
+
+    assert is_signoff(line)
+
+
+@pytest.mark.parametrize("line", ["(2.5)", "AP style guide says so", "باريس (أ ف ب) - قال الرئيس إن الخطة مستمرة",
+                                  "The reporting by the paper was wrong, he said."])
+def test_not_sign_off_lines(line):
+    from archiver.extract.signoff import is_signoff
+
+    assert not is_signoff(line)
