@@ -163,6 +163,7 @@ class Document:
     removed: tuple[Removed, ...] = ()
     metadata: Metadata = field(default_factory=Metadata)
     comments: tuple[Block, ...] = ()
+    extraction: dict[str, str] = field(default_factory=dict)  # {"method", "changed"} when not the cues alone
 
     @property
     def text(self) -> str:

@@ -32,6 +32,7 @@ class _Cleaned:
     status: str
     comments: list[Proto]
     dump: bool = False
+    extraction: dict[str, str] | None = None  # which extraction path decided (issue 12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +91,10 @@ def _from_html(text: str, url: str | None, config: Config, captured: str | None 
     kept, cuts, metadata = _byline_line(kept, cuts, metadata, url)
     comments = [p for c in ex.cuts if c.role == "comments" and c.element is not None
                 for p in build_blocks(c.element)] if config.comments else []
+    how = {"method": ex.method, "changed": ex.changed} if ex.method != "main" else None
     if ex.status == "ok" and not kept:
-        return _Cleaned([], cuts, metadata, "no_article", comments)
-    return _Cleaned(kept, cuts, metadata, ex.status, comments)
+        return _Cleaned([], cuts, metadata, "no_article", comments, extraction=how)
+    return _Cleaned(kept, cuts, metadata, ex.status, comments, extraction=how)
 
 
 def _from_dump(text: str, config: Config) -> _Cleaned:
@@ -179,4 +181,5 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         processing={"tool": f"archiver {__version__}", "config": config.digest(),
                     "unicode": unicodedata.unidata_version, "kind": kind},
         blocks=blocks, removed=removed, metadata=metadata, comments=comments,
+        extraction=cleaned.extraction or {},
     )
