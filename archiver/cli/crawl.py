@@ -39,7 +39,7 @@ def site_profiles_for(args: argparse.Namespace, make_tasks: Callable[[], Iterabl
     if getattr(args, "site_profile", None):
         profiles = load_profiles(args.site_profile)
     elif getattr(args, "site_boilerplate", False):
-        if "-" in (args.inputs or ()):
+        if "-" in (args.inputs or ()) or "-" in (getattr(args, "input_dir", None) or ()):
             raise ValueError("--site-boilerplate reads the inputs twice, standard input only once: "
                              "run `archiver profile` first and clean with --site-profile DIR")
         prints = first_pass(make_tasks(), config, args.parallel, args.timeout)
@@ -54,11 +54,13 @@ def site_profiles_for(args: argparse.Namespace, make_tasks: Callable[[], Iterabl
 def cmd_profile(args: argparse.Namespace) -> int:
     """Run ``archiver profile``."""
     from ..sources.resolve import iter_tasks
-    from .clean import _config, _sources
+    from .clean import _config, _inputs, _sources
+    from .urls import with_urls
 
     try:
         sources, listed = _sources(args)
-        tasks = iter_tasks(args.inputs, sources, listed)
+        inputs = _inputs(args)
+        tasks = with_urls(iter_tasks(inputs, sources, listed), args.url, args.base_url, inputs)
     except (ValueError, OSError) as exc:
         return _error(str(exc), EXIT_USAGE)
     options = ProfileOptions(min_host_pages=args.min_host_pages, min_share=args.min_share)
@@ -82,7 +84,8 @@ def add_profile(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=("auto", "html", "text"), default="auto", help="force HTML or plain-text reading")
     p.add_argument("--comments", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--chrome-phrases", default=None, help=argparse.SUPPRESS)
-    p.add_argument("--lang-detector", choices=("langdetect", "lingua"), default="langdetect")
+    p.add_argument("--lang-detector", choices=("langdetect", "lingua"), default="langdetect",
+                   help="language detector (as clean; tags do not change the texts counted)")
     defaults = ProfileOptions()
     p.add_argument("--min-host-pages", type=int, default=defaults.min_host_pages, metavar="N",
                    help=f"hosts with fewer distinct pages get no profile (default {defaults.min_host_pages})")
