@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Failure
-from ..pipeline import RawPage
+from ..model import Failure, RawPage
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +67,14 @@ def within_limit(task: Task, limit: int) -> Task:
         size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
         reason = too_large(size, limit)
     return failed(task.key, "read", reason) if reason else task
+
+
+def member_key(path: str, marker: str, member: int | str) -> str:
+    """The key of one record of the container ``path``: ``feed.jsonl/:3`` (line 3),
+    ``crawl.warc.gz/#1234`` (the record at offset 1234). The ``/`` makes it a name no input file
+    can have (a file under ``feed.jsonl/`` needs ``feed.jsonl`` to be a directory, not a feed), so
+    a file named ``feed.jsonl:3`` is never taken for line 3 of ``feed.jsonl``."""
+    return f"{path}/{marker}{member}"
 
 
 REASON_MAX = 300

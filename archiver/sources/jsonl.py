@@ -16,9 +16,8 @@ import json
 from typing import IO, Iterator
 
 from ..decode import scrub_surrogates
-from ..model import Source
-from ..pipeline import RawPage
-from .base import SourceOptions, Task, failed
+from ..model import RawPage, Source
+from .base import SourceOptions, Task, failed, member_key
 from .inflate import Damaged, file_pieces, gzip_members
 
 SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -81,7 +80,7 @@ def split_lines(pieces: Iterator[bytes | Damaged], cap: int) -> Iterator[bytearr
 
 def line_task(path: str, number: int, raw: bytes | bytearray, options: SourceOptions) -> Task | None:
     """The task for one line (None for a blank line)."""
-    key = f"{path}:{number}"
+    key = member_key(path, ":", number)
     if not raw.strip():
         return None
     try:
@@ -107,10 +106,10 @@ def _pieces(fh: IO[bytes], path: str) -> Iterator[bytes | Damaged]:
 
 def _item_task(path: str, number: int, item: bytearray | TooLong | Damaged, options: SourceOptions) -> Task | None:
     if isinstance(item, TooLong):
-        return failed(f"{path}:{number}", "read", f"JSON line of {item.length:,} bytes, over the limit of "
+        return failed(member_key(path, ":", number), "read", f"JSON line of {item.length:,} bytes, over the limit of "
                                                   f"{line_cap(options.max_page_bytes):,} (--max-page-bytes)")
     if isinstance(item, Damaged):
-        return failed(f"{path}:{number}", "read", f"{item.reason}; reading goes on at the next gzip member")
+        return failed(member_key(path, ":", number), "read", f"{item.reason}; reading goes on at the next gzip member")
     return line_task(path, number, item, options)
 
 
@@ -128,4 +127,4 @@ def iter_jsonl(path: str, options: SourceOptions = SourceOptions()) -> Iterator[
     except PermissionError:
         yield failed(path, "read", "permission denied")
     except OSError as exc:
-        yield failed(f"{path}:{number + 1}", "read", f"unreadable after line {number}: {exc.strerror or exc}")
+        yield failed(member_key(path, ":", number + 1), "read", f"unreadable after line {number}: {exc.strerror or exc}")
