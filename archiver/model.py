@@ -129,6 +129,9 @@ class Metadata:
     tags: tuple[str, ...] = ()
     page_language: str | None = None
     page_direction: str | None = None
+    # How ``published`` was found when it is not a date written as such: "relative:capture" (a
+    # relative date resolved against the capture time) or "hijri" (converted); None otherwise.
+    published_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

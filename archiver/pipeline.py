@@ -12,6 +12,7 @@ from .decode import decode, scrub_surrogates
 from .errors import InputError
 from .extract.blocks import Proto, build_blocks
 from .extract.body import extract_body
+from .extract.byline import leading_byline
 from .extract.filters import filter_blocks
 from .extract.metadata import extract_metadata
 from .extract.parse import looks_like_html, parse_html, squash
@@ -47,14 +48,35 @@ def _normalize(proto: Proto, dump: bool) -> tuple[str, str | None, tuple[str, ..
     return text, raw if changed else None, repairs, piece_marks(norm.pieces, [p[1] for p in proto.pieces])
 
 
-def _from_html(text: str, url: str | None, config: Config) -> _Cleaned:
+def _byline_line(kept: list[Proto], cuts: list[tuple[str, str, str]], metadata: Metadata, url: str | None
+                 ) -> tuple[list[Proto], list[tuple[str, str, str]], Metadata]:
+    """A "حسام فهمي-القاهرة" line (the first block after the headings, or a line cut as a
+    dateline) names the author: it goes to ``removed`` with role ``byline`` (issue 13)."""
+    at = next((i for i, p in enumerate(kept) if p.role != "heading"), None)
+    name = leading_byline((kept[at].role, squash(kept[at].plain())) if at is not None else None,
+                          metadata.site_name, url)
+    if name:
+        kept, cuts = kept[:at] + kept[at + 1:], cuts + [(squash(kept[at].plain()), "byline", "byline:name-place")]
+    else:
+        for i, (text, role, _) in enumerate(cuts):
+            name = leading_byline(("paragraph", text), metadata.site_name, url) if role == "dateline" else None
+            if name:
+                cuts = cuts[:i] + [(text, "byline", "byline:name-place")] + cuts[i + 1:]
+                break
+    if name and not metadata.authors:
+        metadata = dataclasses.replace(metadata, authors=(name,))
+    return kept, cuts, metadata
+
+
+def _from_html(text: str, url: str | None, config: Config, captured: str | None = None) -> _Cleaned:
     root = parse_html(text)
-    metadata = extract_metadata(root, url)
+    metadata = extract_metadata(root, url, captured)
     ex = extract_body(root, config.chrome_phrases, reparse=lambda: parse_html(text))  # read-only until here
     protos = [p for el in ex.main for p in build_blocks(el)] if ex.status == "ok" else []
     kept, dropped = filter_blocks(protos, metadata.title, config.chrome_phrases)
     cuts = [(c.text, c.role, c.reason) for c in ex.cuts]
     cuts += [(squash(p.plain()), role, reason) for p, role, reason in dropped]
+    kept, cuts, metadata = _byline_line(kept, cuts, metadata, url)
     comments = [p for c in ex.cuts if c.role == "comments" and c.element is not None
                 for p in build_blocks(c.element)] if config.comments else []
     if ex.status == "ok" and not kept:
@@ -115,11 +137,12 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         decoded = decode(data, page.content_type)
         text, encoding, evidence = decoded.text, decoded.encoding, decoded.evidence
     kind = config.kind if config.kind != "auto" else ("html" if looks_like_html(text) else "text")
-    cleaned = _from_html(text, page.source.url, config) if kind == "html" else _from_dump(text, config)
+    cleaned = _from_html(text, page.source.url, config, page.source.captured) if kind == "html" else _from_dump(text, config)
     protos, normalized = _nonempty(cleaned.protos, [_normalize(p, cleaned.dump) for p in cleaned.protos])
     status = "no_article" if cleaned.status == "ok" and not protos else cleaned.status
     tags = tag_page([n[0] for n in normalized], [c[0] for c in cleaned.cuts],
-                    cleaned.metadata.page_language, config.lang_detector, config.min_detect_letters)
+                    cleaned.metadata.page_language, config.lang_detector, config.min_detect_letters,
+                    config.lang_candidates)
     blocks = _blocks(protos, normalized, tags.blocks, tags.runs, "b")
     removed = tuple(Removed(text, role, reason, t.lang, t.dir, t.script)
                     for (text, role, reason), t in zip(cleaned.cuts, tags.removed))
@@ -127,7 +150,7 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
     if cleaned.comments:
         cprotos, cnorm = _nonempty(cleaned.comments, [_normalize(p, False) for p in cleaned.comments])
         ctags = tag_page([n[0] for n in cnorm], [], tags.page_language,
-                         config.lang_detector, config.min_detect_letters)
+                         config.lang_detector, config.min_detect_letters, config.lang_candidates)
         comments = _blocks(cprotos, cnorm, ctags.blocks, ctags.runs, "c")
     url = page.source.url
     source = Source(

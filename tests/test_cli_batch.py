@@ -119,7 +119,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
         proc.wait()
         os.close(master)
         text = b"".join(chunks).decode("utf-8", "replace")
-        assert ("3doc" in text and "failed=0" in text) == expect_bar, text
+        assert ("3/3" in text and "failed=0" in text) == expect_bar, text
         assert ("3 seen" in text) == (not quiet)
 
 

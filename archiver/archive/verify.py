@@ -177,6 +177,9 @@ def check_record(path: Path, rel: str, validator: Any) -> list[Problem]:
            for e in errors[:MAX_SCHEMA_ERRORS]]
     if len(errors) > MAX_SCHEMA_ERRORS:
         out.append(Problem("schema", rel, f"… and {len(errors) - MAX_SCHEMA_ERRORS} more schema errors"))
+    if isinstance(record, dict) and record.get("id") != Path(rel).stem:
+        shown = json.dumps(record.get("id"), ensure_ascii=False)[:60]
+        out.append(Problem("documents", rel, f"record id {shown} is not the id its file is named by"))
     return out
 
 
@@ -246,7 +249,7 @@ def verify_bag(root: Path) -> VerifyReport:
     records, n = _records(data)
     problems += records
     problems += _documents(data)
-    problems += check_derived(data, dict(bag.info))
+    problems += check_derived(data, {k: v for k, v in bag.info.items() if isinstance(v, str)})  # once each
     problems += check_index(root)
     counts = {"files": len(bag.entries), "records": n}
     return VerifyReport(root, True, tuple(dict.fromkeys(problems)), counts)

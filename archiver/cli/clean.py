@@ -17,6 +17,7 @@ from ..run.merge import merge
 from ..run.output import FORMATS, UnsafeOutput, WriteFailure, render
 from ..run.report import Progress
 from ..run.shards import Shard
+from ..run.total import plan
 from ..run.worker import Job
 from .archive import add_clean_bag_option, bag_after_clean
 from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, EXIT_WRITE_FAILED
@@ -47,15 +48,14 @@ def _nonneg(value: str) -> int:
 
 def _config(args: argparse.Namespace) -> Config:
     return Config(kind=args.kind, comments=args.comments, chrome_phrases=args.chrome_phrases or (),
-                  lang_detector=args.lang_detector)
+                  lang_detector=args.lang_detector, lang_candidates=tuple(args.lang_candidates or ()))
 
 
-def _tasks(args: argparse.Namespace) -> Iterator[Task]:
+def _sources(args: argparse.Namespace) -> tuple[SourceOptions, list[str]]:
     options = SourceOptions(include=tuple(args.include or ()), exclude=tuple(args.exclude or ()),
                             jsonl_html_key=args.jsonl_html_key, jsonl_url_key=args.jsonl_url_key,
                             warc_backend=args.warc_backend, max_page_bytes=args.max_page_bytes)
-    listed = read_list(args.input_list) if args.input_list else ()
-    return iter_tasks(args.inputs, options, listed)
+    return options, (read_list(args.input_list) if args.input_list else [])
 
 
 def _error(message: str) -> int:
@@ -91,7 +91,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return _error("no input (name files, directories, globs, WARC/JSONL files, '-' or --input-list)")
     try:
         shard = Shard(args.shard_index, args.num_shards)
-        tasks = _tasks(args)
+        sources, listed = _sources(args)
+        tasks = iter_tasks(args.inputs, sources, listed)
     except (ValueError, OSError) as exc:
         return _error(str(exc))
     if args.output is None:
@@ -103,7 +104,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
                          quiet=args.quiet, dask_scheduler=args.dask_scheduler)
     try:
         with stop_on_signals():
-            summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose))
+            total = plan(args.inputs, sources, listed, shard) if Progress.shown(args.quiet) else None
+            summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose, plan=total))
     except UnsafeOutput as exc:
         return _error(f"cannot use -o {args.output}: {exc.strerror}")
     except (WriteFailure, OSError) as exc:
@@ -168,6 +170,8 @@ def add_clean(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--chrome-phrases", type=_phrases, metavar="FILE",
                    help="extra chrome phrases, one per line (optionally 'role<TAB>phrase')")
     p.add_argument("--lang-detector", choices=("langdetect", "lingua"), default="langdetect")
+    p.add_argument("--lang-candidates", type=lambda v: [c.strip() for c in v.split(",") if c.strip()],
+                   metavar="LIST", help="languages the detector chooses among, e.g. ar,fa,ur,en,fr (default: README)")
     _run_args(p)
     add_clean_bag_option(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")

@@ -73,6 +73,8 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "blocks": [_block(b) for b in doc.blocks],
         "removed": [_removed(r) for r in doc.removed],
     }
+    if md.published_source:
+        out["published_source"] = md.published_source
     if doc.comments:
         out["comments"] = [_block(b) for b in doc.comments]
     return out
@@ -106,7 +108,8 @@ def _read_document(d: dict[str, Any]) -> Document:
     source = Source(kind=src["kind"], **{k: src[k] for k in _SOURCE_FIELDS[1:] if k in src})
     metadata = Metadata(title=d["title"], authors=tuple(d["authors"]), published=d["published"],
                         modified=d["modified"], site_name=d["site_name"], canonical_url=d["canonical_url"],
-                        description=d["description"], image=d["image"], tags=tuple(d["tags"]))
+                        description=d["description"], image=d["image"], tags=tuple(d["tags"]),
+                        published_source=d.get("published_source"))
     return Document(
         id=d["id"], status=d["status"], url=d["url"], title=d["title"], language=d["language"],
         direction=d["direction"], page_language=d["page_language"], source=source,

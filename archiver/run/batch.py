@@ -91,9 +91,12 @@ def outcomes(tasks: Iterable[Task], job: Job, options: RunOptions) -> Iterator[O
             yield from pool.run(tasks)
 
 
-def _todo(tasks: Iterable[Task], options: RunOptions, done: set[str], summary: Summary) -> Iterator[Task]:
+def _todo(tasks: Iterable[Task], options: RunOptions, done: set[str], summary: Summary,
+          progress: Progress) -> Iterator[Task]:
     for task in tasks:
-        if not options.shard.owns(task.key):
+        owned = options.shard.owns(task.key)
+        progress.mark(task, owned and not task.skip)
+        if not owned:
             continue
         if task.skip == SKIPPED_FILE:
             summary.skipped_files += 1
@@ -126,7 +129,7 @@ def _record(out: Path, outcome: Outcome, job: Job, summary: Summary, progress: P
     summary.seen += 1
     summary.add(outcome.status, outcome.stage)
     progress.outcome(outcome.key, outcome.record, failed)
-    progress.update(summary)
+    progress.update(summary, outcome.key)
 
 
 def _stop_reason(exc: BaseException) -> str:
@@ -146,11 +149,12 @@ def run_batch(tasks: Iterable[Task], job: Job, options: RunOptions = RunOptions(
     state = open_state(out, options.force)
     progress = progress or Progress(quiet=True)
     summary, started, t0 = Summary(), now(), time.perf_counter()
-    stream = outcomes(_todo(tasks, options, state.done, summary), job, options)
+    stream = outcomes(_todo(tasks, options, state.done, summary, progress), job, options)
     meta = _meta(job, options, state.existed)
     try:
         for outcome in stream:
             _record(out, outcome, job, summary, progress)
+        progress.finish()
     except BaseException as exc:
         meta["stopped"] = _stop_reason(exc)
         raise

@@ -157,15 +157,3 @@ def write_rendered(doc_id: str, texts: dict[str, str], out_dir: Path, sync: bool
 def index_record(doc: Document, source: str, outputs: list[str]) -> dict[str, Any]:
     return {"id": doc.id, "source": source, "title": doc.title, "language": doc.language,
             "status": doc.status, "outputs": outputs}
-
-
-def sync_file(path: Path) -> None:
-    """fsync ``path`` if it exists (end of a run that appended without syncing)."""
-    try:
-        fd = open_regular(path, os.O_RDONLY)
-    except FileNotFoundError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -194,3 +194,19 @@ def test_an_unlisted_symlink_is_not_read_through(bag, tmp_path):
     os.mkfifo(fifo)  # reading through this link would hang verify
     (bag / "data" / "json" / "link.json").symlink_to(fifo)
     verify_fails(bag, "bag: data/json/link.json: a symlink")
+
+
+def test_record_whose_id_is_not_its_file_name(bag):
+    doc_id = ids(bag)[0]
+    path = bag / "data" / "json" / f"{doc_id}.json"
+    path.write_text(path.read_text("utf-8").replace(f'"id": "{doc_id}"', '"id": "0123456789abcdef"', 1), "utf-8")
+    resign(bag)
+    verify_fails(bag, f"documents: data/json/{doc_id}.json: record id \"0123456789abcdef\" is not the id")
+
+
+def test_a_repeated_bag_info_tag_is_a_problem_not_a_traceback(bag):
+    with open(bag / "bag-info.txt", "a", encoding="utf-8") as fh:
+        fh.write("Bag-Software-Agent: other\nSource-Organization: A\nSource-Organization: B\n")
+    done = cli("verify", bag)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "bag: bag-info.txt: " in done.stdout or "changed: bag-info.txt: " in done.stdout

@@ -19,7 +19,8 @@ from archiver.model import Source
 
 
 def clean(*args):
-    return subprocess.run([sys.executable, "-m", "archiver", "clean", *map(str, args), "-q"],
+    # --include "*": the file named like a line has no page extension, so the default selection skips it
+    return subprocess.run([sys.executable, "-m", "archiver", "clean", *map(str, args), "-q", "--include", "*"],
                           cwd=ROOT, capture_output=True)
 
 
