@@ -32,20 +32,32 @@ class _Cleaned:
     status: str
     comments: list[Proto]
     dump: bool = False
+    extraction: dict[str, str] | None = None  # which extraction path decided (issue 12)
 
 
-def _normalize(proto: Proto, dump: bool) -> tuple[str, str | None, tuple[str, ...], tuple[Mark, ...]]:
+@dataclass(frozen=True, slots=True)
+class _Normalized:
+    """One block's text after the normalize stage: ``raw`` only when a repair changed it."""
+
+    text: str
+    raw: str | None
+    repairs: tuple[str, ...]
+    marks: tuple[Mark, ...]
+
+
+def _normalize(proto: Proto, dump: bool) -> _Normalized:
     raw = "".join(p[0] for p in proto.pieces)
     keep_nl = proto.role in ("paragraph", "quote", "code", "table")
     if proto.role == "code":
-        return raw.strip("\n"), None, (), ()
+        return _Normalized(raw.strip("\n"), None, (), ())
     norm = normalize_pieces([p[0] for p in proto.pieces], keep_newlines=keep_nl)
     text = "".join(norm.pieces)
     repairs = norm.repairs
     if dump and text != raw and "whitespace" not in repairs:
         repairs = repairs + ("whitespace",)
     changed = bool(norm.repairs) or (dump and text != raw)
-    return text, raw if changed else None, repairs, piece_marks(norm.pieces, [p[1] for p in proto.pieces])
+    return _Normalized(text, raw if changed else None, repairs,
+                       piece_marks(norm.pieces, [p[1] for p in proto.pieces]))
 
 
 def _byline_line(kept: list[Proto], cuts: list[tuple[str, str, str]], metadata: Metadata, url: str | None
@@ -79,9 +91,10 @@ def _from_html(text: str, url: str | None, config: Config, captured: str | None 
     kept, cuts, metadata = _byline_line(kept, cuts, metadata, url)
     comments = [p for c in ex.cuts if c.role == "comments" and c.element is not None
                 for p in build_blocks(c.element)] if config.comments else []
+    how = {"method": ex.method, "changed": ex.changed} if ex.method != "main" else None
     if ex.status == "ok" and not kept:
-        return _Cleaned([], cuts, metadata, "no_article", comments)
-    return _Cleaned(kept, cuts, metadata, ex.status, comments)
+        return _Cleaned([], cuts, metadata, "no_article", comments, extraction=how)
+    return _Cleaned(kept, cuts, metadata, ex.status, comments, extraction=how)
 
 
 def _from_dump(text: str, config: Config) -> _Cleaned:
@@ -92,22 +105,22 @@ def _from_dump(text: str, config: Config) -> _Cleaned:
     return _Cleaned(protos, cuts, Metadata(title=dump.title), status, [], dump=True)
 
 
-def _nonempty(protos: list[Proto], normalized: list) -> tuple[list[Proto], list]:
+def _nonempty(protos: list[Proto], normalized: list[_Normalized]) -> tuple[list[Proto], list[_Normalized]]:
     """Blocks whose text normalizes away (a stray BOM, an empty <pre>) are no blocks."""
-    if all(n[0] for n in normalized):
+    if all(n.text for n in normalized):
         return protos, normalized
-    keep = [i for i, n in enumerate(normalized) if n[0]]
+    keep = [i for i, n in enumerate(normalized) if n.text]
     return [protos[i] for i in keep], [normalized[i] for i in keep]
 
 
-def _blocks(protos: list[Proto], normalized: list, tags, runs, prefix: str) -> tuple[Block, ...]:
+def _blocks(protos: list[Proto], normalized: list[_Normalized], tags, runs, prefix: str) -> tuple[Block, ...]:
     out = []
-    for n, (proto, (text, raw, repairs, marks), tag, block_runs) in enumerate(zip(protos, normalized, tags, runs), 1):
+    for n, (proto, norm, tag, block_runs) in enumerate(zip(protos, normalized, tags, runs), 1):
         out.append(Block(
-            id=f"{prefix}{n}", role=proto.role, text=text, level=proto.level, ordered=proto.ordered,
-            text_raw=raw, lang=tag.lang, dir=tag.dir, script=tag.script, lang_source=tag.source,
-            lang_confidence=tag.confidence, repairs=repairs, runs=block_runs, marks=marks, cells=proto.cells,
-            key=search_key(text, tag.lang),
+            id=f"{prefix}{n}", role=proto.role, text=norm.text, level=proto.level, ordered=proto.ordered,
+            text_raw=norm.raw, lang=tag.lang, dir=tag.dir, script=tag.script, lang_source=tag.source,
+            lang_confidence=tag.confidence, repairs=norm.repairs, runs=block_runs, marks=norm.marks,
+            cells=proto.cells, key=search_key(norm.text, tag.lang),
         ))
     return tuple(out)
 
@@ -140,7 +153,7 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
     cleaned = _from_html(text, page.source.url, config, page.source.captured) if kind == "html" else _from_dump(text, config)
     protos, normalized = _nonempty(cleaned.protos, [_normalize(p, cleaned.dump) for p in cleaned.protos])
     status = "no_article" if cleaned.status == "ok" and not protos else cleaned.status
-    tags = tag_page([n[0] for n in normalized], [c[0] for c in cleaned.cuts],
+    tags = tag_page([n.text for n in normalized], [c[0] for c in cleaned.cuts],
                     cleaned.metadata.page_language, config.lang_detector, config.min_detect_letters,
                     config.lang_candidates)
     blocks = _blocks(protos, normalized, tags.blocks, tags.runs, "b")
@@ -149,7 +162,7 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
     comments = ()
     if cleaned.comments:
         cprotos, cnorm = _nonempty(cleaned.comments, [_normalize(p, False) for p in cleaned.comments])
-        ctags = tag_page([n[0] for n in cnorm], [], tags.page_language,
+        ctags = tag_page([n.text for n in cnorm], [], tags.page_language,
                          config.lang_detector, config.min_detect_letters, config.lang_candidates)
         comments = _blocks(cprotos, cnorm, ctags.blocks, ctags.runs, "c")
     url = page.source.url
@@ -159,6 +172,8 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         offset=page.source.offset, line=page.source.line, captured=page.source.captured,
     )
     metadata = _repaired_metadata(cleaned.metadata)
+    if page.last_modified and not metadata.modified:  # the page states none: the HTTP header's
+        metadata = dataclasses.replace(metadata, modified=page.last_modified)
     return Document(
         id=document_id(url, sha, page.source), status=status, url=url, title=metadata.title,
         language=tags.language if blocks else "und", direction=tags.direction,
@@ -166,4 +181,5 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         processing={"tool": f"archiver {__version__}", "config": config.digest(),
                     "unicode": unicodedata.unidata_version, "kind": kind},
         blocks=blocks, removed=removed, metadata=metadata, comments=comments,
+        extraction=cleaned.extraction or {},
     )
