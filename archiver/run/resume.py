@@ -22,23 +22,26 @@ from typing import BinaryIO, Iterator
 from .output import atomic_write, check_regular, open_regular
 
 INDEX, ERRORS, RUN = "index.jsonl", "errors.jsonl", "run.json"
-_MEMBER = re.compile(r"(.*)/([:#])(\d+|error)", re.S)
+_MEMBER = re.compile(r"(.*)/([:#])(\d+(?:\+\d+)?|error)", re.S)
 
 
 def split_key(key: str) -> tuple[str, str, str] | None:
     """``(container path, marker, member)`` of a container record's key (``feed.jsonl/:10`` ->
-    ``("feed.jsonl", ":", "10")``; see :func:`archiver.sources.base.member_key`), else None."""
+    ``("feed.jsonl", ":", "10")``; ``crawl.warc.gz/#1234+567`` for a record or damage inside a
+    gzip member after its first record; see :func:`archiver.sources.base.member_key`), else None."""
     m = _MEMBER.fullmatch(key)
     return (m[1], m[2], m[3]) if m else None
 
 
-def order_key(key: str) -> tuple[str, int]:
+def order_key(key: str) -> tuple[str, int, int]:
     """Where the input ``key`` goes in index.jsonl and errors.jsonl: files by name, and the
-    records of a container (``feed.jsonl/:10``) after the container's name, by number."""
+    records of a container (``feed.jsonl/:10``) after the container's name, by number (and a
+    record or damage inside a WARC's gzip member, ``crawl.warc.gz/#1234+567``, by its place there)."""
     parts = split_key(key)
     if parts is None:
-        return key, -1
-    return parts[0], int(parts[2]) if parts[2].isdigit() else 1 << 62
+        return key, -1, 0
+    number, _, inner = parts[2].partition("+")
+    return parts[0], int(number) if number.isdigit() else 1 << 62, int(inner or 0)
 
 
 def sorted_lines(lines: dict[str, str]) -> str:

@@ -11,8 +11,8 @@ Only ``response`` records are pages: a non-HTML or non-2xx response is skipped a
 request, metadata and warcinfo records are not inputs. Every damaged span (junk between or
 inside records, a truncated or corrupt gzip member, a bad header block) is one failure keyed by
 where it starts, with a short reason that never quotes the bytes; the good records after it are
-read. Keys are ``path#offset`` (the record's, or its gzip member's, byte offset), and
-``path#offset+inner`` for a record or damage inside a member after its first record.
+read. Keys are ``path/#offset`` (the record's, or its gzip member's, byte offset), and
+``path/#offset+inner`` for a record or damage inside a member after its first record.
 Each page keeps its provenance: WARC file, record id, offset, capture date and target URL.
 """
 from __future__ import annotations
@@ -129,7 +129,7 @@ def _payload(rec: dict[str, Any], limit: int) -> bytes:
     return decode_content(data, rec["encoding"], limit) if rec["encoding"] else data
 
 
-def _key(path: str, offset: int, inner: int) -> str:
+def _key(path: str, offset: int, inner: int = 0) -> str:
     return member_key(path, "#", offset if not inner else f"{offset}+{inner}")
 
 
@@ -175,7 +175,7 @@ def _arc_records(path: str, limit: int) -> Iterator[Task]:
             if rec.rec_type != "response":
                 continue
             ctype = rec.http_headers.get_header("Content-Type") if rec.http_headers else None
-            key = member_key(path, "#", it.get_record_offset())
+            key = _key(path, it.get_record_offset())
             if skip := _classify(ctype, _status(rec.http_headers.get_statuscode()) if rec.http_headers else None):
                 yield Task(key, skip=skip)
             elif reason := too_large(rec.length or 0, limit):
