@@ -13,7 +13,6 @@ with and without, and what the profiles cut per site.
 from __future__ import annotations
 
 import gzip
-import json
 import logging
 import statistics
 import sys
@@ -24,12 +23,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import CORPUS, load_pages, score_page  # noqa: E402
+from corpus import CORPUS, load_pages, score_page
 
-from archiver.config import DEFAULT  # noqa: E402
-from archiver.crawl.profile import SiteProfiles, build_profiles, fingerprint, host_of  # noqa: E402
-from archiver.model import RawPage, Source  # noqa: E402
-from archiver.pipeline import process  # noqa: E402
+from archiver.config import DEFAULT
+from archiver.crawl.profile import SiteProfiles, build_profiles, fingerprint, host_of
+from archiver.model import RawPage, Source
+from archiver.pipeline import process
 
 CRAWL = CORPUS.parent / "crawl" / "arabic"
 
@@ -112,7 +111,7 @@ def report() -> str:
     for r in rows:
         lines.append(f"| {r['page']} | {r['site']} | {r['host_pages']} | {r['cut']} | {_f(r['f_off'])} | {_f(r['f_on'])} "
                      f"| {r['leaks_off']} | {r['leaks_on']} | {_f(r['f_traf'])} | {r['leaks_traf']} |")
-    mean = lambda k: statistics.fmean(r[k] for r in rows if r[k] is not None)  # noqa: E731
+    mean = lambda k: statistics.fmean(r[k] for r in rows if r[k] is not None)
     worse = sum(1 for r in rows if r["f_on"] < r["f_off"] - 1e-9)
     lines += ["", f"Mean F1: off {mean('f_off'):.4f}, on {mean('f_on'):.4f}, trafilatura {mean('f_traf'):.4f}; "
                   f"leaks: off {sum(r['leaks_off'] for r in rows)}, on {sum(r['leaks_on'] for r in rows)}, "

@@ -30,12 +30,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import CORPUS, load_pages  # noqa: E402
+from corpus import CORPUS, load_pages
 
-import archiver  # noqa: E402
-from archiver.crawl.dedup import group_documents  # noqa: E402
-from archiver.crawl.groups import DedupItem  # noqa: E402
-from archiver.crawl.shingles import folded_words, shingle_hashes  # noqa: E402
+import archiver
+from archiver.crawl.dedup import group_documents
+from archiver.crawl.groups import DedupItem
+from archiver.crawl.shingles import folded_words, shingle_hashes
 
 SOURCES = ("arabic", "fundus", "newspaper4k")
 MIN_WORDS = 80
@@ -83,7 +83,7 @@ def labelled_set() -> tuple[list[DedupItem], dict[str, int], list[str]]:
         paras = [ln for ln in page.expected.splitlines() if ln.strip()]
         lang = page.meta.get("lang") or "en"
         x, y = rng.sample(range(len(sites)), 2)
-        read = lambda k: [titles[(n + k + j) % len(titles)] for j in range(1, 6)]  # noqa: E731
+        read = lambda k: [titles[(n + k + j) % len(titles)] for j in range(1, 6)]
         variants = [(sites[x], paras, read(0)), (sites[y], paras, read(7)), (sites[x], _edit(paras, rng), read(13))]
         texts.append(" ".join(paras))
         for v, (chrome, body, most) in enumerate(variants):
@@ -138,7 +138,7 @@ def quality() -> str:
             f"CPU: building and cleaning the pages {t_build:.1f} s, grouping {t_group:.2f} s.")
 
 
-def synthetic(n: int, seed: int = 3) -> "itertools.Iterator[DedupItem]":
+def synthetic(n: int, seed: int = 3) -> itertools.Iterator[DedupItem]:
     """``n`` documents of 250 words drawn from a 50,000-word Zipf-like vocabulary; every tenth is
     followed by an edited copy (generated lazily: the input never sits in memory)."""
     rng = random.Random(seed)

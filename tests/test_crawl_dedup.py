@@ -11,11 +11,11 @@ import pytest
 
 pytest.importorskip("datasketch")
 
-from archiver.crawl.dedup import group_documents  # noqa: E402
-from archiver.crawl.groups import DedupItem  # noqa: E402
-from archiver.crawl.duplicates import duplicate_map  # noqa: E402
+from archivekit import export, page
 
-from archivekit import export, page  # noqa: E402
+from archiver.crawl.dedup import group_documents
+from archiver.crawl.duplicates import duplicate_map
+from archiver.crawl.groups import DedupItem
 
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"

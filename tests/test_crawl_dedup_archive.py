@@ -10,9 +10,9 @@ import pytest
 
 pytest.importorskip("datasketch")
 
-from archiver.archive.search import search  # noqa: E402
+from archivekit import FILLER_AR, export, page
 
-from archivekit import FILLER_AR, export, page  # noqa: E402
+from archiver.archive.search import search
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ("أعلنت وزارة الزراعة اليوم عن خطة جديدة لزراعة القمح في المحافظات الشمالية تشمل توزيع البذور "

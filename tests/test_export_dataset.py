@@ -8,7 +8,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from archivekit import FILLER_AR, FILLER_EN, export, page
 
 ROOT = Path(__file__).resolve().parents[1]

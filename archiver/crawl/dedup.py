@@ -15,7 +15,7 @@ Nothing is ever deleted: a group only names its members and which is the earlies
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH

@@ -10,9 +10,10 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..archive.records import ExportError, is_document_id, read_jsonl
 from .groups import DedupItem, DedupOptions, Group

@@ -19,8 +19,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import Block, Document, Removed
@@ -100,7 +101,7 @@ class HostProfile:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "HostProfile":
+    def from_dict(cls, d: dict[str, Any]) -> HostProfile:
         if d.get("schema") != PROFILE_VERSION or not isinstance(d.get("host"), str):
             raise ValueError("not an archiver site profile")
         opts = ProfileOptions(**{k: v for k, v in (d.get("thresholds") or {}).items()

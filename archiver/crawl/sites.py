@@ -14,13 +14,13 @@ import itertools
 import json
 import os
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..config import Config
 from ..model import Document
 from ..sources.base import Task
-from .profile import Fingerprint, HostProfile, ProfileOptions, SiteProfiles, build_profiles, fingerprint
+from .profile import Fingerprint, HostProfile, SiteProfiles, fingerprint
 
 __all__ = ["PROFILES_DIR", "first_pass", "load_profiles", "write_profiles"]
 
