@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, insort
+from typing import Iterator
 
 from ..model import Block
 
@@ -43,24 +45,37 @@ def _escape_opener(m: re.Match[str], line_start: bool) -> str:
     return m.group("lead") + "\\" + m.group("mark") if m.group("mark") else m.group()
 
 
-def _boundaries(block: Block) -> list[int]:
-    points = {0, len(block.text)}
-    for m in block.marks:
-        points.update((m.start, m.end))
-    for r in block.runs:
-        points.update((r.start, r.end))
-    return sorted(p for p in points if 0 <= p <= len(block.text))
+def _segments(block: Block) -> Iterator[tuple[int, int, tuple, object]]:
+    """(start, end, active marks, active run) for each piece between boundaries: a mark is active on a
+    piece inside its span (marks in the block's order), the run is the first that covers it.
 
-
-def _segments(block: Block) -> list[tuple[str, tuple, object]]:
-    """(text, active marks, active run) for each piece between boundaries."""
-    pts = _boundaries(block)
-    out = []
-    for a, b in zip(pts, pts[1:]):
-        marks = tuple(m for m in block.marks if m.start <= a and b <= m.end)
-        run = next((r for r in block.runs if r.start <= a and b <= r.end), None)
-        out.append((block.text[a:b], marks, run))
-    return out
+    One sweep over the sorted boundaries (O(n log n) for n marks and runs; checking every mark
+    and run for every piece grew with the square of a busy block: issue 17)."""
+    size = len(block.text)
+    opens: dict[int, list[int]] = {}
+    closes: dict[int, list[int]] = {}
+    spans = [*block.marks, *block.runs]
+    for k, item in enumerate(spans):
+        start, end = max(item.start, 0), min(item.end, size)
+        if item.start <= size and item.end >= 0 and start < end:
+            opens.setdefault(start, []).append(k)
+            closes.setdefault(end, []).append(k)
+    points = sorted({0, size, *(p for item in spans for p in (item.start, item.end) if 0 <= p <= size)})
+    n_marks = len(block.marks)
+    active: list[int] = []  # indices into ``spans``, ascending: marks first, then runs
+    marks: tuple = ()
+    run = None
+    for a, b in zip(points, points[1:]):
+        ending, starting = closes.get(a), opens.get(a)
+        if ending or starting:  # the active set changes only here
+            for k in ending or ():
+                active.pop(bisect_left(active, k))
+            for k in starting or ():
+                insort(active, k)
+            cut = bisect_left(active, n_marks)
+            marks = tuple(spans[k] for k in active[:cut])
+            run = spans[active[cut]] if cut < len(active) else None
+        yield a, b, marks, run
 
 
 def _wrap_marks(text: str, marks: tuple, html_mode: bool, esc, mid) -> str:  # type: ignore[no-untyped-def]
@@ -122,19 +137,26 @@ def _render_segments(block: Block, html_mode: bool, esc) -> str:  # type: ignore
     parts: list[str] = []
     current_run = None
     buffer: list[str] = []
+    opening: dict[tuple[str, str], str] = {}  # a run's <span …> by (lang, dir)
 
     def flush() -> None:
         if not buffer:
             return
-        body = "".join(buffer)
-        if current_run is not None:
-            body = f"<span{differing_attrs(current_run.lang, current_run.dir, block.lang, block.dir)}>{body}</span>"
-        parts.append(body)
+        if current_run is None:
+            parts.extend(buffer)
+        else:
+            key = (current_run.lang, current_run.dir)
+            tag = opening.get(key)
+            if tag is None:
+                tag = opening[key] = f"<span{differing_attrs(*key, block.lang, block.dir)}>"
+            parts.append(tag)
+            parts.extend(buffer)
+            parts.append("</span>")
         buffer.clear()
 
     mid = esc if html_mode else (lambda s: escape_md(s, line_start=False))
     pos = 0
-    for text, marks, run in _merge(_segments(block)):
+    for text, marks, run in _merge(block):
         if run is not current_run:
             flush()
             current_run = run
@@ -146,14 +168,22 @@ def _render_segments(block: Block, html_mode: bool, esc) -> str:  # type: ignore
     return out.replace("\n", "<br>\n" if html_mode else "\\\n")
 
 
-def _merge(segments: list[tuple[str, tuple, object]]) -> list[tuple[str, tuple, object]]:
-    """Join neighbours with the same marks and run so a link is not split into two."""
+def _merge(block: Block) -> list[tuple[str, tuple, object]]:
+    """(text, marks, run) of the block's pieces, neighbours with the same marks and run joined so
+    a link is not split into two (each text sliced once from the block's)."""
     merged: list[tuple[str, tuple, object]] = []
-    for seg in segments:
-        if merged and merged[-1][1] == seg[1] and merged[-1][2] is seg[2]:
-            merged[-1] = (merged[-1][0] + seg[0], seg[1], seg[2])
-        else:
-            merged.append(seg)
+    start = end = 0
+    marks: tuple = ()
+    run = None
+    for a, b, seg_marks, seg_run in _segments(block):
+        if a and (seg_marks is marks or seg_marks == marks) and seg_run is run:
+            end = b
+            continue
+        if end > start:
+            merged.append((block.text[start:end], marks, run))
+        start, end, marks, run = a, b, seg_marks, seg_run
+    if end > start:
+        merged.append((block.text[start:end], marks, run))
     return merged
 
 
