@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from lxml import etree
 
@@ -23,6 +24,8 @@ _MARK_TAGS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "cite": 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 Piece = tuple[str, tuple[tuple[str, str | None], ...]]
+# An element's walk: yields the children to walk next, as (kind, element, marks); see _Builder.run.
+Walk = Iterator[tuple[str, etree._Element, tuple]]
 
 
 @dataclass(slots=True)
@@ -95,7 +98,20 @@ class _Builder:
             self.current = Proto("quote" if self.quote_depth else "paragraph", source=el)
         self.current.pieces.append((text, marks))
 
-    def inline(self, el: etree._Element, marks: tuple) -> None:
+    def run(self, root: etree._Element) -> None:
+        """Walk ``root`` without recursion: each element's walk is a generator that yields the
+        children it wants walked (``("inline", el, marks)`` or ``("block", el, ())``), run from a
+        stack of generators, so a page nesting thousands of elements cannot exhaust Python's stack."""
+        stack = [self.block(root)]
+        while stack:
+            try:
+                kind, el, marks = next(stack[-1])
+            except StopIteration:
+                stack.pop()
+                continue
+            stack.append(self.inline(el, marks) if kind == "inline" else self.block(el))
+
+    def inline(self, el: etree._Element, marks: tuple) -> Walk:
         """Walk an inline element's content; a nested block element ends the current block."""
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in SKIP_TAGS or not tag:
@@ -104,7 +120,7 @@ class _Builder:
             self.add_text("\n", marks, el, hard=True)
             return
         if tag in BLOCK_TAGS:
-            self.block(el)
+            yield from self.block(el)
             return
         own = marks
         if tag in _MARK_TAGS:
@@ -113,32 +129,32 @@ class _Builder:
             own = marks + (("link", el.get("href").strip()),)
         self.add_text(el.text, own, el)
         for child in el:
-            self.inline(child, own)
+            yield "inline", child, own
             self.add_text(child.tail, own, el)
 
-    def _leaf(self, el: etree._Element, role: str, level: int | None = None, ordered: bool | None = None) -> None:
+    def _leaf(self, el: etree._Element, role: str, level: int | None = None, ordered: bool | None = None) -> Walk:
         self.flush()
         self.current = Proto(role, level=level, ordered=ordered, source=el)
         self.add_text(el.text, (), el)
         for child in el:
-            self.inline(child, ())
+            yield "inline", child, ()
             self.add_text(child.tail, (), el)
         self.flush()
 
-    def block(self, el: etree._Element) -> None:
+    def block(self, el: etree._Element) -> Walk:
         tag = el.tag
         if tag in SKIP_TAGS or tag == "hr":
             self.flush()
             return
         if tag in _HEADINGS:
-            self._leaf(el, "heading", _HEADINGS[tag])
+            yield from self._leaf(el, "heading", _HEADINGS[tag])
         elif tag == "p":
-            self._leaf(el, "quote" if self.quote_depth else "paragraph")
+            yield from self._leaf(el, "quote" if self.quote_depth else "paragraph")
         elif tag == "pre":
             self.flush()
             self.blocks.append(Proto("code", [("".join(el.itertext()), ())], source=el))
         elif tag in ("figcaption", "caption"):
-            self._leaf(el, "caption")
+            yield from self._leaf(el, "caption")
         elif tag == "table" and not _is_layout_table(el):
             self.flush()
             proto = _table(el)
@@ -146,11 +162,11 @@ class _Builder:
                 self.blocks.append(proto)
         elif tag == "li" and not any(isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol") for c in el):
             parent = el.getparent()
-            self._leaf(el, "list_item", max(self.list_depth, 1), parent is not None and parent.tag == "ol")
+            yield from self._leaf(el, "list_item", max(self.list_depth, 1), parent is not None and parent.tag == "ol")
         else:
-            self.container(el)
+            yield from self.container(el)
 
-    def container(self, el: etree._Element) -> None:
+    def container(self, el: etree._Element) -> Walk:
         tag = el.tag
         nested = tag in ("ul", "ol")
         quoted = tag == "blockquote"
@@ -168,7 +184,7 @@ class _Builder:
                 self.current.pieces.pop()
                 self.flush()
             else:
-                self.inline(child, ())
+                yield "inline", child, ()
             self.add_text(child.tail, (), el)
         self.flush()
         self.list_depth -= nested
@@ -178,6 +194,6 @@ class _Builder:
 def build_blocks(root: etree._Element) -> list[Proto]:
     """All blocks under ``root`` in document order."""
     builder = _Builder()
-    builder.block(root)
+    builder.run(root)
     builder.flush()
     return builder.blocks
