@@ -8,6 +8,7 @@ from typing import Iterator
 
 from lxml import etree
 
+from ..render.urls import safe_url
 from .parse import squash
 
 BLOCK_TAGS = frozenset({
@@ -41,6 +42,13 @@ class Proto:
 
     def plain(self) -> str:
         return "".join(p[0] for p in self.pieces)
+
+
+def _is_link(href: str | None) -> bool:
+    """An <a> whose text counts as a link (link-dense blocks are chrome): an href that is not an
+    in-page fragment or a script as written. The mark keeps the target only where :func:`safe_url`
+    lets it be written (a ``tel:`` or ``JaVaScRiPt:`` link is a link without a target)."""
+    return bool(href) and not href.startswith(("javascript:", "#"))
 
 
 def _is_layout_table(table: etree._Element) -> bool:
@@ -125,8 +133,8 @@ class _Builder:
         own = marks
         if tag in _MARK_TAGS:
             own = marks + ((_MARK_TAGS[tag], None),)
-        elif tag == "a" and el.get("href") and not el.get("href", "").startswith(("javascript:", "#")):
-            own = marks + (("link", el.get("href").strip()),)
+        elif tag == "a" and _is_link(el.get("href")):
+            own = marks + (("link", safe_url(el.get("href"))),)
         self.add_text(el.text, own, el)
         for child in el:
             yield "inline", child, own

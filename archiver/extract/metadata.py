@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..decode import scrub_surrogates
 from ..model import Metadata
+from ..render.urls import safe_url
 from .dates import parse_date
 from .authors import byline_authors, split_names
 from .cues import token_tuple
@@ -268,19 +269,19 @@ def extract_metadata(root: etree._Element, url: str | None = None) -> Metadata:
     canonical = None
     for link in root.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
-            canonical = link.get("href").strip()
+            canonical = safe_url(link.get("href"))
             break
     authors = (split_names(_names(ld.get("author"))) or split_names([meta.get("author", "")])
                or split_names([_not_a_link(meta.get("article:author", ""))]) or byline_authors(root))
     published, modified = _dates(root, meta, ld, url, objects)
     lang, direction = _page_lang(root, meta)
     keywords = meta.get("keywords") or meta.get("news_keywords") or ""
-    image = meta.get("og:image") or meta.get("twitter:image")
+    image = safe_url(meta.get("og:image")) or safe_url(meta.get("twitter:image"))
     return Metadata(
         title=headline(root, meta, _names(ld.get("headline")), site),
         authors=tuple(dict.fromkeys(a for a in authors if a)),
         published=published, modified=modified, site_name=site,
-        canonical_url=canonical or meta.get("og:url"),
+        canonical_url=canonical or safe_url(meta.get("og:url")),
         description=meta.get("description") or meta.get("og:description"),
         image=image,
         tags=tuple(dict.fromkeys(t.strip() for t in re.split(r"[,،]", keywords) if t.strip())),

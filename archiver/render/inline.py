@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from bisect import bisect_left, insort
 from typing import Iterator
 
 from ..model import Block
+from .urls import safe_url
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
 _MD_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)")  # "&amp;" would show "&"
@@ -92,11 +94,12 @@ def _wrap_marks(text: str, marks: tuple, html_mode: bool, esc, mid) -> str:  # t
         a, b = (_HTML_WRAP if html_mode else _WRAP)[m.kind]
         core = f"{a}{core}{b}"
     link = next((m for m in marks if m.kind == "link"), None)
-    if link is not None:
+    href = safe_url(link.href) if link is not None else None
+    if href is not None:  # a link whose target may not be written keeps its text
         if html_mode:
-            core = f'<a href="{html.escape(link.href or "", quote=True)}">{core}</a>'
+            core = f'<a href="{html.escape(href, quote=True)}">{core}</a>'
         else:
-            core = f"[{core}]({(link.href or '').replace(' ', '%20').replace(')', '%29')})"
+            core = f"[{core}]({href})"
     return esc(lead) + core + esc(trail)
 
 
@@ -125,6 +128,9 @@ def differing_attrs(lang: str, direction: str, parent_lang: str | None, parent_d
 def render_inline(block: Block, html_mode: bool = False) -> str:
     """The block's inline content as Markdown (default) or HTML."""
     esc = (lambda s: html.escape(s, quote=False)) if html_mode else escape_md
+    if any(m.kind == "link" and safe_url(m.href) is None for m in block.marks):
+        # a link whose target may not be written keeps its text, as if it were no link
+        block = replace(block, marks=tuple(m for m in block.marks if m.kind != "link" or safe_url(m.href)))
     if not block.marks and not block.runs:
         # most blocks: the whole text is one segment with no marks and no run (an empty text
         # has none, and escapes to "" too), so the loop below would emit esc(text) alone
