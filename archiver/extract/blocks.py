@@ -44,6 +44,19 @@ class Proto:
         return "".join(p[0] for p in self.pieces)
 
 
+_BLANK = " \t\u00a0"
+
+
+def _ends_with_break(pieces: list[Piece]) -> bool:
+    """Whether the last piece that is not spaces alone ends with a <br>'s line break (a source
+    line break is a space by then: :meth:`_Builder.add_text`; a no-break space alone between two
+    <br> is the old spacer of an empty line)."""
+    for text, _ in reversed(pieces):
+        if text.strip(_BLANK):
+            return text.rstrip(_BLANK).endswith("\n")
+    return False
+
+
 def _is_link(href: str | None) -> bool:
     """An <a> whose text counts as a link (link-dense blocks are chrome): an href that is not an
     in-page fragment or a script as written. The mark keeps the target only where :func:`safe_url`
@@ -106,6 +119,27 @@ class _Builder:
             self.current = Proto("quote" if self.quote_depth else "paragraph", source=el)
         self.current.pieces.append((text, marks))
 
+    def hard_break(self, marks: tuple, el: etree._Element) -> None:
+        """A <br>: a line break inside the block. Two or more in a row (spaces between) end a
+        paragraph or quote, and what follows is the next one; in a heading, list item or caption
+        they are one line break (no empty line in it). A <br> before any text of the block
+        breaks no line (spaces before it are a spacer line, no text). Blank pieces are dropped
+        as they are met, so a run of thousands of <br> costs no more than one each."""
+        current = self.current
+        if current is None or not _ends_with_break(current.pieces):
+            if current is not None and not any(text.strip(_BLANK) for text, _ in current.pieces):
+                current.pieces.clear()
+                return
+            self.add_text("\n", marks, el, hard=True)
+            return
+        while current.pieces and not current.pieces[-1][0].strip(_BLANK):
+            current.pieces.pop()  # the spaces after the last break
+        if current.role in ("paragraph", "quote"):
+            text, piece_marks = current.pieces.pop()  # the paragraph ends with its text, not a break
+            if text.rstrip(_BLANK)[:-1]:
+                current.pieces.append((text.rstrip(_BLANK)[:-1], piece_marks))
+            self.flush()
+
     def run(self, root: etree._Element) -> None:
         """Walk ``root`` without recursion: each element's walk is a generator that yields the
         children it wants walked (``("inline", el, marks)`` or ``("block", el, ())``), run from a
@@ -125,7 +159,7 @@ class _Builder:
         if tag in SKIP_TAGS or not tag:
             return
         if tag == "br":
-            self.add_text("\n", marks, el, hard=True)
+            self.hard_break(marks, el)
             return
         if tag in BLOCK_TAGS:
             yield from self.block(el)
