@@ -9,8 +9,7 @@ from typing import Any
 
 from .config import DEFAULT, Config
 from .errors import InputError
-from .model import Document, Source
-from .pipeline import RawPage, process
+from .model import Document, RawPage, Source
 from .sources.files import not_regular
 
 
@@ -24,6 +23,8 @@ def clean(source: bytes | str, *, url: str | None = None, kind: str | None = Non
     config = config or DEFAULT
     if kind is not None:
         config = config.with_(kind=kind)
+    from .pipeline import process  # the stages (lxml, extract, lang) load on first use
+
     return process(RawPage(source, Source(kind="auto", url=url)), config)
 
 
@@ -48,6 +49,8 @@ def clean_file(path: str | os.PathLike[str], *, url: str | None = None, config: 
     """Clean the page stored at ``path`` (the path is kept as given in the record's provenance)."""
     config = config or DEFAULT
     data = read_file(path)
+    from .pipeline import process
+
     return process(RawPage(data, Source(kind="auto", path=os.fspath(path), url=url)), config)
 
 

@@ -6,6 +6,9 @@ here only delegate so that ``doc.to_json()`` reads naturally.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,6 +87,34 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class RawPage:
+    """One input as read by a source: its bytes (or text) and where it came from."""
+
+    data: bytes | str
+    source: Source
+    content_type: str | None = None
+
+
+def document_id(url: str | None, sha256: str, source: Source | None = None) -> str:
+    """Stable identity of one input: the URL (if any) and the raw bytes' hash; for an input read
+    from a path, also which input it is: the path (relative to the current directory, normalized,
+    so ``./in/a.html``, ``in//a.html`` and its absolute spelling agree) and, inside a container,
+    the JSONL line or the WARC record's offset. Identical bytes at two paths, or two captures in
+    one WARC, are two documents, each with its own provenance. Without a path (a library call on
+    bytes) the id is the URL and the hash alone, as before."""
+    base = f"{url or ''}\n{sha256}"
+    if source is None or not source.path:
+        return hashlib.sha256(base.encode()).hexdigest()[:16]
+    try:
+        where = os.path.relpath(os.path.abspath(source.path))
+    except ValueError:  # another drive (Windows): no relative spelling
+        where = os.path.abspath(source.path)
+    member = source.line if source.line is not None else source.offset
+    key = json.dumps([base, where.replace(os.sep, "/"), member], ensure_ascii=True)
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """Page metadata gathered before extraction."""
 
@@ -124,12 +155,12 @@ class Document:
         return "\n\n".join(b.text for b in self.blocks)
 
     def to_dict(self) -> dict[str, Any]:
-        from .render.jsonout import document_dict
+        from .render.codec import document_dict
 
         return document_dict(self)
 
     def to_json(self) -> str:
-        from .render.jsonout import to_json
+        from .render.codec import to_json
 
         return to_json(self)
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,18 +18,10 @@ from .extract.metadata import extract_metadata
 from .extract.parse import looks_like_html, parse_html, squash
 from .extract.textdump import parse_dump
 from .lang.assign import tag_page
-from .model import Block, Document, Mark, Metadata, Removed, Source
+from .model import Block, Document, Mark, Metadata, RawPage, Removed, Source, document_id
+from .text.marks import piece_marks
 from .text.normalize import fix_text, normalize_pieces
 from .text.searchkey import search_key
-
-
-@dataclass(frozen=True, slots=True)
-class RawPage:
-    """One input as read by a source: its bytes (or text) and where it came from."""
-
-    data: bytes | str
-    source: Source
-    content_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,24 +32,6 @@ class _Cleaned:
     status: str
     comments: list[Proto]
     dump: bool = False
-
-
-def _marks(pieces: tuple[str, ...], marks: list[tuple]) -> tuple[Mark, ...]:
-    if not any(marks):  # no piece carries a mark (plain text): nothing to collect
-        return ()
-    spans: dict[tuple[str, str | None], list[list[int]]] = {}
-    pos = 0
-    for text, active in zip(pieces, marks):
-        end = pos + len(text)
-        for key in active:
-            runs = spans.setdefault(key, [])
-            if runs and runs[-1][1] == pos:
-                runs[-1][1] = end
-            else:
-                runs.append([pos, end])
-        pos = end
-    out = [Mark(s, e, kind, href) for (kind, href), runs in spans.items() for s, e in runs if e > s]
-    return tuple(sorted(out, key=lambda m: (m.start, -m.end, m.kind)))
 
 
 def _normalize(proto: Proto, dump: bool) -> tuple[str, str | None, tuple[str, ...], tuple[Mark, ...]]:
@@ -72,7 +45,7 @@ def _normalize(proto: Proto, dump: bool) -> tuple[str, str | None, tuple[str, ..
     if dump and text != raw and "whitespace" not in repairs:
         repairs = repairs + ("whitespace",)
     changed = bool(norm.repairs) or (dump and text != raw)
-    return text, raw if changed else None, repairs, _marks(norm.pieces, [p[1] for p in proto.pieces])
+    return text, raw if changed else None, repairs, piece_marks(norm.pieces, [p[1] for p in proto.pieces])
 
 
 def _from_html(text: str, url: str | None, config: Config) -> _Cleaned:
@@ -139,19 +112,6 @@ def _repaired_metadata(meta: Metadata) -> Metadata:
         fixed["authors"] = tuple(_label(name) for name in meta.authors)
     fixed = {k: v for k, v in fixed.items() if v != getattr(meta, k)}
     return dataclasses.replace(meta, **fixed) if fixed else meta
-
-
-def document_id(url: str | None, sha256: str, source: Source | None = None) -> str:
-    """Stable identity: the URL (if any) and the raw bytes' hash; for a record of a container, also
-    which record it is (a WARC record's id, a JSONL file's name and line), so the same page captured
-    twice is two documents, each with its own provenance, not one file that two inputs overwrite.
-    A WARC record keeps its id however the file's path is spelled."""
-    which = ""
-    if source is not None and source.record_id:
-        which = f"\n{source.record_id}"
-    elif source is not None and source.line is not None:
-        which = f"\n{os.path.basename(source.path or '')}:{source.line}"
-    return hashlib.sha256(f"{url or ''}\n{sha256}{which}".encode()).hexdigest()[:16]
 
 
 def process(page: RawPage, config: Config = DEFAULT) -> Document:

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HOT = ["extract/*.py", "lang/*.py", "text/*.py", "render/jsonout.py", "render/inline.py",
+HOT = ["extract/*.py", "lang/*.py", "text/*.py", "render/jsonout.py", "render/codec.py", "render/inline.py",
        "render/markdown.py", "pipeline.py", "decode.py"]
 KEEP_PYTHON = ("__init__.py", "detect.py")
 SETUP = """\
@@ -62,8 +62,8 @@ def time_here(package_root: Path, limit: int | None, rounds: int) -> dict:
     import archiver
     import lxml.html
 
-    from archiver.model import Source
-    from archiver.pipeline import RawPage, process
+    from archiver.model import RawPage, Source
+    from archiver.pipeline import process
 
     pages = load_pages(limit)
     digest = hashlib.sha256()

@@ -37,7 +37,7 @@ STAGES = [("decode", "decode.py", "decode"), ("parse", "parse.py", "parse_html")
           ("metadata", "metadata.py", "extract_metadata"), ("extract body", "body.py", "extract_body"),
           ("blocks", "blocks.py", "build_blocks"), ("filters", "filters.py", "filter_blocks"),
           ("normalize", "pipeline.py", "_normalize"), ("langtag", "assign.py", "tag_page"),
-          ("markdown", "markdown.py", "to_markdown"), ("json", "jsonout.py", "to_json")]
+          ("markdown", "markdown.py", "to_markdown"), ("json", "codec.py", "to_json")]
 
 
 def load_pages(limit: int | None) -> list[tuple[str, bytes]]:
@@ -49,8 +49,8 @@ def load_pages(limit: int | None) -> list[tuple[str, bytes]]:
 def tools() -> dict:
     import lxml.html
 
-    from archiver.model import Source
-    from archiver.pipeline import RawPage, process
+    from archiver.model import RawPage, Source
+    from archiver.pipeline import process
 
     def full(data: bytes) -> None:
         doc = process(RawPage(data, Source(kind="auto")))

@@ -59,7 +59,7 @@ def test_kill_9_mid_run_then_rerun_equals_an_uninterrupted_run(tmp_path):
     for n, data in enumerate(pages):
         (src / f"{n:03d}.html").write_bytes(data)
     (src / "empty.html").write_bytes(b"")
-    (src / "binary.bin").write_bytes(b"\x00\x01" * 500)
+    (src / "binary.html").write_bytes(b"\x00\x01" * 500)
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     assert subprocess.run(clean_cmd(src, clean, "--parallel", "2"), cwd=ROOT).returncode == 1
 

@@ -41,7 +41,7 @@ def test_bad_inputs_are_reported_and_others_still_export(tmp_path):
     src.mkdir()
     (src / "good.html").write_text(GOOD, "utf-8")
     (src / "empty.html").write_bytes(b"")
-    (src / "binary.bin").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (src / "binary.htm").write_bytes(b"\x00\x01\x02\x03" * 100)
     unreadable = src / "locked.html"
     unreadable.write_text(GOOD, "utf-8")
     unreadable.chmod(0)
@@ -52,7 +52,7 @@ def test_bad_inputs_are_reported_and_others_still_export(tmp_path):
     errors = [json.loads(ln) for ln in (out / "errors.jsonl").read_text("utf-8").splitlines()]
     assert [Path(i["source"]).name for i in index] == ["good.html"] + (["locked.html"] if os.geteuid() == 0 else [])
     reasons = {Path(e["source"]).name: e["reason"] for e in errors}
-    assert "empty" in reasons["empty.html"] and "binary" in reasons["binary.bin"]
+    assert "empty" in reasons["empty.html"] and "binary" in reasons["binary.htm"]
     assert "no such file" in reasons["missing.html"]
     if os.geteuid() != 0:
         assert "permission denied" in reasons["locked.html"]

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from archiver.model import Block, Document, Run, Source
-from archiver.pipeline import RawPage, process
+from archiver.model import Block, Document, RawPage, Run, Source
+from archiver.pipeline import process
 from archiver.render.markdown import to_markdown
 
 INJECTED = ("\u200e", "\u200f", "\u061c", "<bdi", "{lang=", "{dir=")

@@ -12,7 +12,7 @@ def test_pages_urls_and_line_numbers(tmp_path):
     write_jsonl(path, [{"html": page(1), "url": "https://e.org/1"}, "", {"html": page(2)},
                        '{"html": "<p>broken', ["not", "an", "object"], {"url": "https://e.org/none"}])
     tasks = list(iter_jsonl(str(path)))
-    assert [t.key for t in tasks] == [f"{path}:{n}" for n in (1, 3, 4, 5, 6)]
+    assert [t.key for t in tasks] == [f"{path}/:{n}" for n in (1, 3, 4, 5, 6)]
     first, second = tasks[0].page, tasks[1].page
     assert first.source.kind == "jsonl" and first.source.line == 1 and first.source.url == "https://e.org/1"
     assert second.source.url is None and second.source.line == 3
@@ -38,8 +38,8 @@ def test_a_line_nested_too_deeply_fails_alone(tmp_path):
     path = tmp_path / "feed.jsonl"
     write_jsonl(path, ["[" * 100_000 + "]" * 100_000, {"html": page(1)}])
     bad, good = iter_jsonl(str(path))
-    assert bad.key == f"{path}:1" and "nested too deeply" in bad.failure.reason
-    assert good.page is not None and good.key == f"{path}:2"
+    assert bad.key == f"{path}/:1" and "nested too deeply" in bad.failure.reason
+    assert good.page is not None and good.key == f"{path}/:2"
 
 
 def test_a_lone_surrogate_in_the_url_is_scrubbed(tmp_path):
@@ -58,4 +58,4 @@ def test_a_corrupt_gzip_member_ends_the_file_with_one_failure(tmp_path):
     path.write_bytes(bytes(raw))
     tasks = list(iter_jsonl(str(path)))
     assert all(t.page is not None for t in tasks[:-1]) and len(tasks) < 400
-    assert tasks[-1].failure is not None and tasks[-1].key == f"{path}:{len(tasks)}"
+    assert tasks[-1].failure is not None and tasks[-1].key == f"{path}/:{len(tasks)}"

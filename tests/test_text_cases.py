@@ -150,8 +150,8 @@ def test_tags(case: Case) -> None:
 
 
 def test_repairs_through_the_pipeline_keep_text_raw():
-    from archiver.model import Source
-    from archiver.pipeline import RawPage, process
+    from archiver.model import RawPage, Source
+    from archiver.pipeline import process
 
     visual = CASES[7].original
     cp1256 = CASES[12].original
@@ -169,8 +169,8 @@ def test_repairs_through_the_pipeline_keep_text_raw():
 
 
 def test_arabic_page_title_with_an_english_brand_name_end_to_end():
-    from archiver.model import Source
-    from archiver.pipeline import RawPage, process
+    from archiver.model import RawPage, Source
+    from archiver.pipeline import process
 
     title = "سامسونج تكشف عن Galaxy S24 في حفل كبير بالعاصمة"
     sub = "ما الجديد في Galaxy S24 هذا العام"

@@ -9,8 +9,8 @@
 from .bag import BagError, BagOptions, make_bag
 from .index import build_index
 from .records import ExportError
-from .search import Hit, search
+from .search import Hit, QueryError, search
 from .verify import VerifyReport, verify
 
-__all__ = ["BagError", "BagOptions", "ExportError", "Hit", "VerifyReport", "build_index", "make_bag",
+__all__ = ["BagError", "BagOptions", "ExportError", "Hit", "QueryError", "VerifyReport", "build_index", "make_bag",
            "search", "verify"]

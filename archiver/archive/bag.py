@@ -22,12 +22,19 @@ from typing import Any
 import bagit
 
 from .._version import __version__
+from ..model import Document
+from ..render.codec import RecordError, document_from_dict
 from ..render.html import document_page, index_pages, row_for
 from . import datapackage
-from .records import ERRORS, RUN, Entry, ExportError, document_from_dict, export_entries, load_record
+from .records import ERRORS, RUN, Entry, ExportError, export_entries, parse_record, read_regular
 
 ALGORITHMS = ("sha256", "sha512")
 DOCUMENTS = "documents.jsonl"
+
+
+def utf8(text: str) -> bytes:
+    """``text`` as the export writes it (a lone surrogate as its ``\\udcXX`` escape, as run/output.py)."""
+    return text.encode("utf-8", errors="backslashreplace")
 
 
 class BagError(ExportError):
@@ -61,44 +68,69 @@ def is_bag(path: Path) -> bool:
     return (path / "bagit.txt").is_file()
 
 
-def _schema_bytes() -> bytes:
+def schema_bytes() -> bytes:
     from importlib import resources
 
     return resources.files("archiver.render").joinpath(datapackage.SCHEMA_FILE).read_bytes()
 
 
-def _document_line(entry: Entry, record: dict[str, Any]) -> dict[str, Any]:
+def document_line(entry: Entry, record: dict[str, Any], has_md: bool) -> dict[str, Any]:
     return {"id": entry.id, "source": entry.source, "status": record.get("status", entry.status),
             "title": record.get("title"), "language": record.get("language"),
             "direction": record.get("direction"), "page_language": record.get("page_language"),
             "published": record.get("published"), "site_name": record.get("site_name"), "url": record.get("url"),
             "source_sha256": (record.get("source") or {}).get("sha256"),
-            "markdown": f"markdown/{entry.id}.md" if entry.md_path else None,
+            "markdown": f"markdown/{entry.id}.md" if has_md else None,
             "json": f"json/{entry.id}.json", "html": f"html/{entry.id}.html"}
 
 
+def _read(export: Path, name: str) -> bytes | None:
+    """The bytes of ``export/name`` (None when absent); a symlink or other non-regular file is
+    refused, never followed: its target may be anywhere."""
+    try:
+        return read_regular(export / name)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise BagError(f"{export / name}: not a regular file ({exc.strerror or exc}); not copied") from None
+
+
+def _copy_document(export: Path, payload: Path, entry: Entry) -> tuple[Document, dict[str, Any]]:
+    data = _read(export, entry.json_path) if entry.json_path else None
+    if data is None:
+        raise BagError(f"{export}: document {entry.id} has no JSON record (clean with --format md,json)")
+    record = parse_record(data, export / entry.json_path)
+    if record.get("id") != entry.id:
+        raise BagError(f"{export / entry.json_path}: record id {str(record.get('id'))[:40]!r} is not "
+                       f"the id of its index line")
+    try:
+        doc = document_from_dict(record)
+    except RecordError as exc:
+        raise BagError(f"{export / entry.json_path}: {exc}") from None
+    (payload / "json" / f"{entry.id}.json").write_bytes(data)
+    md = _read(export, entry.md_path) if entry.md_path else None
+    if md is not None:
+        (payload / "markdown" / f"{entry.id}.md").write_bytes(md)
+    return doc, document_line(entry, record, md is not None)
+
+
 def _copy_documents(export: Path, payload: Path, entries: list[Entry]) -> list[dict[str, Any]]:
-    """Copy records into ``markdown/`` and ``json/``, render ``html/``; return documents.jsonl lines."""
+    """Copy records into ``markdown/`` and ``json/``, render ``html/``; return documents.jsonl lines.
+    (``verify`` derives every file but the records again and compares: archive/rerender.py.)"""
     lines, rows = [], []
     for sub in ("markdown", "json", "html"):
         (payload / sub).mkdir(parents=True)
     for entry in entries:
-        if entry.json_path is None or not (export / entry.json_path).is_file():
-            raise BagError(f"{export}: document {entry.id} has no JSON record (clean with --format md,json)")
-        record = load_record(export / entry.json_path)
-        shutil.copyfile(export / entry.json_path, payload / "json" / f"{entry.id}.json")
-        if entry.md_path and (export / entry.md_path).is_file():
-            shutil.copyfile(export / entry.md_path, payload / "markdown" / f"{entry.id}.md")
-        doc = document_from_dict(record)
-        (payload / "html" / f"{entry.id}.html").write_text(document_page(doc), "utf-8")
+        doc, line = _copy_document(export, payload, entry)
+        (payload / "html" / f"{entry.id}.html").write_bytes(utf8(document_page(doc)))
         rows.append(row_for(doc, f"{entry.id}.html"))
-        lines.append(_document_line(entry, record))
+        lines.append(line)
     for name, page in index_pages(rows).items():
-        (payload / "html" / name).write_text(page, "utf-8")
+        (payload / "html" / name).write_bytes(utf8(page))
     return lines
 
 
-def _readme(lines: list[dict[str, Any]], failures: int, options: BagOptions) -> str:
+def bag_readme(lines: list[dict[str, Any]], failures: int, options: BagOptions) -> str:
     langs = Counter(str(d.get("language")) for d in lines)
     lang_list = "\n".join(f"- `{k}`: {v}" for k, v in sorted(langs.items())) or "- (none)"
     org = f"Source organisation: {options.source_organization}.\n\n" if options.source_organization else ""
@@ -142,7 +174,7 @@ def _bag_info(export: Path, lines: list[dict[str, Any]], failures: int, options:
 def _bagging_date(export: Path) -> str:
     """The run's start date from ``run.json`` (deterministic), else today."""
     try:
-        started = json.loads((export / RUN).read_text("utf-8"))["timings"]["started"]
+        started = json.loads(read_regular(export / RUN).decode("utf-8"))["timings"]["started"]
         return date.fromisoformat(str(started)[:10]).isoformat()
     except (OSError, ValueError, KeyError, TypeError):
         return date.today().isoformat()
@@ -153,13 +185,12 @@ def _build_payload(export: Path, payload: Path, options: BagOptions) -> tuple[li
     lines = _copy_documents(export, payload, entries)
     body = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines)
     (payload / DOCUMENTS).write_text(body, "utf-8")
-    errors = export / ERRORS
-    (payload / ERRORS).write_bytes(errors.read_bytes() if errors.is_file() else b"")
-    failures = sum(1 for ln in (payload / ERRORS).read_text("utf-8").splitlines() if ln.strip())
-    if (export / RUN).is_file():
-        shutil.copyfile(export / RUN, payload / RUN)
-    (payload / datapackage.SCHEMA_FILE).write_bytes(_schema_bytes())
-    (payload / "README.md").write_text(_readme(lines, failures, options), "utf-8")
+    (payload / ERRORS).write_bytes(_read(export, ERRORS) or b"")
+    failures = sum(1 for ln in (payload / ERRORS).read_text("utf-8", "replace").splitlines() if ln.strip())
+    if (run := _read(export, RUN)) is not None:
+        (payload / RUN).write_bytes(run)
+    (payload / datapackage.SCHEMA_FILE).write_bytes(schema_bytes())
+    (payload / "README.md").write_bytes(utf8(bag_readme(lines, failures, options)))
     meta = {"name": "archiver-export", "title": "archiver export",
             "description": f"{len(lines)} cleaned documents, {failures} failures",
             "x-archiver": {"tool": f"archiver {__version__}", "documents": len(lines), "failures": failures}}

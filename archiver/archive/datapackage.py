@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import stat
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -49,9 +50,17 @@ def resource(root: Path, rel: str) -> dict[str, Any]:
     return entry
 
 
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
 def payload_files(root: Path) -> list[str]:
-    """Every file under ``root`` (POSIX relative paths, sorted), the descriptor excepted."""
-    files = (p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    """Every regular file under ``root`` (POSIX relative paths, sorted), the descriptor excepted;
+    a symlink is not followed (``verify`` reports it)."""
+    files = (p.relative_to(root).as_posix() for p in root.rglob("*") if _regular(p))
     return sorted(f for f in files if f != DESCRIPTOR)
 
 
@@ -72,8 +81,8 @@ def _check_resource(root: Path, entry: Any, index: int) -> Iterable[Problem]:
     if rel.startswith("/") or ".." in Path(rel).parts:
         yield Problem("package", rel, "resource path leaves the payload")
         return
-    if not path.is_file():
-        yield Problem("missing", f"data/{rel}", "listed in datapackage.json but absent")
+    if not _regular(path):
+        yield Problem("missing", f"data/{rel}", "listed in datapackage.json but absent (or not a regular file)")
         return
     size = path.stat().st_size
     if entry.get("bytes") != size:

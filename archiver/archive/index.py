@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .bag import DOCUMENTS, is_bag
-from .records import ExportError, export_entries, read_jsonl
+from .records import ExportError, numbered_lines, export_entries, is_document_id, read_regular
 from .terms import text_terms
 
 try:  # optional speed-up (the ``fast`` extra): decodes only the fields the index reads
@@ -86,23 +86,40 @@ class IndexSummary:
 
 
 def _stamp(path: str) -> str | None:
-    """``size:mtime_ns`` of a regular file (one stat call), None if there is none at ``path``."""
+    """``size:mtime_ns`` of a regular file (one lstat call: a symlink is none), None if there is none."""
     try:
-        st = os.stat(path)
+        st = os.lstat(path)
     except (OSError, ValueError):
         return None
     return f"{st.st_size}:{st.st_mtime_ns}" if stat.S_ISREG(st.st_mode) else None
 
 
+def _bag_source(n: int, rec: dict[str, Any]) -> Source | str:
+    """The source of one ``documents.jsonl`` line, or why it is refused (its files must be the id's own)."""
+    doc_id = rec.get("id")
+    if not is_document_id(doc_id):
+        return f"{DOCUMENTS}:{n}: id {json.dumps(doc_id, ensure_ascii=False)[:60]} is not a document id"
+    if rec.get("json") != f"json/{doc_id}.json" or rec.get("markdown") not in (None, f"markdown/{doc_id}.md"):
+        return f"{DOCUMENTS}:{n}: files other than json/{doc_id}.json and markdown/{doc_id}.md"
+    md = f"data/{rec['markdown']}" if rec.get("markdown") else None
+    return Source(doc_id, f"data/{rec['json']}", md, "")
+
+
+def _bag_sources(root: Path) -> Iterator[Source]:
+    for n, rec in numbered_lines(root / "data" / DOCUMENTS):
+        src = _bag_source(n, rec)
+        if isinstance(src, str):
+            raise ExportError(f"{root / 'data' / src}; not indexed")
+        if (stamp := _stamp(os.path.join(root, src.json_path))) is not None:
+            yield Source(src.id, src.json_path, src.md_path, stamp)
+
+
 def sources(root: Path) -> Iterator[Source]:
-    """The documents of an export directory or a bag, in their listed order."""
+    """The documents of an export directory or a bag, in their listed order.
+
+    Raises ExportError for a listed id or file that could lead outside ``root``."""
     if is_bag(root):
-        for rec in read_jsonl(root / "data" / DOCUMENTS):
-            if isinstance(rec.get("id"), str) and isinstance(rec.get("json"), str):
-                rel = f"data/{rec['json']}"
-                md = f"data/{rec['markdown']}" if rec.get("markdown") else None
-                if (stamp := _stamp(os.path.join(root, rel))) is not None:
-                    yield Source(rec["id"], rel, md, stamp)
+        yield from _bag_sources(root)
         return
     for entry in export_entries(root):
         if entry.json_path and (stamp := _stamp(os.path.join(root, entry.json_path))) is not None:
@@ -175,8 +192,7 @@ def read_fields(path: str | os.PathLike[str]) -> Fields:
 
     Raises OSError or ValueError for a record that cannot be read (not UTF-8 JSON, not an object).
     """
-    with open(path, "rb") as f:
-        data = f.read()
+    data = read_regular(Path(path))
     fields = _fast_fields(data)
     if fields is not None:
         return fields
@@ -321,6 +337,12 @@ def _build_more(root: Path, db: Path, todo: list[Source], found: int, workers: i
     finally:
         conn.close()
     return unreadable, total
+
+
+def build_scratch(root: Path, db: Path) -> None:
+    """Index every document of ``root`` into a new file ``db`` in this process (``verify`` compares
+    it with the index beside the payload)."""
+    _build_new(root, db, list(sources(root)), workers=0)
 
 
 def build_index(path: str | os.PathLike[str], workers: int | None = None) -> IndexSummary:

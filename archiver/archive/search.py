@@ -8,6 +8,12 @@ A query is folded and stemmed like the documents (:mod:`archiver.archive.terms`)
 word must match (each word may match through any of its particle-free forms). Ranking is FTS5's
 BM25 with the title weighted above the body. Snippets are cut from the stored record's original
 text, never from the folded key.
+
+The index is not trusted (it lies outside the bag's manifests): a hit's row must name its id's own
+record inside the export (else the search stops with an error saying to rebuild the index), the
+record is read without following a link, and the title, language and the match itself are taken
+from the record, so a forged ``archive.sqlite`` can hide or reorder documents but cannot show a
+title, a snippet or a match that the records do not hold, nor read a file outside the export.
 """
 from __future__ import annotations
 
@@ -19,12 +25,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .index import INDEX_FILE
-from .records import ExportError
+from .index import INDEX_FILE, record_row
+from .indexcheck import open_readonly
+from .records import ExportError, is_document_id, read_regular
 from .terms import RAW_WORD, query_groups, terms_function
 
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
 SNIPPET_WORDS_BEFORE, SNIPPET_WORDS = 8, 32
+# FTS5 evaluates (and BM25 scores) every phrase of a query on every candidate row: the time grows
+# with words x rows (400 copies of one word took 15 s on 3,000 documents). A word repeated counts
+# once; more distinct words than this (or alternative terms in all) are refused with a message.
+MAX_QUERY_WORDS, MAX_QUERY_TERMS = 32, 96
+
+
+class QueryError(ExportError):
+    """A query that cannot be searched as given (too many words); the message is one line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +69,21 @@ class Hit:
                 "highlights": [list(h) for h in self.highlights]}
 
 
+def search_groups(query: str, lang: str | None = None) -> list[tuple[str, ...]]:
+    """The query's groups of alternative terms, each once, in the order of the words.
+
+    Raises :class:`QueryError` past :data:`MAX_QUERY_WORDS` distinct words or :data:`MAX_QUERY_TERMS` terms."""
+    groups = list(dict.fromkeys(g for g in query_groups(query, lang) if g))
+    terms = sum(map(len, groups))
+    if len(groups) > MAX_QUERY_WORDS or terms > MAX_QUERY_TERMS:
+        raise QueryError(f"the query has {len(groups)} distinct words ({terms} terms after folding); at most "
+                         f"{MAX_QUERY_WORDS} words ({MAX_QUERY_TERMS} terms) are searched together")
+    return groups
+
+
 def fts_query(groups: list[tuple[str, ...]]) -> str:
-    """The FTS5 MATCH expression: every group must match, any term of a group will do."""
+    """The FTS5 MATCH expression: every group must match, any term of a group will do. Every term
+    is a quoted string (a quote doubled), so no FTS5 operator or column filter can come from a query."""
     parts = []
     for group in groups:
         terms = " OR ".join('"' + t.replace('"', '""') + '"' for t in group)
@@ -102,31 +130,71 @@ def make_snippet(record: dict[str, Any], wanted: set[str], lang: str | None = No
     return prefix + " ".join(text[start:end].split("\n")) + suffix, spans
 
 
+def _own_files(root: Path, doc_id: str, json_rel: str, md_rel: str | None) -> bool:
+    """Whether an index row names its id's own record and Markdown (export or bag layout)."""
+    if not is_document_id(doc_id):
+        return False
+    prefix = ("data/json/", "data/markdown/") if json_rel.startswith("data/") else ("", "")
+    return json_rel == f"{prefix[0]}{doc_id}.json" and md_rel in (None, f"{prefix[1]}{doc_id}.md")
+
+
+def _confirmed(record: dict[str, Any], groups: list[tuple[str, ...]], lang: str | None) -> bool:
+    """Whether the record itself matches: every query group meets its terms, and its language."""
+    if lang and not (record.get("language") == lang or str(record.get("language")).startswith(f"{lang}-")):
+        return False
+    title, body = record_row(record)
+    terms = set(title.split()) | set(body.split())
+    return all(not terms.isdisjoint(g) for g in groups)
+
+
+def _rows(root: Path, db: Path, groups: list[tuple[str, ...]], lang: str | None, limit: int) -> list[tuple]:
+    where, params = _lang_clause(lang)
+    sql = (f"SELECT d.id, d.json_path, d.md_path, bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+           f"FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ?{where} ORDER BY score, d.id LIMIT ?")
+    try:
+        conn = open_readonly(db)
+        try:
+            rows = conn.execute(sql, [fts_query(groups), *params, max(0, int(limit))]).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise ExportError(f"{db}: not a readable index ({exc}); delete it and run `archiver index {root}`") from None
+    for doc_id, json_rel, md_rel, _ in rows:
+        if not all(isinstance(v, str) for v in (doc_id, json_rel)) or not _own_files(root, doc_id, json_rel, md_rel):
+            raise ExportError(f"{db}: a row names {str(json_rel)[:80]!r} for id {str(doc_id)[:40]!r}, not its "
+                              f"id's own record: not this export's index; delete it and run `archiver index {root}`")
+    return rows
+
+
+def _record(root: Path, doc_id: str, json_rel: str) -> dict[str, Any] | None:
+    try:
+        record = json.loads(read_regular(root / json_rel).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return record if isinstance(record, dict) and record.get("id") == doc_id else None
+
+
 def search(path: str | os.PathLike[str], query: str, lang: str | None = None, limit: int = 10) -> list[Hit]:
     """Ranked hits for ``query`` in the indexed archive at ``path`` (``lang``: only documents in it)."""
     root = Path(path)
     db = root / INDEX_FILE
     if not db.is_file():
         raise ExportError(f"{root}: no {INDEX_FILE}; run `archiver index {root}` first")
-    groups = [g for g in query_groups(query, lang) if g]
+    groups = search_groups(query, lang)
     if not groups:
         return []
-    where, params = _lang_clause(lang)
-    sql = (f"SELECT d.id, d.title, d.language, coalesce(d.md_path, d.json_path), d.json_path, "
-           f"bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score FROM fts JOIN docs d ON d.rowid = fts.rowid "
-           f"WHERE fts MATCH ?{where} ORDER BY score, d.id LIMIT ?")
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        rows = conn.execute(sql, [fts_query(groups), *params, max(0, int(limit))]).fetchall()
-    finally:
-        conn.close()
     wanted = {t for g in groups for t in g}
     hits = []
-    for rank, (doc_id, title, language, rel, json_rel, score) in enumerate(rows, 1):
+    for doc_id, json_rel, md_rel, score in _rows(root, db, groups, lang, limit):
+        record = _record(root, doc_id, json_rel)
         try:
-            record = json.loads((root / json_rel).read_text("utf-8"))
+            if record is None or not _confirmed(record, groups, lang):
+                continue  # stale or forged: the records decide what matches
             snippet, spans = make_snippet(record, wanted, lang)
-        except (OSError, ValueError):
-            snippet, spans = "", ()
-        hits.append(Hit(rank, doc_id, title or doc_id, language or "und", rel, round(-score, 4), snippet, spans))
+        except (TypeError, AttributeError, ValueError):  # a record of the wrong shape (verify says so)
+            continue
+        title, language = record.get("title"), record.get("language")
+        hits.append(Hit(len(hits) + 1, doc_id, title if isinstance(title, str) and title else doc_id,
+                        language if isinstance(language, str) else "und", md_rel or json_rel,
+                        round(-score, 4), snippet, spans))
     return hits

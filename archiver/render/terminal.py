@@ -22,6 +22,10 @@ _RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # (U+2400 block, DEL as U+2421), C1 controls as U+FFFD. One character for one, so offsets hold.
 _TERMINAL_CONTROLS = {**{c: 0x2400 + c for c in range(32) if c not in (9, 10)}, 0x7F: 0x2421,
                       **{c: 0xFFFD for c in range(0x80, 0xA0)}}
+# Format controls that reorder the text around them (embeddings, overrides, isolates, U+202A-202E,
+# U+2066-2069): displayed, 'invoice<U+202E>fdp.exe' reads 'invoiceexe.pdf'. Shown as their code
+# point (as less does). Not one character for one: applied after any offsets are used.
+_REORDERING = {c: f"<U+{c:04X}>" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
                         "\u2066\u2067\u2068\u2069\ufeff")
 
@@ -60,6 +64,17 @@ def printable(text: str) -> str:
     """``text`` safe to write to a terminal: its control characters (but tab and newline) made
     visible instead of acted on. Display only, like everything here."""
     return text.translate(_TERMINAL_CONTROLS)
+
+
+def visible(text: str) -> str:
+    """``text`` with the bidi controls that reorder it named (``<U+202E>``) instead of acted on.
+    Display only; LRM/RLM/ALM and ZWJ/ZWNJ, which only mark direction or join letters, stay."""
+    return text.translate(_REORDERING)
+
+
+def shown(text: str) -> str:
+    """``text`` safe and honest on a terminal: :func:`printable`, then :func:`visible`."""
+    return visible(printable(text))
 
 
 def display_width(text: str) -> int:
@@ -126,8 +141,19 @@ def _block_lines(block: Mapping[str, Any], opts: TerminalOptions, gutter: int) -
     return out
 
 
+def _named_controls(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The strings a display shows, with their reordering controls named (before any bidi layout)."""
+    out = {k: visible(v) if isinstance(v, str) else v for k, v in record.items()}
+    if isinstance(record.get("authors"), list):
+        out["authors"] = [visible(a) if isinstance(a, str) else a for a in record["authors"]]
+    out["blocks"] = [{**b, "text": visible(b["text"])} if isinstance(b, dict) and isinstance(b.get("text"), str)
+                     else b for b in record.get("blocks", [])]
+    return out
+
+
 def render_terminal(record: Mapping[str, Any], opts: TerminalOptions = TerminalOptions()) -> str:
     """The document record as terminal text (display only: shaped and reordered when ``opts.bidi``)."""
+    record = _named_controls(record)
     gutter = max([len(_label(b)) for b in record.get("blocks", [])] + [5]) + 1
     rtl_doc = record.get("direction") == "rtl"
     lines = wrap(record.get("title") or "(untitled)", opts.width)

@@ -2,8 +2,8 @@
 
 Each worker owns a pipe; the parent sends it chunks of ``(seq, task)`` and reads back one
 outcome per task. At most ``window`` tasks are out at once, so a streaming input never piles up
-in memory. A worker that stays on one task past the timeout plus a grace period (stuck in C code,
-where the worker's own timer cannot reach) is killed: that task becomes a ``timeout`` failure,
+in memory. A worker that stays on one task past the timeout plus a one-second grace period (stuck
+in C code, where the worker's own timer cannot reach) is killed: that task becomes a ``timeout`` failure,
 the rest of its chunk is sent again, and a fresh worker takes its place. A worker that dies
 (a crash in a C extension) fails its current task the same way, with stage ``internal``.
 """
@@ -23,7 +23,8 @@ from ..model import Failure
 from ..sources.base import Task
 from .worker import Job, Outcome, work
 
-GRACE = 5.0
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+GRACE = 1.0  # past the limit, a worker still on one page is stuck in C code: killed
 
 
 def _context() -> Any:
@@ -32,7 +33,8 @@ def _context() -> Any:
 
 
 def _serve(conn: Connection, job: Job, inherited: list[Connection]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    for signum in STOP_SIGNALS:  # the parent decides what Ctrl-C, SIGTERM or a hang-up means,
+        signal.signal(signum, signal.SIG_IGN)  # and stops the workers itself
     for other in inherited:  # pipe ends forked from the parent: holding them would hide its death
         other.close()
     # Everything alive now (modules, functions, the text caches with their entries) lives as long
@@ -51,7 +53,11 @@ def _serve(conn: Connection, job: Job, inherited: list[Connection]) -> None:
         if chunk is None:
             return
         for seq, task in chunk:
-            conn.send((seq, work(task, job)))
+            outcome = work(task, job)
+            try:
+                conn.send((seq, outcome))
+            except (BrokenPipeError, ConnectionResetError):  # the parent is gone: nothing to report to
+                return
 
 
 @dataclass(slots=True)

@@ -9,7 +9,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..sources.base import Task
 from .output import atomic_write
+from .total import Clock, Plan
 
 
 @dataclass(slots=True)
@@ -23,6 +25,7 @@ class Summary:
     timed_out: int = 0
     skipped_done: int = 0
     skipped_records: dict[str, int] = field(default_factory=dict)
+    skipped_files: int = 0  # files found in directories/globs that are no pages (sidecars)
     index_lines: int = 0
     error_lines: int = 0
     seconds: float = 0.0
@@ -58,29 +61,58 @@ class Summary:
         skipped = sum(self.skipped_records.values())
         if skipped:
             text += f", {skipped} non-page records skipped"
+        if self.skipped_files:
+            text += f", {self.skipped_files} files skipped as no pages"
         if self.seconds:
             text += f" in {self.seconds:.1f} s ({self.processed / self.seconds:.1f} docs/s)"
         return text
 
 
 class Progress:
-    """A tqdm bar on stderr (documents, rate, failures); silent when off or not a terminal."""
+    """A tqdm bar on stderr (documents or bytes against a total when one is known, rate, ETA,
+    failures); silent when off or not a terminal."""
 
-    def __init__(self, quiet: bool, stream: TextIO | None = None, verbose: int = 0) -> None:
+    def __init__(self, quiet: bool, stream: TextIO | None = None, verbose: int = 0,
+                 plan: Plan | None = None) -> None:
         stream = stream or sys.stderr
         self.verbose = 0 if quiet else verbose
         self.bar = None
-        if not quiet and stream.isatty():
+        self.clock: Clock | None = None
+        self.positions: dict[str, int] = {}
+        if self.shown(quiet, stream):
             import tqdm
 
             tqdm.tqdm.monitor_interval = 0  # no monitor thread: the pool forks workers
-            self.bar = tqdm.tqdm(file=stream, unit="doc", dynamic_ncols=True, smoothing=0.1)
+            unit = plan.unit if plan else "doc"
+            self.bar = tqdm.tqdm(file=stream, unit=unit, unit_scale=unit == "B", dynamic_ncols=True,
+                                 smoothing=0.1, total=plan.total if plan else None)
+            self.clock = Clock(plan) if plan else None
         self.quiet, self.stream = quiet, stream
 
-    def update(self, summary: Summary) -> None:
+    @staticmethod
+    def shown(quiet: bool, stream: TextIO | None = None) -> bool:
+        """Whether a bar would be drawn (worth planning a total for)."""
+        return not quiet and (stream or sys.stderr).isatty()
+
+    def mark(self, task: Task, owned: bool = True) -> None:
+        """Note where the bar stands once ``task`` is done (tasks in input order, before they run)."""
+        if self.clock is not None:
+            position = self.clock.mark(task, owned)
+            if owned:
+                self.positions[task.key] = position
+
+    def update(self, summary: Summary, key: str | None = None) -> None:
         if self.bar is not None:
-            self.bar.set_postfix(failed=summary.failures, refresh=False)
-            self.bar.update(1)
+            position = self.positions.pop(key, None) if key is not None else None
+            postfix = {"docs": summary.seen, "failed": summary.failures} if self.bar.unit == "B" else {
+                "failed": summary.failures}
+            self.bar.set_postfix(postfix, refresh=False)
+            self.bar.update(1 if position is None else max(0, position - self.bar.n))
+
+    def finish(self) -> None:
+        """A run that went to the end: the bar stands at its total (bytes estimated on the way)."""
+        if self.bar is not None and self.bar.total is not None:
+            self.bar.update(max(0, self.bar.total - self.bar.n))
 
     def outcome(self, key: str, record: dict[str, Any], failed: bool) -> None:
         """Report one finished input: always for a failure, with ``-v`` for every export."""
@@ -101,7 +133,6 @@ class Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
-
 
 def write_run_json(out_dir: Path, summary: Summary, meta: dict[str, Any], started: float) -> None:
     """Write ``run.json``: counters, options and timings of this run (atomically)."""

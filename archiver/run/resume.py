@@ -5,26 +5,55 @@ retried. Lines are appended as outcomes arrive (one write each, so a kill never 
 line; a torn last line is ignored and its input redone). At the end of a run that started from an
 existing directory both files are rewritten atomically in input order, keeping for each input
 exactly one line: its export if it has one, else its latest error.
+
+Every run ends with that compaction, in one canonical order (:func:`order_key`: by input name,
+records of a container by number), so the same inputs give the same files whatever order they
+were named in, the workers' timing, the shard split (``merge`` sorts the same way) or a rerun.
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
-from .output import atomic_write
+from .output import atomic_write, check_regular, open_regular
 
 INDEX, ERRORS, RUN = "index.jsonl", "errors.jsonl", "run.json"
+_MEMBER = re.compile(r"(.*)/([:#])(\d+|error)", re.S)
+
+
+def split_key(key: str) -> tuple[str, str, str] | None:
+    """``(container path, marker, member)`` of a container record's key (``feed.jsonl/:10`` ->
+    ``("feed.jsonl", ":", "10")``; see :func:`archiver.sources.base.member_key`), else None."""
+    m = _MEMBER.fullmatch(key)
+    return (m[1], m[2], m[3]) if m else None
+
+
+def order_key(key: str) -> tuple[str, int]:
+    """Where the input ``key`` goes in index.jsonl and errors.jsonl: files by name, and the
+    records of a container (``feed.jsonl/:10``) after the container's name, by number."""
+    parts = split_key(key)
+    if parts is None:
+        return key, -1
+    return parts[0], int(parts[2]) if parts[2].isdigit() else 1 << 62
+
+
+def sorted_lines(lines: dict[str, str]) -> str:
+    """The file body of ``{key: line}`` in canonical order."""
+    return "".join(lines[k] + "\n" for k in sorted(lines, key=lambda k: (order_key(k), k)))
 
 
 def read_lines(path: Path) -> Iterator[tuple[str, str]]:
     """``(source key, line)`` for every complete, parseable line of a JSONL index or error file."""
     try:
-        raw = path.read_bytes()
+        fd = open_regular(path, os.O_RDONLY)
     except FileNotFoundError:
         return
+    with os.fdopen(fd, "rb") as fh:
+        raw = fh.read()
     for line in raw.decode("utf-8", errors="replace").split("\n"):
         try:
             record = json.loads(line)
@@ -45,31 +74,33 @@ class State:
 def drop_torn_tail(path: Path) -> None:
     """Cut a last line without its newline (a write cut short) so appends start on a fresh line."""
     try:
-        with open(path, "rb+") as fh:
-            size = fh.seek(0, os.SEEK_END)
-            if size == 0:
-                return
-            fh.seek(size - 1)
-            if fh.read(1) == b"\n":
-                return
-            pos = size
-            while pos > 0:
-                step = min(65536, pos)
-                fh.seek(pos - step)
-                block = fh.read(step)
-                cut = block.rfind(b"\n")
-                if cut >= 0:
-                    fh.truncate(pos - step + cut + 1)
-                    return
-                pos -= step
-            fh.truncate(0)
+        fd = open_regular(path, os.O_RDWR)
     except FileNotFoundError:
         return
+    with os.fdopen(fd, "rb+") as fh:
+        fh.truncate(_complete_size(fh))
+
+
+def _complete_size(fh: BinaryIO) -> int:
+    """The size of ``fh`` up to and including its last newline."""
+    size = fh.seek(0, os.SEEK_END)
+    pos = size
+    while pos > 0:
+        step = min(65536, pos)
+        fh.seek(pos - step)
+        cut = fh.read(step).rfind(b"\n")
+        if cut >= 0:
+            return pos - step + cut + 1
+        pos -= step
+    return 0
 
 
 def open_state(out_dir: Path, force: bool) -> State:
-    """Prepare ``out_dir`` for a run: remove stale temporary files; with ``force`` start afresh."""
+    """Prepare ``out_dir`` for a run: remove stale temporary files; with ``force`` start afresh.
+    Raises :class:`UnsafeOutput` when index.jsonl or errors.jsonl is a link or not a regular file."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    for name in (INDEX, ERRORS):
+        check_regular(out_dir / name)
     for tmp in out_dir.glob(".*.tmp"):
         tmp.unlink(missing_ok=True)
     if force:
@@ -87,40 +118,31 @@ def open_state(out_dir: Path, force: bool) -> State:
 def _touch(out_dir: Path) -> None:
     """Both files always exist in an export, so an empty errors.jsonl says "no errors" plainly."""
     for name in (INDEX, ERRORS):
-        (out_dir / name).touch(exist_ok=True)
+        os.close(open_regular(out_dir / name, os.O_WRONLY | os.O_CREAT))
 
 
-def _ordered(lines: dict[str, str], position: dict[str, int]) -> list[str]:
-    known = sorted((k for k in lines if k in position), key=position.__getitem__)
-    unknown = [k for k in lines if k not in position]  # inputs not named this time: kept, at the end
-    return [lines[k] for k in known + unknown]
-
-
-def compact(out_dir: Path, position: dict[str, int]) -> tuple[int, int]:
-    """Rewrite index and errors in input order, one line per input; return their line counts."""
+def compact(out_dir: Path) -> tuple[int, int]:
+    """Rewrite index and errors in canonical order, one line per input; return their line counts."""
     index: dict[str, str] = {}
     for key, line in read_lines(out_dir / INDEX):
         index.setdefault(key, line)
     errors: dict[str, str] = {}
     for key, line in read_lines(out_dir / ERRORS):
         if key not in index:
-            errors.pop(key, None)
             errors[key] = line  # the latest error for an input wins
     for name, lines in ((INDEX, index), (ERRORS, errors)):
-        body = "".join(line + "\n" for line in _ordered(lines, position))
-        path = out_dir / name
-        if body or path.exists():
-            atomic_write(path, body)
+        atomic_write(out_dir / name, sorted_lines(lines))
     return len(index), len(errors)
 
 
 def count_lines(path: Path) -> int:
     """Complete lines in ``path`` (0 when absent)."""
     try:
-        with open(path, "rb") as fh:
-            return sum(1 for _ in fh)
+        fd = open_regular(path, os.O_RDONLY)
     except FileNotFoundError:
         return 0
+    with os.fdopen(fd, "rb") as fh:
+        return sum(1 for _ in fh)
 
 
-__all__ = ["INDEX", "ERRORS", "RUN", "State", "open_state", "compact", "read_lines", "count_lines"]
+__all__ = ["INDEX", "ERRORS", "RUN", "State", "open_state", "compact", "order_key", "split_key", "sorted_lines", "read_lines", "count_lines"]

@@ -1,8 +1,10 @@
 """The unit of work: one task in, one :class:`Outcome` out (files written, index or error record).
 
 Runs the same in the main process, a pool worker or a Dask worker. A per-document timeout is an
-interval timer in the worker's main thread: a page still running when it fires becomes a
-``timeout`` failure (the pool's watchdog also kills a worker stuck in C code past a grace period).
+interval timer in the worker's main thread around reading, cleaning and rendering: a page still
+running when it fires becomes a ``timeout`` failure. A signal cannot stop lxml's C parser, so the
+batch runner never runs a timed page in its own process: the pool's watchdog kills a worker stuck
+in C code one second past the limit (``--parallel 0`` runs one such worker).
 """
 from __future__ import annotations
 
@@ -11,15 +13,17 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
-from ..api import read_file
 from ..config import DEFAULT, Config
 from ..errors import ArchiverError
-from ..model import Document, Failure, Source
-from ..pipeline import RawPage, process
+from ..model import Document, Failure, RawPage, Source
+from ..pipeline import process
 from ..sources.base import Task
-from .output import index_record, write_document
+from ..sources.files import read_page
+from .output import index_record, render, write_rendered
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,31 +79,52 @@ def _one_line(exc: BaseException) -> str:
     return text
 
 
-def clean_task(task: Task, config: Config, timeout: float = 0) -> Document | Failure:
-    """Clean one task; any error becomes a :class:`Failure` with a one-line reason."""
+def _clean(task: Task, config: Config) -> Document | Failure:
     if task.failure is not None:
         return task.failure
+    if task.page is not None:
+        return process(task.page, config)
+    data = read_page(task.path or task.key, task.limit)
+    return process(RawPage(data, Source(kind="auto", path=task.path or task.key)), config)
+
+
+def _guarded(key: str, timeout: float, run: Callable[[], T]) -> T | Failure:
+    """``run()`` under the time limit; any error becomes a :class:`Failure` with a one-line reason."""
     try:
         with time_limit(timeout):
-            if task.page is not None:
-                return process(task.page, config)
-            data = read_file(task.path or task.key)
-            return process(RawPage(data, Source(kind="auto", path=task.path or task.key)), config)
+            return run()
     except DocumentTimeout:
-        return Failure(task.key, "timeout", f"timed out after {timeout:g} s")
+        return Failure(key, "timeout", f"timed out after {timeout:g} s")
     except ArchiverError as exc:
-        return Failure(task.key, exc.stage, _one_line(exc) or type(exc).__name__)
+        return Failure(key, exc.stage, _one_line(exc) or type(exc).__name__)
     except Exception as exc:  # noqa: BLE001 - a bug on one page must not stop the batch
-        return Failure(task.key, "internal", f"{type(exc).__name__}: {_one_line(exc)}".rstrip(": "))
+        return Failure(key, "internal", f"{type(exc).__name__}: {_one_line(exc)}".rstrip(": "))
+
+
+def clean_task(task: Task, config: Config, timeout: float = 0) -> Document | Failure:
+    """Clean one task; any error becomes a :class:`Failure` with a one-line reason."""
+    return _guarded(task.key, timeout, lambda: _clean(task, config))
+
+
+def _rendered(task: Task, job: Job) -> tuple[Document, dict[str, str]] | Failure:
+    """The document and its text in each format: read, cleaned and rendered under one timer."""
+    def run() -> tuple[Document, dict[str, str]] | Failure:
+        doc = _clean(task, job.config)
+        if isinstance(doc, Failure):
+            return doc
+        return doc, {fmt: render(doc, fmt) for fmt in job.formats}
+
+    return _guarded(task.key, job.timeout, run)
 
 
 def work(task: Task, job: Job) -> Outcome:
     """Clean ``task``, write its files into ``job.out_dir`` and return its index or error record."""
-    result = clean_task(task, job.config, job.timeout)
+    result = _rendered(task, job)
     if isinstance(result, Failure):
         return Outcome(task.key, "failed", result.to_dict())
+    doc, texts = result
     try:
-        outputs = write_document(result, Path(job.out_dir), job.formats, job.sync)
+        outputs = write_rendered(doc.id, texts, Path(job.out_dir), job.sync)
     except OSError as exc:
         return Outcome(task.key, "failed", Failure(task.key, "write", exc.strerror or str(exc)).to_dict())
-    return Outcome(task.key, result.status, index_record(result, task.key, outputs))
+    return Outcome(task.key, doc.status, index_record(doc, task.key, outputs))

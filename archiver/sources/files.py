@@ -1,13 +1,16 @@
 """Inputs from the file system: files, directories (recursive, sorted), globs, and their provenance."""
 from __future__ import annotations
 
-import fnmatch
 import glob
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
+
+from ..errors import InputError
+from .inflate import read_gzip_file
+from .select import chosen
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,24 +21,21 @@ class InputRef:
     path: str
 
 
-def _walk(directory: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
-    """Files under ``directory``, sorted, hidden ones skipped; a directory that cannot be listed
-    is yielded itself, in its place, so it becomes an error record instead of vanishing."""
+def _walk(directory: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[tuple[Path, bool]]:
+    """Files under ``directory``, sorted, hidden ones skipped, each with whether it is read
+    (:func:`.select.chosen`); a directory that cannot be listed is yielded itself, in its place,
+    so it becomes an error record instead of vanishing."""
     unlisted: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(directory, onerror=unlisted.append):
         while unlisted:
-            yield Path(unlisted.pop(0).filename)
+            yield Path(unlisted.pop(0).filename), True
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
-            rel = os.path.relpath(os.path.join(dirpath, name), directory)
-            if include and not any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in include):
-                continue
-            if any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in exclude):
-                continue
-            yield Path(dirpath) / name
-    yield from (Path(err.filename) for err in unlisted)
+            path = os.path.join(dirpath, name)
+            yield Path(path), chosen(path, os.path.relpath(path, directory), include, exclude)
+    yield from ((Path(err.filename), True) for err in unlisted)
 
 
 def listing_problem(path: str) -> str | None:
@@ -74,21 +74,51 @@ def is_glob(item: str) -> bool:
     return glob.has_magic(item) and not os.path.lexists(item)
 
 
-def expand_paths(inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
-    """Paths in a deterministic order: files as named (missing ones too: they become error
-    records), directories walked (sorted, hidden entries skipped), globs expanded (sorted, ``**``
-    recursive); a glob matching nothing is yielded as is so it is reported."""
+def expand_found(inputs: Sequence[str], include: Sequence[str] = (),
+                 exclude: Sequence[str] = ()) -> Iterator[tuple[str, bool]]:
+    """Paths in a deterministic order, each with whether it is read: files as named (always read;
+    missing ones too: they become error records), directories walked (sorted, hidden entries
+    skipped), globs expanded (sorted, ``**`` recursive); files found in a directory or by a glob
+    are read when :func:`.select.chosen` says so, else skipped (and counted by the caller). A glob
+    matching nothing is yielded as is so it is reported."""
     for item in inputs:
-        matches = sorted(glob.glob(item, recursive=True)) if is_glob(item) else [item]
+        globbed = is_glob(item)
+        matches = sorted(glob.glob(item, recursive=True)) if globbed else [item]
         for m in matches or [item]:
             p = Path(m)
             if p.is_dir():
-                yield from (str(f) for f in _walk(p, include, exclude))
+                yield from ((str(f), ok) for f, ok in _walk(p, include, exclude))
             else:
-                yield m
+                yield m, not (globbed and matches) or chosen(m, m, include, exclude)
+
+
+def expand_paths(inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
+    """The paths of :func:`expand_found` that are read."""
+    return (path for path, ok in expand_found(inputs, include, exclude) if ok)
 
 
 def expand(inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[InputRef]:
     """:func:`expand_paths` as :class:`InputRef` items."""
     for path in expand_paths(inputs, include, exclude):
         yield InputRef(path, path)
+
+
+def read_page(path: str, limit: int = 0) -> bytes:
+    """A page file's bytes; a ``.gz`` file inflated through the bounded reader (at most ``limit``
+    bytes out, else :class:`~.inflate.TooLarge`). OS errors become one-line ``InputError`` reasons."""
+    from ..api import read_file
+
+    if not path.lower().endswith(".gz"):
+        return read_file(path)
+    if reason := not_regular(path):
+        raise InputError(reason)
+    try:
+        return read_gzip_file(path, limit)
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except OSError as exc:
+        raise InputError(f"unreadable ({exc.strerror or exc})") from None

@@ -4,8 +4,7 @@ from __future__ import annotations
 import sys
 from typing import BinaryIO
 
-from ..model import Source
-from ..pipeline import RawPage
+from ..model import RawPage, Source
 from .base import Task, failed
 
 STDIN = "-"

@@ -1,5 +1,7 @@
 """One stream of tasks from every input kind, in a deterministic order.
 
+Files found in directories or by globs that are no pages (:mod:`.select`) are skip tasks
+(:data:`~.base.SKIPPED_FILE`), counted as ``skipped_files``, never read.
 Order: the inputs as given (then the ``--input-list`` entries); directories walked sorted; globs
 expanded sorted; WARC records by offset; JSONL lines by number. A path named twice is read once.
 """
@@ -7,8 +9,8 @@ from __future__ import annotations
 
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
-from .base import SourceOptions, Task, failed, too_large, within_limit
-from .files import examine, expand_paths
+from .base import SKIPPED_FILE, SourceOptions, Task, failed, too_large, within_limit
+from .files import examine, expand_found
 from .jsonl import is_jsonl, iter_jsonl
 from .lists import STDIN, read_list, stdin_task
 from .warc import is_warc, iter_warc
@@ -28,7 +30,7 @@ def file_tasks(path: str, options: SourceOptions) -> Iterator[Task]:
     elif reason := too_large(size, limit):
         yield failed(path, "read", reason)
     else:
-        yield Task(path, path=path)
+        yield Task(path, path=path, limit=limit)
 
 
 def iter_tasks(inputs: Sequence[str], options: SourceOptions = SourceOptions(),
@@ -42,10 +44,10 @@ def iter_tasks(inputs: Sequence[str], options: SourceOptions = SourceOptions(),
                     seen.add(STDIN)
                     yield within_limit(stdin_task(stdin), options.max_page_bytes)
                 continue
-            for path in expand_paths([item], options.include, options.exclude):
+            for path, read in expand_found([item], options.include, options.exclude):
                 if path not in seen:
                     seen.add(path)
-                    yield from file_tasks(path, options)
+                    yield from file_tasks(path, options) if read else [Task(path, skip=SKIPPED_FILE)]
 
 
 __all__ = ["iter_tasks", "file_tasks", "read_list", "SourceOptions", "Task"]

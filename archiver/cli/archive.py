@@ -7,14 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from .bag import BagError, BagOptions, make_bag
-from .index import build_index
-from .records import ExportError
-from .search import search
-from .verify import verify
-from ..render.terminal import printable
+from ..archive.bag import BagError, BagOptions, make_bag
+from ..archive.index import build_index
+from ..archive.records import ExportError
+from ..archive.search import QueryError, search
+from ..archive.verify import verify
+from ..render.terminal import printable, shown, visible
+from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 
 
@@ -91,9 +91,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def add_verify(sub: argparse._SubParsersAction) -> None:
     """Register ``archiver verify``."""
     p = sub.add_parser("verify", help="check a bag's fixity, data package and records",
-                       description="Check a bag: every manifest checksum, no missing or extra file, the "
-                                   "data package's sizes and hashes, every record against the JSON Schema. "
-                                   "An export directory that is not a bag: its records. Exit 1 if anything is wrong.")
+                       description="Check a bag: both tag manifests and every checksum, no missing or extra "
+                                   "file, no fetch.txt or symlink, the data package's sizes and hashes, every "
+                                   "record against the JSON Schema; Markdown, HTML, documents.jsonl and README "
+                                   "derived again from json/ and compared; archive.sqlite against the payload. "
+                                   "An export directory that is not a bag: its records, its Markdown and its "
+                                   "index. Exit 1 if anything is wrong.")
     p.add_argument("dir", type=_directory, metavar="DIR", help="bag or export directory")
     p.set_defaults(func=cmd_verify)
 
@@ -125,6 +128,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     """Run ``archiver search``: ranked hits on stdout (or JSON lines with ``--json``)."""
     try:
         hits = search(args.dir, args.query, lang=args.lang, limit=args.limit)
+    except QueryError as exc:
+        return _error(str(exc), EXIT_USAGE)
     except (ExportError, OSError) as exc:
         return _error(str(exc))
     if not hits:
@@ -135,10 +140,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(hit.to_dict(), ensure_ascii=False))
             continue
-        shown = dataclasses.replace(hit, title=printable(hit.title), path=printable(hit.path),
-                                    snippet=printable(hit.snippet))  # page text: never terminal codes
-        snippet = shown.marked(_BOLD, _RESET) if tty else shown.marked("[", "]")
-        print(f"{shown.rank}. {shown.title}\n   {shown.path}  ({shown.language}, score {shown.score:.2f})\n   {snippet}\n")
+        # page text: never terminal codes, never reordered by a bidi control (named after marking,
+        # which needs the snippet's offsets)
+        safe = dataclasses.replace(hit, snippet=printable(hit.snippet))
+        snippet = visible(safe.marked(_BOLD, _RESET) if tty else safe.marked("[", "]"))
+        print(f"{hit.rank}. {shown(hit.title)}\n   {shown(hit.path)}  ({shown(hit.language)}, score "
+              f"{hit.score:.2f})\n   {snippet}\n")
     return EXIT_OK
 
 

@@ -1,14 +1,17 @@
-"""Command line: a thin argparse layer over the public API. Subcommands register themselves."""
+"""Command line: a thin argparse layer over the public API. Subcommands register themselves:
+``clean`` and ``merge`` (:mod:`.clean`), ``show`` (:mod:`.show`), ``bag``, ``verify``, ``index`` and
+``search`` (:mod:`.archive`); one set of exit statuses (:mod:`.exits`)."""
 from __future__ import annotations
 
 import argparse
 import sys
 from typing import Sequence
 
-from ._version import __version__
-from .run.command import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_clean, add_merge  # noqa: F401
-from .render.show import add_show
-from .archive.commands import ARCHIVE_COMMANDS
+from .._version import __version__
+from .archive import ARCHIVE_COMMANDS
+from .clean import add_clean, add_merge
+from .exits import EXIT_USAGE
+from .show import add_show
 
 
 COMMANDS = [add_clean, add_merge, add_show, *ARCHIVE_COMMANDS]
@@ -36,6 +39,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.format = ("md",) if args.output is None else ("md", "json")
     return args.func(args)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

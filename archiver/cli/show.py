@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..archive.records import ExportError, load_record as read_record
-from .terminal import TerminalOptions, printable, render_terminal, wants_bidi
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from ..render.terminal import TerminalOptions, render_terminal, shown, wants_bidi
+from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 
 class ShowError(Exception):
@@ -67,7 +66,7 @@ def list_records(directory: Path) -> str:
         except ShowError:
             continue
         lines.append(f"{rec.get('id', path.stem)}\t{rec.get('language', 'und')}\t{rec.get('title') or ''}")
-    return printable("\n".join(lines)) + ("\n" if lines else "")
+    return shown("\n".join(lines)) + ("\n" if lines else "")
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -12,15 +12,15 @@ from ..config import Config
 from ..model import Failure
 from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
 from ..sources.resolve import iter_tasks, read_list
-from .batch import RunOptions, clean_one, run_batch
-from .merge import merge
-from .output import FORMATS, render
-from .report import Progress
-from .shards import Shard
-from .worker import Job
-from ..archive.commands import add_clean_bag_option, bag_after_clean
-
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+from ..run.batch import RunOptions, Stopped, clean_one, run_batch, stop_on_signals
+from ..run.merge import merge
+from ..run.output import FORMATS, UnsafeOutput, WriteFailure, render
+from ..run.report import Progress
+from ..run.shards import Shard
+from ..run.total import plan
+from ..run.worker import Job
+from .archive import add_clean_bag_option, bag_after_clean
+from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, EXIT_WRITE_FAILED
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -51,12 +51,11 @@ def _config(args: argparse.Namespace) -> Config:
                   lang_detector=args.lang_detector)
 
 
-def _tasks(args: argparse.Namespace) -> Iterator[Task]:
+def _sources(args: argparse.Namespace) -> tuple[SourceOptions, list[str]]:
     options = SourceOptions(include=tuple(args.include or ()), exclude=tuple(args.exclude or ()),
                             jsonl_html_key=args.jsonl_html_key, jsonl_url_key=args.jsonl_url_key,
                             warc_backend=args.warc_backend, max_page_bytes=args.max_page_bytes)
-    listed = read_list(args.input_list) if args.input_list else ()
-    return iter_tasks(args.inputs, options, listed)
+    return options, (read_list(args.input_list) if args.input_list else [])
 
 
 def _error(message: str) -> int:
@@ -80,7 +79,7 @@ def _to_stdout(args: argparse.Namespace, tasks: Iterator[Task]) -> int:
     result = clean_one(first[0], _config(args))
     if isinstance(result, Failure):
         print(f"archiver: error: {result.source}: {result.reason}", file=sys.stderr)
-        return EXIT_SOME_FAILED
+        return EXIT_FAILED
     for fmt in args.format:
         sys.stdout.write(render(result, fmt))
     return EXIT_OK
@@ -92,7 +91,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return _error("no input (name files, directories, globs, WARC/JSONL files, '-' or --input-list)")
     try:
         shard = Shard(args.shard_index, args.num_shards)
-        tasks = _tasks(args)
+        sources, listed = _sources(args)
+        tasks = iter_tasks(args.inputs, sources, listed)
     except (ValueError, OSError) as exc:
         return _error(str(exc))
     if args.output is None:
@@ -103,7 +103,18 @@ def cmd_clean(args: argparse.Namespace) -> int:
     options = RunOptions(parallel=args.parallel, chunk=args.chunk, force=args.force, shard=shard,
                          quiet=args.quiet, dask_scheduler=args.dask_scheduler)
     try:
-        summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose))
+        with stop_on_signals():
+            total = plan(args.inputs, sources, listed, shard) if Progress.shown(args.quiet) else None
+            summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose, plan=total))
+    except UnsafeOutput as exc:
+        return _error(f"cannot use -o {args.output}: {exc.strerror}")
+    except (WriteFailure, OSError) as exc:
+        reason = str(exc) if isinstance(exc, WriteFailure) else f"cannot write {exc.filename or args.output}: {exc.strerror or exc}"
+        print(f"archiver: error: {reason}; stopped, run the same command again to resume", file=sys.stderr)
+        return EXIT_WRITE_FAILED
+    except Stopped as exc:
+        print(f"archiver: stopped by {exc.reason}; run the same command again to resume", file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("archiver: interrupted; run the same command again to resume", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -111,7 +122,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         print(summary.line(), file=sys.stderr)
     if getattr(args, "bag", False) and (code := bag_after_clean(args)) != EXIT_OK:
         return code
-    return EXIT_SOME_FAILED if summary.failures else EXIT_OK
+    return EXIT_FAILED if summary.failures else EXIT_OK
 
 
 def _input_args(p: argparse.ArgumentParser) -> None:
@@ -131,9 +142,11 @@ def _input_args(p: argparse.ArgumentParser) -> None:
 
 def _run_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--parallel", type=_nonneg, default=os.cpu_count() or 1, metavar="N",
-                   help="worker processes (default: the machine's cores; 0: in this process)")
+                   help="worker processes (default: the machine's cores; 0: one page at a time, "
+                        "in this process only with --timeout 0)")
     p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
-                   help="per-document time limit; 0 for none (default 60)")
+                   help="per-document time limit on reading, cleaning and rendering, in every mode "
+                        "(a page stuck in the C parser is stopped 1 s later); 0 for none (default 60)")
     p.add_argument("--chunk", type=lambda v: max(1, int(v)), default=4, metavar="N",
                    help="documents sent to a worker at a time (default 4)")
     p.add_argument("--force", action="store_true", help="redo every input (default: resume)")
@@ -169,10 +182,15 @@ def cmd_merge(args: argparse.Namespace) -> int:
     missing = [d for d in args.shards if not Path(d).is_dir()]
     if missing:
         return _error(f"not a directory: {', '.join(missing)}")
-    summary = merge(Path(args.output), [Path(d) for d in args.shards])
+    try:
+        summary = merge(Path(args.output), [Path(d) for d in args.shards])
+    except OSError as exc:
+        return _error(f"cannot merge into {args.output}: {exc.strerror or exc}")
+    for reason in summary.skipped:
+        print(f"archiver: merge: skipped {reason}", file=sys.stderr)
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
-    return EXIT_OK
+    return EXIT_FAILED if summary.skipped else EXIT_OK
 
 
 def add_merge(sub: argparse._SubParsersAction) -> None:

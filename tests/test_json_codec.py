@@ -1,0 +1,82 @@
+"""One JSON codec (issue 18 item 4): Document → JSON → Document → JSON is byte-identical, every
+field the record holds survives the trip (Block.key recomputed), and Markdown and HTML re-render
+from the record exactly. Every fixture, with and without comments, and a fixed sample of the corpus
+(every page: ``python bench/codec_roundtrip.py``)."""
+from __future__ import annotations
+
+import dataclasses
+import gzip
+
+import pytest
+
+import archiver
+from archiver.render.codec import UNRECORDED, RecordError, document_from_dict, from_json, to_json
+from archiver.render.html import document_page
+from conftest import CORPUS
+from goldens import cases, clean_case
+
+SAMPLE_STEP = 24  # every 24th corpus page (~35 of 848): the full pass is in bench/
+
+
+def expected_after_trip(doc: archiver.Document) -> archiver.Document:
+    """``doc`` with the fields the record does not hold set to None (codec.UNRECORDED)."""
+    assert UNRECORDED == ("metadata.page_language", "metadata.page_direction")
+    return dataclasses.replace(doc, metadata=dataclasses.replace(doc.metadata, page_language=None,
+                                                                 page_direction=None))
+
+
+def assert_round_trip(doc: archiver.Document) -> None:
+    text = to_json(doc)
+    back = from_json(text)
+    assert to_json(back) == text
+    assert back == expected_after_trip(doc)
+    assert all(b.key for b in back.blocks if b.text.strip())
+    assert back.to_markdown() == doc.to_markdown()
+    assert document_page(back) == document_page(doc)
+
+
+@pytest.mark.parametrize("case", cases(), ids=lambda c: c.name)
+def test_every_fixture_round_trips(case):
+    assert_round_trip(clean_case(case))
+
+
+def test_comments_round_trip():
+    page = ("<html lang=en><body><article><h1>Title</h1><p>" + "A paragraph of the article text. " * 8 +
+            "</p></article><section id=comments><div class=comment><p>" + "A reader wrote this comment. " * 4 +
+            "</p></div></section></body></html>")
+    doc = archiver.clean(page, config=archiver.Config(comments=True))
+    assert doc.comments
+    assert_round_trip(doc)
+
+
+def _corpus_sample() -> list:
+    return sorted(CORPUS.glob("*/*/source.html.gz"))[::SAMPLE_STEP]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="no shared corpus on this machine")
+@pytest.mark.parametrize("path", _corpus_sample(), ids=lambda p: p.parent.name)
+def test_corpus_sample_round_trips(path):
+    assert_round_trip(archiver.clean(gzip.decompress(path.read_bytes())))
+
+
+def test_markdown_and_html_differ_if_key_fields_were_dropped():
+    """The test above can fail: a reader that lost a block's marks would re-render differently."""
+    doc = archiver.clean("<html><body><article><h1>T</h1><p>Some <b>bold</b> words and "
+                         + "more plain words here. " * 8 + "</p></article></body></html>")
+    assert any(b.marks for b in doc.blocks)
+    lossy = dataclasses.replace(doc, blocks=tuple(dataclasses.replace(b, marks=()) for b in doc.blocks))
+    assert lossy.to_markdown() != doc.to_markdown()
+
+
+@pytest.mark.parametrize("value", [[], "x", None, {"id": "a"}, {"id": "a", "blocks": [{"id": "b1"}]},
+                                   {"id": "a", "blocks": "nope"}, {"id": "a", "source": 5}])
+def test_not_a_record_is_a_record_error(value):
+    with pytest.raises(RecordError):
+        document_from_dict(value)
+
+
+def test_invalid_json_is_a_record_error():
+    with pytest.raises(RecordError):
+        from_json("[" * 100_000)
+    with pytest.raises(RecordError):
+        from_json(b"\xff")
