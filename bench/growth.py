@@ -114,7 +114,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="100000,300000,1000000", help="input sizes in characters")
     ap.add_argument("--shapes", default=",".join(SHAPES))
-    ap.add_argument("--repeat", type=int, default=2, help="best of N CPU times per stage")
+    ap.add_argument("--repeat", type=int, default=3, help="best of N CPU times per stage")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print("| shape | stage | " + " | ".join(f"{s // 1000} KB (s)" for s in sizes) + " | exponent |")
