@@ -1,10 +1,13 @@
 """Bytes to text, with the evidence for the chosen encoding.
 
 Order of evidence (the WHATWG order, then statistics): byte-order mark, the HTTP
-``Content-Type`` charset, a ``<meta>`` charset in the first 4 KiB, strict UTF-8,
-then charset-normalizer restricted to what a web page plausibly uses. Arabic
-single-byte pages are the classic trap: chardet-style guessers read windows-1256
-as Hebrew, so Arabic candidates are checked by letter statistics first.
+``Content-Type`` charset, an XML declaration's ``encoding`` at the very start, a ``<meta>``
+charset in the first 4 KiB, strict UTF-8, then statistics on the page's *visible* text (tags,
+scripts, styles and comments left out: they are ASCII and would drown the letters). Arabic
+single-byte pages are the classic trap: chardet-style guessers read windows-1256 as Hebrew or as
+a Latin code page, so the Arabic code pages (ISO-8859-6, then windows-1256, which also carries
+Persian and Urdu letters) are tried first and taken when they give words of Arabic script only;
+then charset-normalizer, restricted to what a web page plausibly uses.
 """
 from __future__ import annotations
 
@@ -24,13 +27,15 @@ _BOMS = (
 _META = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
 )
+_XML_DECL = re.compile(rb"""\A\s*<\?xml[^>]*?encoding\s*=\s*["']\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
 _HEADER = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_:.\-]+)", re.IGNORECASE)
 # The WHATWG Encoding Standard's labels (https://encoding.spec.whatwg.org/#names-and-labels), each
 # with the Python codec that decodes as a browser does: browsers read "gb2312" as GBK, "euc-kr" as
 # windows-949, "shift_jis" as windows-31J, "big5" with HKSCS, "iso-8859-1"/"ascii" as windows-1252.
 # A label not listed is ignored, as a browser ignores it ("cp037", "utf-7", "unicode-escape" name
 # Python codecs, not page encodings); the "replacement" labels (ISO-2022-KR, HZ, ...) too.
-# One project choice differs: ISO-8859-6 pages are in practice windows-1256 (Arabic portals).
+# One project choice differs: a page labelled ISO-8859-6 is read as ISO-8859-6 only when its bytes
+# are ISO-8859-6 (undefined bytes raise); otherwise as windows-1256, as such pages in practice are.
 _WHATWG = """\
 utf-8: unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8
 cp866: 866 cp866 csibm866 ibm866
@@ -88,15 +93,27 @@ def _label_table(table: str) -> dict[str, str]:
 
 
 _LABELS = _label_table(_WHATWG)
+_WINDOWS_1256 = frozenset(("cp1256", "windows-1256", "x-cp1256"))
 _LABELS["latin-1"] = "cp1252"  # not a WHATWG label, but common in pages and meant as latin1
 # What a statistical guess names by its Python codec (charset-normalizer says "euc_kr", "shift_jis"):
 # the codec a browser would use for that encoding's label.
 _BY_CODEC = {codecs.lookup(label).name: codec for label, codec in _LABELS.items()
              if label in ("euc-kr", "shift_jis", "gb2312", "big5", "iso-8859-9", "iso-8859-11", "ascii", "latin1")}
+# charset-normalizer names the JIS X 0213 extensions of EUC-JP and Shift_JIS; browsers have those
+# labels' windows codecs (a character outside them fails the decode, and the page falls through).
+_BY_CODEC.update({"euc_jis_2004": "euc_jp", "euc_jisx0213": "euc_jp", "shift_jis_2004": "cp932",
+                  "shift_jisx0213": "cp932"})
 _PAGE_CODECS = frozenset(_LABELS.values())
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")
+_ARABIC_LETTERS = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FF]")
 _LETTERS = re.compile(r"[^\W\d_]")
+_ALEF = re.compile("\u0627")
+# A word: letters with their combining marks (harakat are marks, \w takes them).
+_WORDS = re.compile(r"[^\W\d_]\w*")
+_NOT_ARABIC_WORD = re.compile(r"[^\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u200c\u200d]")
+_INVISIBLE = re.compile(rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>",
+                        re.IGNORECASE | re.DOTALL)
+_ARABIC_CODECS = ("iso8859-6", "cp1256")  # the strict one first: windows-1256 decodes any bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,19 +182,55 @@ def _declared_utf16(encoding: str, data: bytes) -> str:
     return "utf-8" if encoding.startswith("utf-16") and b"\x00" not in data[:512] else encoding
 
 
-def _arabic_share(text: str) -> float:
+def visible_bytes(data: bytes) -> bytes:
+    """The page's bytes outside tags, scripts, styles and comments (what a reader sees, still encoded)."""
+    return _INVISIBLE.sub(b" ", data)
+
+
+def _arabic_fit(text: str) -> float:
+    """How well ``text`` reads as Arabic-script writing, 0..1: the share of its words that hold an
+    Arabic-script letter and nothing outside that script, when at least 30% of its letters are
+    Arabic-script letters; 0 otherwise. Cyrillic or Latin bytes read through an Arabic code page
+    give words that mix Arabic letters with Latin ones (à, é, î) and harakat; Arabic bytes read
+    through the wrong Arabic code page do so too (ISO-8859-6's ي is windows-1256's ê). Alef is the
+    commonest letter of Arabic, Persian and Urdu (over 6% of letters): KOI8-R's lower case, read as
+    windows-1256, gives Arabic letters only, but hardly an alef (it is KOI8-R's з)."""
     letters = len(_LETTERS.findall(text))
-    return len(_ARABIC_LETTERS.findall(text)) / letters if letters else 0.0
+    arabic = len(_ARABIC_LETTERS.findall(text))
+    if not letters or arabic / letters <= 0.3 or len(_ALEF.findall(text)) < 0.06 * arabic:
+        return 0.0
+    words = [w for w in _WORDS.findall(text) if _ARABIC_LETTERS.search(w)]
+    pure = sum(1 for w in words if not _NOT_ARABIC_WORD.search(w))
+    return pure / len(words) if words else 0.0
+
+
+def _arabic_single_byte(visible: bytes) -> str | None:
+    """The Arabic code page that reads ``visible`` as Arabic-script words (≥ 90% of them), or None."""
+    best, best_fit = None, 0.9
+    for codec in _ARABIC_CODECS:
+        text = _try(visible, codec)
+        fit = _arabic_fit(text) if text is not None else 0.0
+        if fit > best_fit:
+            best, best_fit = codec, fit
+    return best
 
 
 def _statistical(data: bytes) -> Decoded:
-    """No declaration and not UTF-8: single-byte Arabic first, then charset-normalizer."""
-    arabic = _try(data, "cp1256")
-    if arabic is not None and _arabic_share(arabic) > 0.3:
-        return Decoded(arabic, "cp1256", "statistics:arabic-letters")
+    """No declaration and not UTF-8: single-byte Arabic first (judged on the visible text), then
+    charset-normalizer."""
+    visible = visible_bytes(data[:1_000_000])
+    codec = _arabic_single_byte(visible)
+    if codec is not None:
+        text = _try(data, codec)
+        if text is None:  # an ISO-8859-6 page with a stray byte outside its visible text
+            codec, text = "cp1256", data.decode("cp1256")
+        return Decoded(text, codec, "statistics:arabic-letters")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    # charset-normalizer reads the whole page (up to 2 MB): on the visible bytes alone, a page of
+    # ASCII with a few « » was Shift_JIS to it; cut at 200 kB, Greek pages whose article comes
+    # late were MacLatin2 (bench/decode_bench.py)
+    best = from_bytes(data[:2_000_000]).best()
     name = _guessed_codec(best.encoding) if best is not None else None  # None: no web encoding
     if name:
         text = _try(data, name)
@@ -187,6 +240,21 @@ def _statistical(data: bytes) -> Decoded:
     if text is not None:
         return Decoded(text, "cp1252", "fallback:windows-1252")
     raise DecodeError("no encoding decodes these bytes")
+
+
+def _labelled(data: bytes, label: str) -> tuple[str, str] | None:
+    """The text and codec for bytes an encoding label speaks for, or None when the label is none a
+    browser knows or its codec refuses the bytes."""
+    name = _normalize_label(label)
+    if name is None:
+        return None
+    name = _declared_utf16(name, data)
+    if name == "cp1256" and label.strip().lower() not in _WINDOWS_1256:  # an ISO-8859-6 label
+        text = _try(data, "iso8859-6")
+        if text is not None:
+            return text, "iso8859-6"
+    text = _try(data, name)
+    return (text, name) if text is not None else None
 
 
 def decode(data: bytes, content_type: str | None = None) -> Decoded:
@@ -202,20 +270,15 @@ def decode(data: bytes, content_type: str | None = None) -> Decoded:
         return Decoded(text, name.replace("-le", "").replace("-be", "") if name.startswith("utf-16") else name, "bom")
     if _looks_binary(data):
         raise InputError("binary data, not a web page or text")
-    if content_type:
-        m = _HEADER.search(content_type)
-        name = _normalize_label(m.group(1)) if m else None
-        text = _try(data, _declared_utf16(name, data)) if name else None
-        if text is not None:
-            return Decoded(text, _declared_utf16(name, data), "http-header")
-    m = _META.search(data[:4096])
-    if m:
-        name = _normalize_label(m.group(1).decode("ascii", "replace"))
-        if name:
-            name = _declared_utf16(name, data)
-            text = _try(data, name)
-            if text is not None:
-                return Decoded(text, name, "meta")
+    m = _HEADER.search(content_type) if content_type else None
+    found_label = _labelled(data, m.group(1)) if m else None
+    if found_label:
+        return Decoded(*found_label, "http-header")
+    for pattern, evidence in ((_XML_DECL, "xml-declaration"), (_META, "meta")):
+        m = pattern.search(data[:4096])
+        found_label = _labelled(data, m.group(1).decode("ascii", "replace")) if m else None
+        if found_label:
+            return Decoded(*found_label, evidence)
     text = _try(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8", "utf-8-valid")

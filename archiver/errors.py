@@ -1,4 +1,14 @@
-"""The exception hierarchy. Every error carries the stage that raised it."""
+"""The exception hierarchy. Every error carries the stage that raised it.
+
+    ArchiverError
+    ├── InputError       the input is missing, unreadable, empty, binary, or an argument is wrong
+    ├── DecodeError      no defensible encoding
+    ├── ParseError       not parseable as a document
+    └── ExportError      an export directory or bag that cannot be read or written
+        └── archiver.archive.BagError   an export that cannot be bagged
+
+(The command line's ``ShowError`` is one too.) Messages are one line.
+"""
 from __future__ import annotations
 
 
@@ -9,7 +19,7 @@ class ArchiverError(Exception):
 
 
 class InputError(ArchiverError):
-    """The input is missing, unreadable, empty or binary."""
+    """The input is missing, unreadable, empty or binary, or an argument has the wrong type or value."""
 
     stage = "read"
 
@@ -24,3 +34,9 @@ class ParseError(ArchiverError):
     """The decoded text is not parseable as a document."""
 
     stage = "parse"
+
+
+class ExportError(ArchiverError):
+    """An export directory (or bag) that cannot be read or written; the message is one line."""
+
+    stage = "export"

@@ -10,9 +10,19 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 SCHEMA_VERSION = "archiver.document/1"
+
+# The closed vocabularies of a record; tests/test_model_types.py checks each against the JSON Schema's enum.
+Status = Literal["ok", "no_article"]
+Role = Literal["heading", "paragraph", "list_item", "quote", "table", "caption", "code"]
+Direction = Literal["ltr", "rtl", "auto"]
+# How a block's language was chosen: the HTML lang attribute, a detector, the script alone, or a
+# prior -- today one word for three things: the page's prior for the script (from its own long
+# blocks), a pooled detection over the chrome, and the shipped per-script defaults (lang/tag.py).
+LangSource = Literal["html", "detector", "script", "prior"]
+MarkKind = Literal["strong", "em", "code", "link"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +32,7 @@ class Run:
     start: int
     end: int
     lang: str
-    dir: str
+    dir: Direction
     script: str
 
 
@@ -32,7 +42,7 @@ class Mark:
 
     start: int
     end: int
-    kind: str
+    kind: MarkKind
     href: str | None = None
 
 
@@ -41,15 +51,15 @@ class Block:
     """One unit of article content (heading, paragraph, list item, ...)."""
 
     id: str
-    role: str
+    role: Role
     text: str
     level: int | None = None
     ordered: bool | None = None
     text_raw: str | None = None
     lang: str = "und"
-    dir: str = "auto"
+    dir: Direction = "auto"
     script: str = "Zyyy"
-    lang_source: str = "script"
+    lang_source: LangSource = "script"
     lang_confidence: float = 0.0
     repairs: tuple[str, ...] = ()
     runs: tuple[Run, ...] = ()
@@ -66,7 +76,7 @@ class Removed:
     role: str
     reason: str
     lang: str = "und"
-    dir: str = "auto"
+    dir: Direction = "auto"
     script: str = "Zyyy"
 
 
@@ -88,11 +98,13 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class RawPage:
-    """One input as read by a source: its bytes (or text) and where it came from."""
+    """One input as read by a source: its bytes (or text) and where it came from; the HTTP
+    Content-Type and Last-Modified when the source knew them."""
 
     data: bytes | str
     source: Source
     content_type: str | None = None
+    last_modified: str | None = None
 
 
 def document_id(url: str | None, sha256: str, source: Source | None = None) -> str:
@@ -128,7 +140,10 @@ class Metadata:
     image: str | None = None
     tags: tuple[str, ...] = ()
     page_language: str | None = None
-    page_direction: str | None = None
+    page_direction: Direction | None = None
+    # How ``published`` was found when it is not a date written as such: "relative:capture" (a
+    # relative date resolved against the capture time) or "hijri" (converted); None otherwise.
+    published_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +151,11 @@ class Document:
     """A cleaned, language-tagged archival record of one page."""
 
     id: str
-    status: str
+    status: Status
     url: str | None
     title: str | None
     language: str
-    direction: str
+    direction: Direction
     page_language: str
     source: Source
     processing: dict[str, str]
@@ -148,6 +163,7 @@ class Document:
     removed: tuple[Removed, ...] = ()
     metadata: Metadata = field(default_factory=Metadata)
     comments: tuple[Block, ...] = ()
+    extraction: dict[str, str] = field(default_factory=dict)  # {"method", "changed"} when not the cues alone
 
     @property
     def text(self) -> str:
@@ -155,16 +171,20 @@ class Document:
         return "\n\n".join(b.text for b in self.blocks)
 
     def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-ready dicts and lists, in the shape of :func:`archiver.schema`."""
         from .render.codec import document_dict
 
         return document_dict(self)
 
     def to_json(self) -> str:
+        """The JSON record (schema ``archiver.document/1``): deterministic, UTF-8 text, newline-terminated."""
         from .render.codec import to_json
 
         return to_json(self)
 
     def to_markdown(self) -> str:
+        """The Markdown reading copy: YAML front matter, then the blocks; other-direction text wrapped
+        in ``dir``/``lang`` HTML, never in control characters."""
         from .render.markdown import to_markdown
 
         return to_markdown(self)
@@ -179,4 +199,5 @@ class Failure:
     reason: str
 
     def to_dict(self) -> dict[str, str]:
+        """The failure as it is written to ``errors.jsonl``: source, stage, reason."""
         return {"source": self.source, "stage": self.stage, "reason": self.reason}

@@ -13,6 +13,7 @@ from .decode import decode, scrub_surrogates
 from .errors import InputError
 from .extract.blocks import Proto, build_blocks
 from .extract.body import extract_body
+from .extract.byline import leading_byline
 from .extract.filters import filter_blocks
 from .extract.metadata import extract_metadata
 from .extract.parse import looks_like_html, parse_html, squash
@@ -32,35 +33,69 @@ class _Cleaned:
     status: str
     comments: list[Proto]
     dump: bool = False
+    extraction: dict[str, str] | None = None  # which extraction path decided (issue 12)
 
 
-def _normalize(proto: Proto, dump: bool) -> tuple[str, str | None, tuple[str, ...], tuple[Mark, ...]]:
+@dataclass(frozen=True, slots=True)
+class _Normalized:
+    """One block's text after the normalize stage: ``raw`` only when a repair changed it."""
+
+    text: str
+    raw: str | None
+    repairs: tuple[str, ...]
+    marks: tuple[Mark, ...]
+
+
+def _normalize(proto: Proto, dump: bool) -> _Normalized:
     raw = "".join(p[0] for p in proto.pieces)
     keep_nl = proto.role in ("paragraph", "quote", "code", "table")
     if proto.role == "code":
-        return raw.strip("\n"), None, (), ()
+        return _Normalized(raw.strip("\n"), None, (), ())
     norm = normalize_pieces([p[0] for p in proto.pieces], keep_newlines=keep_nl)
     text = "".join(norm.pieces)
     repairs = norm.repairs
     if dump and text != raw and "whitespace" not in repairs:
         repairs = repairs + ("whitespace",)
     changed = bool(norm.repairs) or (dump and text != raw)
-    return text, raw if changed else None, repairs, piece_marks(norm.pieces, [p[1] for p in proto.pieces])
+    return _Normalized(text, raw if changed else None, repairs,
+                       piece_marks(norm.pieces, [p[1] for p in proto.pieces]))
 
 
-def _from_html(text: str, url: str | None, config: Config) -> _Cleaned:
+def _byline_line(kept: list[Proto], cuts: list[tuple[str, str, str]], metadata: Metadata, url: str | None
+                 ) -> tuple[list[Proto], list[tuple[str, str, str]], Metadata]:
+    """A "حسام فهمي-القاهرة" line (the first block after the headings, or a line cut as a
+    dateline) names the author: it goes to ``removed`` with role ``byline`` (issue 13)."""
+    at = next((i for i, p in enumerate(kept) if p.role != "heading"), None)
+    name = leading_byline((kept[at].role, squash(kept[at].plain())) if at is not None else None,
+                          metadata.site_name, url)
+    if name:
+        kept, cuts = kept[:at] + kept[at + 1:], cuts + [(squash(kept[at].plain()), "byline", "byline:name-place")]
+    else:
+        for i, (text, role, _) in enumerate(cuts):
+            name = leading_byline(("paragraph", text), metadata.site_name, url) if role == "dateline" else None
+            if name:
+                cuts = cuts[:i] + [(text, "byline", "byline:name-place")] + cuts[i + 1:]
+                break
+    if name and not metadata.authors:
+        metadata = dataclasses.replace(metadata, authors=(name,))
+    return kept, cuts, metadata
+
+
+def _from_html(text: str, url: str | None, config: Config, captured: str | None = None) -> _Cleaned:
     root = parse_html(text)
-    metadata = extract_metadata(root, url)
+    metadata = extract_metadata(root, url, captured)
     ex = extract_body(root, config.chrome_phrases, reparse=lambda: parse_html(text))  # read-only until here
     protos = [p for el in ex.main for p in build_blocks(el)] if ex.status == "ok" else []
     kept, dropped = filter_blocks(protos, metadata.title, config.chrome_phrases)
     cuts = [(c.text, c.role, c.reason) for c in ex.cuts]
     cuts += [(squash(p.plain()), role, reason) for p, role, reason in dropped]
+    kept, cuts, metadata = _byline_line(kept, cuts, metadata, url)
     comments = [p for c in ex.cuts if c.role == "comments" and c.element is not None
                 for p in build_blocks(c.element)] if config.comments else []
+    how = {"method": ex.method, "changed": ex.changed} if ex.method != "main" else None
     if ex.status == "ok" and not kept:
-        return _Cleaned([], cuts, metadata, "no_article", comments)
-    return _Cleaned(kept, cuts, metadata, ex.status, comments)
+        return _Cleaned([], cuts, metadata, "no_article", comments, extraction=how)
+    return _Cleaned(kept, cuts, metadata, ex.status, comments, extraction=how)
 
 
 def _from_dump(text: str, config: Config) -> _Cleaned:
@@ -71,22 +106,22 @@ def _from_dump(text: str, config: Config) -> _Cleaned:
     return _Cleaned(protos, cuts, Metadata(title=dump.title), status, [], dump=True)
 
 
-def _nonempty(protos: list[Proto], normalized: list) -> tuple[list[Proto], list]:
+def _nonempty(protos: list[Proto], normalized: list[_Normalized]) -> tuple[list[Proto], list[_Normalized]]:
     """Blocks whose text normalizes away (a stray BOM, an empty <pre>) are no blocks."""
-    if all(n[0] for n in normalized):
+    if all(n.text for n in normalized):
         return protos, normalized
-    keep = [i for i, n in enumerate(normalized) if n[0]]
+    keep = [i for i, n in enumerate(normalized) if n.text]
     return [protos[i] for i in keep], [normalized[i] for i in keep]
 
 
-def _blocks(protos: list[Proto], normalized: list, tags, runs, prefix: str) -> tuple[Block, ...]:
+def _blocks(protos: list[Proto], normalized: list[_Normalized], tags, runs, prefix: str) -> tuple[Block, ...]:
     out = []
-    for n, (proto, (text, raw, repairs, marks), tag, block_runs) in enumerate(zip(protos, normalized, tags, runs), 1):
+    for n, (proto, norm, tag, block_runs) in enumerate(zip(protos, normalized, tags, runs), 1):
         out.append(Block(
-            id=f"{prefix}{n}", role=proto.role, text=text, level=proto.level, ordered=proto.ordered,
-            text_raw=raw, lang=tag.lang, dir=tag.dir, script=tag.script, lang_source=tag.source,
-            lang_confidence=tag.confidence, repairs=repairs, runs=block_runs, marks=marks, cells=proto.cells,
-            key=search_key(text, tag.lang),
+            id=f"{prefix}{n}", role=proto.role, text=norm.text, level=proto.level, ordered=proto.ordered,
+            text_raw=norm.raw, lang=tag.lang, dir=tag.dir, script=tag.script, lang_source=tag.source,
+            lang_confidence=tag.confidence, repairs=norm.repairs, runs=block_runs, marks=norm.marks,
+            cells=proto.cells, key=search_key(norm.text, tag.lang),
         ))
     return tuple(out)
 
@@ -128,19 +163,20 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         decoded = decode(data, page.content_type)
         text, encoding, evidence = decoded.text, decoded.encoding, decoded.evidence
     kind = config.kind if config.kind != "auto" else ("html" if looks_like_html(text) else "text")
-    cleaned = _from_html(text, page.source.url, config) if kind == "html" else _from_dump(text, config)
+    cleaned = _from_html(text, page.source.url, config, page.source.captured) if kind == "html" else _from_dump(text, config)
     protos, normalized = _nonempty(cleaned.protos, [_normalize(p, cleaned.dump) for p in cleaned.protos])
     status = "no_article" if cleaned.status == "ok" and not protos else cleaned.status
-    tags = tag_page([n[0] for n in normalized], [c[0] for c in cleaned.cuts],
-                    cleaned.metadata.page_language, config.lang_detector, config.min_detect_letters)
+    tags = tag_page([n.text for n in normalized], [c[0] for c in cleaned.cuts],
+                    cleaned.metadata.page_language, config.lang_detector, config.min_detect_letters,
+                    config.lang_candidates)
     blocks = _blocks(protos, normalized, tags.blocks, tags.runs, "b")
     removed = tuple(Removed(text, role, reason, t.lang, t.dir, t.script)
                     for (text, role, reason), t in zip(cleaned.cuts, tags.removed))
     comments = ()
     if cleaned.comments:
         cprotos, cnorm = _nonempty(cleaned.comments, [_normalize(p, False) for p in cleaned.comments])
-        ctags = tag_page([n[0] for n in cnorm], [], tags.page_language,
-                         config.lang_detector, config.min_detect_letters)
+        ctags = tag_page([n.text for n in cnorm], [], tags.page_language,
+                         config.lang_detector, config.min_detect_letters, config.lang_candidates)
         comments = _blocks(cprotos, cnorm, ctags.blocks, ctags.runs, "c")
     url = page.source.url
     source = Source(
@@ -149,6 +185,8 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         offset=page.source.offset, line=page.source.line, captured=page.source.captured,
     )
     metadata = _repaired_metadata(cleaned.metadata)
+    if page.last_modified and not metadata.modified:  # the page states none: the HTTP header's
+        metadata = dataclasses.replace(metadata, modified=page.last_modified)
     return Document(
         id=document_id(url, sha, page.source), status=status, url=url, title=metadata.title,
         language=tags.language if blocks else "und", direction=tags.direction,
@@ -156,4 +194,5 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         processing={"tool": f"archiver {__version__}", "config": config.digest(),
                     "unicode": unicodedata.unidata_version, "kind": kind},
         blocks=blocks, removed=removed, metadata=metadata, comments=comments,
+        extraction=cleaned.extraction or {},
     )

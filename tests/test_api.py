@@ -15,14 +15,6 @@ It tells readers what happened, where it happened, and why the council decided t
 </article><footer>All rights reserved 2024</footer></body></html>"""
 
 
-def test_public_names_are_exactly_the_documented_ones():
-    assert sorted(archiver.__all__) == sorted([
-        "ArchiverError", "Block", "Config", "DecodeError", "Document", "Failure", "InputError", "Mark",
-        "Metadata", "ParseError", "Removed", "Run", "Source", "__version__", "clean", "clean_file", "schema"])
-    for name in archiver.__all__:
-        assert hasattr(archiver, name)
-
-
 @pytest.mark.parametrize("source", [HTML, HTML.encode("utf-8")])
 def test_clean_accepts_text_and_bytes(source):
     doc = archiver.clean(source, url="https://example.org/a")

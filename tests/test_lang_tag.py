@@ -44,10 +44,11 @@ def test_without_html_lang_the_chrome_still_tells_the_page_language():
     ("12:30 — 25/10/2024", EN, "zxx", "script"),
     ("Most read", EN, "en", "prior"),
     ("Most read", [], "und-Latn", "script"),
-    ("شكرا", [], "und-Arab", "script"),
+    ("شكرا", [], "ar", "script"),  # issue 13: short Arabic script with no prior is Arabic
+    ("للتسجيل يرجى زيارة https://example.com/x .", [], "ar", "script"),  # the URL has no vote
     ("الأكثر قراءة", [], "ar", "script"),
-    ("پربازدیدترین‌ها", [], "fa", "detector"),
-    ("تازہ ترین خبریں", [], "ur", "detector"),
+    ("پربازدیدترین‌ها", [], "fa", "script"),  # short: its letters say Persian
+    ("تازہ ترین خبریں", [], "ur", "script"),
     ("آخرین خبرها", [], "fa", "script"),
     ("اخبار جهان", FA, "fa", "prior"),
 ], ids=lambda v: v if isinstance(v, str) and v.isascii() else None)
@@ -77,7 +78,7 @@ class Counting:
 
 def test_the_script_pass_settles_consistent_blocks_with_one_pooled_call(monkeypatch):
     det = Counting()
-    monkeypatch.setattr(assign, "get_detector", lambda name: det)
+    monkeypatch.setattr(assign, "get_detector", lambda name, *candidates: det)
     tags = tag_page(EN * 3, ["Share this", "Most read today on the site"], None)
     assert det.calls == 1
     assert {t.lang for t in tags.blocks} == {"en"} and {t.source for t in tags.blocks} == {"prior"}

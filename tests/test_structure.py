@@ -18,8 +18,8 @@ def _loaded_after(statement: str) -> set[str]:
 
 def test_sources_load_no_extraction_code():
     loaded = _loaded_after("import archiver.sources.warc, archiver.sources.jsonl, archiver.sources.resolve")
-    heavy = sorted(m for m in loaded if m.startswith(("archiver.extract", "archiver.lang", "archiver.pipeline",
-                                                      "archiver.text", "lxml", "langdetect")))
+    stages = ("archiver.extract", "archiver.lang", "archiver.pipeline", "archiver.text", "lxml", "langdetect")
+    heavy = sorted(m for m in loaded if m.startswith(stages))
     assert heavy == []
 
 

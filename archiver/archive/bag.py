@@ -40,6 +40,8 @@ def utf8(text: str) -> bytes:
 class BagError(ExportError):
     """An export that cannot be bagged; the message is one line."""
 
+    stage = "bag"
+
 
 @dataclass(frozen=True, slots=True)
 class BagOptions:

@@ -20,14 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..errors import ExportError
 
 INDEX, ERRORS, RUN = "index.jsonl", "errors.jsonl", "run.json"
 _DOC_ID = re.compile(r"[0-9a-f]{16}")
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
-
-class ExportError(Exception):
-    """An export directory that cannot be read; the message is one line."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,7 @@ class Hit:
         return "".join(out) + self.snippet[last:]
 
     def to_dict(self) -> dict[str, Any]:
+        """The hit as a JSON-ready dict (what ``archiver search --json`` prints, one per line)."""
         return {"rank": self.rank, "id": self.id, "title": self.title, "language": self.language,
                 "path": self.path, "score": self.score, "snippet": self.snippet,
                 "highlights": [list(h) for h in self.highlights]}

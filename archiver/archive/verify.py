@@ -56,14 +56,17 @@ class VerifyReport:
 
     @property
     def ok(self) -> bool:
+        """True when no problem was found."""
         return not self.problems
 
     def lines(self) -> list[str]:
         """The report: one line per problem, then a summary line."""
-        what = ", ".join(f"{v} {k}" for k, v in self.counts.items())
-        verdict = "OK" if self.ok else f"{len(self.problems)} problems"
+        what = ", ".join(f"{v} {k.removesuffix('s') if v == 1 else k}" for k, v in self.counts.items())
+        n = len(self.problems)
+        verdict = "OK" if self.ok else f"{n} problem" + ("s" if n != 1 else "")
         kind = "bag" if self.bag else "export"
-        return [p.line() for p in self.problems] + [f"archiver: verify {kind} {self.path}: {verdict} ({what})"]
+        summary = f"archiver: verify {kind} {self.path}: {verdict}" + (f" ({what})" if what else "")
+        return [p.line() for p in self.problems] + [summary]
 
 
 def _hashes(path: Path, algs: Iterable[str]) -> dict[str, str]:

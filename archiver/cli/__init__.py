@@ -4,21 +4,22 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from .._version import __version__
 from .archive import ARCHIVE_COMMANDS
 from .clean import add_clean, add_merge
-from .exits import EXIT_USAGE
+from .exits import EXIT_OK, EXIT_USAGE
 from .show import add_show
-
 
 COMMANDS = [add_clean, add_merge, add_show, *ARCHIVE_COMMANDS]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="archiver", description="Clean scraped web pages into archival records.")
+    parser = argparse.ArgumentParser(prog="archiver",
+                                     description="Clean scraped web pages into archival records.")
     parser.add_argument("--version", action="version", version=f"archiver {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in COMMANDS:
@@ -37,5 +38,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if getattr(args, "format", "unset") is None:
         args.format = ("md",) if args.output is None else ("md", "json")
-    return args.func(args)
+    try:
+        code = args.func(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _closed_pipe()
+    return code
+
+
+def _closed_pipe() -> int:
+    """The reader of our stdout went away (``archiver show … | head``): stop quietly with status 0,
+    as ``git log | head`` does. stdout now points at /dev/null so the interpreter's own flush at
+    exit does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_OK
 

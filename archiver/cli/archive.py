@@ -104,7 +104,7 @@ def add_verify(sub: argparse._SubParsersAction) -> None:
 def cmd_index(args: argparse.Namespace) -> int:
     """Run ``archiver index``."""
     try:
-        summary = build_index(args.dir, workers=args.workers)
+        summary = build_index(args.dir, workers=args.parallel)
     except (ExportError, OSError) as exc:
         return _error(str(exc))
     if not args.quiet:
@@ -118,7 +118,7 @@ def add_index(sub: argparse._SubParsersAction) -> None:
                        description="Index an export directory or bag for search (SQLite FTS5 over the folded, "
                                    "stemmed search key). Run again after more cleaning: only new documents are added.")
     p.add_argument("dir", type=_directory, metavar="DIR", help="export directory or bag")
-    p.add_argument("--workers", type=int, default=None, metavar="N",
+    p.add_argument("--parallel", "--workers", dest="parallel", type=int, default=None, metavar="N",
                    help="processes that read records and compute terms (default: the cores; 0: this one)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     p.set_defaults(func=cmd_index)
@@ -127,13 +127,13 @@ def add_index(sub: argparse._SubParsersAction) -> None:
 def cmd_search(args: argparse.Namespace) -> int:
     """Run ``archiver search``: ranked hits on stdout (or JSON lines with ``--json``)."""
     try:
-        hits = search(args.dir, args.query, lang=args.lang, limit=args.limit)
+        hits = search(args.dir, " ".join(args.query), lang=args.lang, limit=args.limit)
     except QueryError as exc:
         return _error(str(exc), EXIT_USAGE)
     except (ExportError, OSError) as exc:
         return _error(str(exc))
     if not hits:
-        print(f"archiver: no match for {args.query!r}", file=sys.stderr)
+        print(f"archiver: no match for {' '.join(args.query)!r}", file=sys.stderr)
         return EXIT_FAILED
     tty = sys.stdout.isatty()
     for hit in hits:
@@ -156,7 +156,7 @@ def add_search(sub: argparse._SubParsersAction) -> None:
                                    "queries ignore diacritics, tatweel, hamza/alef variants, ى/ي, ة/ه, "
                                    "presentation forms, digit styles and attached و/ف/ب/ك/ل/ال.")
     p.add_argument("dir", type=_directory, metavar="DIR", help="indexed export directory or bag")
-    p.add_argument("query", help="words; every word must match")
+    p.add_argument("query", nargs="+", help="words (quoted together or not); every word must match")
     p.add_argument("--lang", metavar="TAG", help="only documents in this language (BCP 47, e.g. ar)")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
     p.add_argument("--json", action="store_true", help="one JSON object per hit")

@@ -5,13 +5,11 @@ import argparse
 import itertools
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..config import Config
 from ..model import Failure
-from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
-from ..sources.resolve import iter_tasks, read_list
 from ..run.batch import RunOptions, Stopped, clean_one, run_batch, stop_on_signals
 from ..run.merge import merge
 from ..run.output import FORMATS, UnsafeOutput, WriteFailure, render
@@ -19,12 +17,18 @@ from ..run.report import Progress
 from ..run.shards import Shard
 from ..run.total import plan
 from ..run.worker import Job
+from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
+from ..sources.resolve import iter_tasks, read_list
 from .archive import add_clean_bag_option, bag_after_clean
 from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, EXIT_WRITE_FAILED
+from .urls import absolute_url, with_urls
+
+FORMAT_ALIASES = {"markdown": "md"}
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    names = (v.strip().lower() for v in value.split(",") if v.strip())
+    items = tuple(dict.fromkeys(FORMAT_ALIASES.get(v, v) for v in names))
     bad = [v for v in items if v not in FORMATS]
     if bad or not items:
         raise argparse.ArgumentTypeError(f"unknown format {','.join(bad) or value!r}; choose from {','.join(FORMATS)}")
@@ -48,7 +52,7 @@ def _nonneg(value: str) -> int:
 
 def _config(args: argparse.Namespace) -> Config:
     return Config(kind=args.kind, comments=args.comments, chrome_phrases=args.chrome_phrases or (),
-                  lang_detector=args.lang_detector)
+                  lang_detector=args.lang_detector, lang_candidates=tuple(args.lang_candidates or ()))
 
 
 def _sources(args: argparse.Namespace) -> tuple[SourceOptions, list[str]]:
@@ -56,6 +60,23 @@ def _sources(args: argparse.Namespace) -> tuple[SourceOptions, list[str]]:
                             jsonl_html_key=args.jsonl_html_key, jsonl_url_key=args.jsonl_url_key,
                             warc_backend=args.warc_backend, max_page_bytes=args.max_page_bytes)
     return options, (read_list(args.input_list) if args.input_list else [])
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    return [*args.inputs, *(args.input_dir or ())]
+
+
+def _pages(tasks: Iterator[Task], wanted: int) -> tuple[list[Task], Iterator[Task]]:
+    """The first ``wanted`` tasks that are pages (not skipped records), and all the tasks again."""
+    head: list[Task] = []
+    pages: list[Task] = []
+    for task in tasks:
+        head.append(task)
+        if not task.skip:
+            pages.append(task)
+            if len(pages) == wanted:
+                break
+    return pages, itertools.chain(head, tasks)
 
 
 def _error(message: str) -> int:
@@ -72,10 +93,9 @@ def _output_problem(path: str) -> str | None:
     return None
 
 
-def _to_stdout(args: argparse.Namespace, tasks: Iterator[Task]) -> int:
-    first = list(itertools.islice((t for t in tasks if not t.skip), 2))
+def _to_stdout(args: argparse.Namespace, first: list[Task]) -> int:
     if len(first) != 1:
-        return _error("several inputs need -o DIR" if first else "no input page found")
+        return _error("several inputs need -o DIR")
     result = clean_one(first[0], _config(args))
     if isinstance(result, Failure):
         print(f"archiver: error: {result.source}: {result.reason}", file=sys.stderr)
@@ -87,16 +107,24 @@ def _to_stdout(args: argparse.Namespace, tasks: Iterator[Task]) -> int:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     """Run ``archiver clean``."""
-    if not args.inputs and not args.input_list:
+    if not _inputs(args) and not args.input_list:
         return _error("no input (name files, directories, globs, WARC/JSONL files, '-' or --input-list)")
+    if args.url and args.base_url:
+        return _error("--url names one page's address, --base-url a directory's: give one")
     try:
         shard = Shard(args.shard_index, args.num_shards)
         sources, listed = _sources(args)
-        tasks = iter_tasks(args.inputs, sources, listed)
+        inputs = _inputs(args)
+        tasks = with_urls(iter_tasks(inputs, sources, listed), args.url, args.base_url, inputs)
+        pages, tasks = _pages(tasks, 2 if args.output is None or args.url else 1)
     except (ValueError, OSError) as exc:
         return _error(str(exc))
+    if not pages:  # the same with or without -o: nothing to clean is a usage error, nothing written
+        return _error("no input page found")
+    if args.url and len(pages) > 1:
+        return _error("--url gives one page's address; for a directory use --base-url")
     if args.output is None:
-        return _error("--bag needs -o DIR") if getattr(args, "bag", False) else _to_stdout(args, tasks)
+        return _error("--bag needs -o DIR") if getattr(args, "bag", False) else _to_stdout(args, pages)
     if problem := _output_problem(str(args.output)):
         return _error(problem)
     job = Job(str(args.output), tuple(args.format), _config(args), args.timeout, args.fsync)
@@ -104,7 +132,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
                          quiet=args.quiet, dask_scheduler=args.dask_scheduler)
     try:
         with stop_on_signals():
-            total = plan(args.inputs, sources, listed, shard) if Progress.shown(args.quiet) else None
+            total = plan(inputs, sources, listed, shard) if Progress.shown(args.quiet) else None
             summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose, plan=total))
     except UnsafeOutput as exc:
         return _error(f"cannot use -o {args.output}: {exc.strerror}")
@@ -128,7 +156,14 @@ def cmd_clean(args: argparse.Namespace) -> int:
 def _input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="file, directory (recursive), glob, .warc[.gz], .jsonl[.gz], or - for a page on stdin")
-    p.add_argument("--input-list", metavar="FILE", help="a file listing inputs one a line (- for stdin)")
+    p.add_argument("--input-dir", action="append", metavar="DIR",
+                   help="a directory of pages (the same as naming it as an INPUT; may be repeated)")
+    p.add_argument("-i", "--input-list", "--input-file", dest="input_list", metavar="FILE",
+                   help="a file listing inputs one a line (- for stdin)")
+    p.add_argument("-u", "--url", type=absolute_url, metavar="URL",
+                   help="the address of the one input page (links are read against it; it enters the id)")
+    p.add_argument("--base-url", type=absolute_url, metavar="URL",
+                   help="for a directory: each page's address is URL + its path relative to the directory")
     p.add_argument("--include", action="append", metavar="GLOB", help="only files matching (in directories)")
     p.add_argument("--exclude", action="append", metavar="GLOB", help="skip files matching (in directories)")
     p.add_argument("--jsonl-html-key", default="html", metavar="KEY", help="JSONL field with the page (html)")
@@ -141,7 +176,8 @@ def _input_args(p: argparse.ArgumentParser) -> None:
 
 
 def _run_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--parallel", type=_nonneg, default=os.cpu_count() or 1, metavar="N",
+    p.add_argument("--parallel", "--workers", dest="parallel", type=_nonneg, default=os.cpu_count() or 1,
+                   metavar="N",
                    help="worker processes (default: the machine's cores; 0: one page at a time, "
                         "in this process only with --timeout 0)")
     p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
@@ -163,13 +199,18 @@ def add_clean(sub: argparse._SubParsersAction) -> None:
                        description="Clean pages. One input and no -o: Markdown on stdout. With -o DIR: "
                                    "<id>.md/<id>.json, index.jsonl, errors.jsonl, run.json; reruns resume.")
     _input_args(p)
-    p.add_argument("-o", "--output", metavar="DIR", help="export directory")
-    p.add_argument("--format", type=_formats, default=None, help="comma list of md,json (default: md to stdout, md,json to DIR)")
+    p.add_argument("-o", "--output", "--output-dir", dest="output", metavar="DIR", help="export directory")
+    p.add_argument("--format", type=_formats, default=None,
+                   help="comma list of md (or markdown), json (default: md to stdout, md,json to DIR)")
     p.add_argument("--kind", choices=("auto", "html", "text"), default="auto", help="force HTML or plain-text reading")
     p.add_argument("--comments", action="store_true", help="keep comments as a separate, labelled section")
     p.add_argument("--chrome-phrases", type=_phrases, metavar="FILE",
                    help="extra chrome phrases, one per line (optionally 'role<TAB>phrase')")
-    p.add_argument("--lang-detector", choices=("langdetect", "lingua"), default="langdetect")
+    p.add_argument("--lang-detector", choices=("langdetect", "lingua"), default="langdetect",
+                   help="language detector for runs the script does not settle (lingua: the optional "
+                        "archiver[lingua] extra; default langdetect)")
+    p.add_argument("--lang-candidates", type=lambda v: [c.strip() for c in v.split(",") if c.strip()],
+                   metavar="LIST", help="languages the detector chooses among, e.g. ar,fa,ur,en,fr (default: README)")
     _run_args(p)
     add_clean_bag_option(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")

@@ -7,12 +7,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..archive.records import ExportError, load_record as read_record
+from ..archive.records import ExportError
+from ..archive.records import load_record as read_record
+from ..errors import ArchiverError
 from ..render.terminal import TerminalOptions, render_terminal, shown, wants_bidi
 from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 
-class ShowError(Exception):
+class ShowError(ArchiverError):
     """A record that cannot be found or read; the message is one line for stderr."""
 
 

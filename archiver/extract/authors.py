@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from .byline import labelled_section, repeated_marks
 from .parse import squash, text_of
 
 _LEAD = re.compile(
@@ -45,6 +46,16 @@ def clean_author(text: str) -> str | None:
     return text
 
 
+# "كايلا إبستين وأنجليكا كاساس": و attached to the second of two names of two words or more each
+# (one word before it is a first name that may begin with و: "محمد وليد").
+_ATTACHED_AND = re.compile(r"^(\S+(?:\s+\S+)+)\s+و(\S+(?:\s+\S+)+)$")
+
+
+def _two_names(name: str) -> list[str]:
+    m = _ATTACHED_AND.match(name)
+    return [m.group(1), m.group(2)] if m and " و" not in m.group(1) else [name]
+
+
 def split_names(names: list[str]) -> list[str]:
     """Cleaned, de-duplicated names; "A and B", "A und B", "A و B" become two names."""
     out: list[str] = []
@@ -52,15 +63,16 @@ def split_names(names: list[str]) -> list[str]:
         cleaned = clean_author(raw)
         if not cleaned:
             continue
-        for name in _SPLIT.split(cleaned):
+        for name in (n for part in _SPLIT.split(cleaned) for n in _two_names(part)):
             name = clean_author(name) or ""
             if name and name not in out and name.replace(".", "").upper() not in _CREDENTIALS:
                 out.append(name)
     return out
 
 
-def byline_authors(root: etree._Element) -> list[str]:
-    """The first element marked as author/byline (class, id, rel, itemprop) with a name in it."""
+def _marked(root: etree._Element) -> list[etree._Element]:
+    """Elements marked as author/byline (class, id, rel, itemprop), in document order."""
+    out = []
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link"):
             continue
@@ -69,9 +81,31 @@ def byline_authors(root: etree._Element) -> list[str]:
             continue  # the marks would be blank: no token in them
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('rel', '')} {el.get('itemprop', '')}".lower()
         if _AUTHOR_MARK.search(marks):
+            out.append(el)
+    return out
+
+
+_AUTHOR_ITEM = re.compile(r"^(?:author|authors|by|الكاتب|بقلم)\b", re.IGNORECASE)
+
+
+def byline_authors(root: etree._Element) -> list[str]:
+    """The first element marked as author/byline with a name in it. Marks repeated on three
+    elements or more with different texts are a list of the site's columnists, skipped; a mark
+    on the label of a section ("Article information") reads the section's "Author, …" item."""
+    marked = _marked(root)
+    widgets = repeated_marks(root, marked)
+    for el in marked:
+        if (el.tag, el.get("class", "")) in widgets or el.tag in ("form", "label", "input") \
+                or next(el.iterancestors("form"), None) is not None:  # a comment form's "Name*"
+            continue
+        section = labelled_section(el)
+        if section is not None:
+            items = [text_of(e) for e in section.iter("li", "p", "div") if _AUTHOR_ITEM.match(text_of(e))]
+            names = split_names(items[:1])
+        else:
             names = split_names(_listed_names(el) or [text_of(el)])
-            if names:
-                return names
+        if names:
+            return names
     return []
 
 

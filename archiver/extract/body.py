@@ -31,10 +31,14 @@ from typing import Callable
 
 from lxml import etree
 
+from . import audit, signoff
+from .audit import Cut
 from .blocks import BLOCK_TAGS, SKIP_TAGS
 from ..text.fold import phrase_key
 from .cues import WEAK_TOKENS, keyword_table, phrase_cue, region_cue, structure_cue
 from .lead import leads
+from .reconcile import Verdict, reconcile
+from .second import BRIEF, LONG_BLOCK, second_opinion
 from .metadata import jsonld_article
 from .parse import attached, drop_bare_readings, drop_tree, inside_tag, is_inside, text_of
 from . import stats
@@ -51,19 +55,12 @@ CLIMB = 1  # levels the top candidate may climb when it is (nearly) all of its p
 
 
 @dataclass(slots=True)
-class Cut:
-    element: etree._Element | None
-    text: str
-    role: str
-    reason: str
-    order: int
-
-
-@dataclass(slots=True)
 class Extraction:
     main: list[etree._Element]
     cuts: list[Cut]
     status: str
+    method: str = "main"  # which path decided: "main", "reconciled" or "second" (:mod:`.reconcile`)
+    changed: str = ""     # what the second opinion changed
 
 
 class _Extractor:
@@ -322,34 +319,16 @@ class _Extractor:
         return sib.tag in ("p", "blockquote") and size > 80 and self.st.link_density(sib) < 0.25 \
             and self.st.punct.get(sib, 0) >= 1
 
-    def outside(self, main: list[etree._Element]) -> None:
-        if self.body in main:  # the whole body is the article (a bare page): nothing is outside
-            return
-        keep = set(main)
-        for el in main:
-            keep.update(el.iterancestors())
-        stack = [c for c in self.body if isinstance(c.tag, str)]
-        while stack:
-            el = stack.pop()
-            if el in main:
-                continue
-            if el in keep:
-                stack.extend(c for c in el if isinstance(c.tag, str))
-                continue
-            cue = region_cue(el)
-            if cue:
-                self.cut(el, cue[0], cue[1] + ",outside-article")
-            else:
-                self.cut(el, guess_role(el, self.st, self.phrases), "outside-article")
-
 
 def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None, strict: bool,
              kind: str | None = None) -> Extraction:
     if not strict:  # the relaxed pass reads <noscript> content as ordinary text
         etree.strip_tags(body, "noscript")
+    holders = signoff.image_holders(body)  # images are not text: read where they were first
     etree.strip_elements(body, *SKIP_TAGS, with_tail=False)
     drop_bare_readings(body)
     ex = _Extractor(body, phrases, ld_body, strict)
+    opinion = second_opinion(ex.elements, ex.st)  # the untouched tree's measures: before any cut
     ex.structural_pass()
     ex.phrase_pass()
     ex.widget_pass()
@@ -362,10 +341,22 @@ def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None
         status = "no_article"
     if main and status == "ok":
         main = leads(body, main, ex.st, ex.order, ex.memo) + main
-    if main:
-        ex.outside(main)
+    # a strict pass that found no article leaves the page to the relaxed pass, reconciled there
+    verdict = reconcile(ex, main, status == "ok", opinion) if status == "ok" or not strict or kind == "error" \
+        else Verdict(main, "main", "")
+    if verdict.method != "main":
+        main = verdict.main
+        size = sum(ex.st.text.get(m, 0) - ex.st.links.get(m, 0) for m in main)
+        listing = (is_listing(main, ex.st) and verdict.largest < LONG_BLOCK) or overrides(kind, size) or size < BRIEF
+        status = "no_article" if listing else "ok"
+    if status == "ok":
+        signoff.close(ex, main, holders)
+    audit.outside(ex, main)
+    audit.loose_text(ex, main)
+    if status != "ok":
+        audit.no_article(ex, main)
     ex.cuts.sort(key=lambda c: c.order)
-    return Extraction(main, ex.cuts, status)
+    return Extraction(main, ex.cuts, status, verdict.method, verdict.changed)
 
 
 def extract_body(root: etree._Element, phrases: tuple[str, ...] = (),

@@ -12,7 +12,9 @@ from lxml import etree
 from ..decode import scrub_surrogates
 from ..model import Metadata
 from ..render.urls import safe_url
+from .byline import fuller_name, menu_labels, not_authors, person_values, site_keys, text_byline
 from .dates import parse_date
+from .relative_dates import capture_time, resolve
 from .authors import byline_authors, split_names
 from .cues import token_tuple
 from .headline import headline
@@ -217,6 +219,24 @@ def _publish_meta(meta: dict[str, str]) -> str | None:
     return None
 
 
+def _relative_date(root: etree._Element, captured: str | None) -> tuple[str, str] | None:
+    """A relative ("منذ ساعتين", "2 hours ago") or Hijri date in a ``<time>`` element or an
+    element whose class/id/itemprop says date, resolved against the capture time."""
+    body = root.find("body")
+    when = capture_time(captured)
+    for el in body.iter() if body is not None else ():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        if el.tag != "time":
+            attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+            if not attrs.strip() or _DATE_TOKENS.isdisjoint(token_tuple(attrs)):
+                continue
+        found = resolve(text_of(el), when)
+        if found:
+            return found
+    return None
+
+
 def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], url: str | None,
            objects: Iterable[dict[str, Any]]) -> tuple[str | None, str | None]:
     pub_keys = ("article:published_time", "og:published_time", "datepublished", "pubdate",
@@ -259,8 +279,29 @@ def _page_lang(root: etree._Element, meta: dict[str, str]) -> tuple[str | None, 
     return lang or None, direction
 
 
-def extract_metadata(root: etree._Element, url: str | None = None) -> Metadata:
-    """Gather metadata; every field is optional and absent values stay None."""
+def _authors(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], sites: list[str | None],
+             urls: list[str | None]) -> list[str]:
+    """Names from JSON-LD persons, ``<meta name=author>``, ``article:author``, the marked byline,
+    then a byline written as text; a source whose values are the site's names, menu labels or a
+    dateline gives way to the next (:mod:`.byline`)."""
+    title = root.find(".//title")
+    keys = site_keys(sites, urls, text_of(title) if title is not None else None)
+    labels = menu_labels(root)
+    sources = (lambda: _names(person_values(ld.get("author"))), lambda: [meta.get("author", "")],
+               lambda: [_not_a_link(meta.get("article:author", ""))], lambda: None,
+               lambda: [text_byline(root) or ""])
+    for n, raw in enumerate(sources):
+        values = raw()
+        names = byline_authors(root) if values is None else split_names(values)
+        names = not_authors(names, values or [], keys, labels)
+        if names:  # JSON-LD may hold a first name only ("Todd"): the page may show it in full
+            return [fuller_name(root, name) for name in names] if n == 0 else names
+    return []
+
+
+def extract_metadata(root: etree._Element, url: str | None = None, captured: str | None = None) -> Metadata:
+    """Gather metadata; every field is optional and absent values stay None. ``captured`` is the
+    capture time of the page (a WARC record's date), the reference for relative dates."""
     meta = _meta(root)
     objects = _Replay(_jsonld_objects(root))
     ld = _article(objects)
@@ -269,19 +310,22 @@ def extract_metadata(root: etree._Element, url: str | None = None) -> Metadata:
     canonical = None
     for link in root.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
-            canonical = safe_url(link.get("href"))
+            canonical = link.get("href").strip()
             break
-    authors = (split_names(_names(ld.get("author"))) or split_names([meta.get("author", "")])
-               or split_names([_not_a_link(meta.get("article:author", ""))]) or byline_authors(root))
+    authors = _authors(root, meta, ld, [site, _names(publisher)[0] if _names(publisher) else None,
+                                        meta.get("application-name")], [url, canonical, meta.get("og:url")])
     published, modified = _dates(root, meta, ld, url, objects)
+    published_source = None
+    if not published:
+        published, published_source = _relative_date(root, captured) or (None, None)
     lang, direction = _page_lang(root, meta)
     keywords = meta.get("keywords") or meta.get("news_keywords") or ""
     image = safe_url(meta.get("og:image")) or safe_url(meta.get("twitter:image"))
     return Metadata(
         title=headline(root, meta, _names(ld.get("headline")), site),
         authors=tuple(dict.fromkeys(a for a in authors if a)),
-        published=published, modified=modified, site_name=site,
-        canonical_url=canonical or safe_url(meta.get("og:url")),
+        published=published, modified=modified, site_name=site, published_source=published_source,
+        canonical_url=safe_url(canonical) or safe_url(meta.get("og:url")),
         description=meta.get("description") or meta.get("og:description"),
         image=image,
         tags=tuple(dict.fromkeys(t.strip() for t in re.split(r"[,،]", keywords) if t.strip())),

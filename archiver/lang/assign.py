@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Run
-from .detect import CANDIDATES, get_detector
+from .detect import CANDIDATES, candidate_table, get_detector
 from .gate import may_differ
+from .nonling import blank
 from .runs import foreign_spans
 from .script import direction_of, dominant_script
 from .tag import Priors, Tag, page_priors, tag_text
@@ -109,14 +110,20 @@ def _chrome_tag(text: str, priors: Priors, detector, min_letters: int) -> Tag:
 
 
 def tag_page(block_texts: list[str], removed_texts: list[str], html_lang: str | None,
-             detector_name: str = "langdetect", min_letters: int = 12) -> PageTags:
+             detector_name: str = "langdetect", min_letters: int = 12,
+             candidates: tuple[str, ...] = ()) -> PageTags:
     """Tag a page's blocks, their inline runs and its removed chrome (DESIGN.md §5).
 
     The detector sees each block of at least ``BLOCK_PRIOR_LETTERS`` letters; shorter blocks take
     the page prior for their script (the detector only where the page has none); chrome takes
     the priors too, with one pooled detector call per script the article does not cover.
+    ``candidates`` are the languages the detector chooses among (default: :data:`CANDIDATES`),
+    the page's ``html_lang`` added. Scripts and languages are judged on the text without its
+    non-linguistic spans (:mod:`.nonling`); inline runs are found on the text itself.
     """
-    detector = get_detector(detector_name)
+    detector = get_detector(detector_name, candidate_table(candidates, html_lang))
+    originals, block_texts = block_texts, [blank(t) for t in block_texts]
+    removed_texts = [blank(t) for t in removed_texts]
     letters = [dominant_script(t)[1] for t in block_texts]
     first = _long_blocks(block_texts, letters, detector, min_letters)
     priors = page_priors([(tag, n) for tag, n in zip(first, letters) if tag is not None], html_lang)
@@ -133,7 +140,7 @@ def tag_page(block_texts: list[str], removed_texts: list[str], html_lang: str | 
     language = _dominant(list(blocks), block_texts) or language
     direction = direction_of(next((t.script for t in blocks if t.lang == language), "Zyyy")) or direction
     embedded = priors.embedded()
-    runs = tuple(_runs(t, tag, embedded, detector, min_letters) for tag, t in zip(blocks, block_texts))
+    runs = tuple(_runs(t, tag, embedded, detector, min_letters) for tag, t in zip(blocks, originals))
     chrome_prior = Priors(by_script=_pooled(removed_texts, detector, priors.by_script, min_letters),
                           html_lang=html_lang)
     removed_first = [_chrome_tag(t, chrome_prior, detector, min_letters) for t in removed_texts]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .detect import CANDIDATES, Detector
 from .gate import may_differ
+from .nonling import blank
 from .script import direction_of, dominant_script
 
 # Letters only Persian/Urdu use, and cues only Arabic uses: enough to label short text.
@@ -54,14 +55,23 @@ class Priors:
         return Priors(self.by_script, self.html_lang, EMBEDDED_DEFAULTS)
 
 
-def _short_arabic(text: str) -> tuple[str, float] | None:
+# Below these many letters (and with no page prior for its script), text is too short for a
+# detector: Latin text is ``und-Latn`` (langdetect gives product names and a few words 1.0 for
+# the wrong language), Arabic-script text goes by its letters (:func:`_short_arabic`).
+TELL_LETTERS = 25
+# Confidence of the letter rule on short Arabic-script text with no page prior, per outcome:
+# the share right on the UDHR word pairs of bench/lang_bench.py --udhr (bench/RESULTS.md).
+SHORT_ARABIC_CONFIDENCE = {"ur": 0.9, "fa": 0.9, "ar": 0.8}
+
+
+def _short_arabic(text: str) -> tuple[str, float]:
+    """Short Arabic-script text: Urdu or Persian when letters only they use say so, else Arabic
+    (the language of the Arabic-script text of the pages this tool is for)."""
     if _URDU.search(text):
-        return "ur", 0.6
+        return "ur", SHORT_ARABIC_CONFIDENCE["ur"]
     if _PERSIAN.search(text):
-        return "fa", 0.6
-    if _ARABIC.search(text):
-        return "ar", 0.6
-    return None
+        return "fa", SHORT_ARABIC_CONFIDENCE["fa"]
+    return "ar", SHORT_ARABIC_CONFIDENCE["ar"]
 
 
 # A block that is a web address or an e-mail address and nothing else: no language (DESIGN.md §5:
@@ -73,28 +83,36 @@ def tag_text(text: str, detector: Detector, priors: Priors, context_dir: str = "
              min_letters: int = 12, prior_below: int = 0) -> Tag:
     """Tag one block of text. ``context_dir`` is inherited by text without letters (``zxx``).
 
-    Text with fewer than ``min_letters`` letters never reaches the detector; text with fewer
-    than ``prior_below`` letters takes the page's prior for its script when there is one and
-    the gate (:mod:`archiver.lang.gate`) finds nothing against it (detectors are unreliable on
-    a few words; the page's long blocks are not).
+    Letters of non-linguistic spans (:mod:`.nonling`: URLs, e-mail, hashtags, handles, code) are
+    not counted: text made only of such spans is ``zxx``, left to right. Text with fewer than
+    ``min_letters`` letters never reaches the detector; text with fewer than ``prior_below``
+    letters takes the page's prior for its script when there is one and the gate
+    (:mod:`archiver.lang.gate`) finds nothing against it (detectors are unreliable on a few
+    words; the page's long blocks are not). With no prior, such short text is too short to
+    tell for Latin script (``und-Latn``) and Arabic unless its letters say Persian or Urdu.
     """
-    script, letters = dominant_script(text)
-    if letters == 0:
-        return Tag("zxx", context_dir, "Zyyy", "script", 1.0)
     if _ADDRESS.fullmatch(text):
-        return Tag("zxx", "ltr", script, "script", 1.0)
+        return Tag("zxx", "ltr", dominant_script(text)[0], "script", 1.0)
+    script, letters = dominant_script(blank(text))
+    if letters == 0:
+        return Tag("zxx", "ltr" if dominant_script(text)[1] else context_dir, "Zyyy", "script", 1.0)
+    text = blank(text)
     direction = direction_of(script) or context_dir
     prior = priors.for_script(script)
     if prior and letters < prior_below and (letters < min_letters or not may_differ(text, script, prior[0], letters)):
         return Tag(prior[0], direction, script, prior[1], 0.5)
-    if letters >= min_letters and script in CANDIDATES:
+    short = letters < max(TELL_LETTERS, min_letters) and not prior
+    if script == "Arab" and short:
+        guess = _short_arabic(text)
+        return Tag(guess[0], direction, script, "script", guess[1])
+    if letters >= min_letters and script in CANDIDATES and not (short and script == "Latn"):
         found = detector.detect(text, script)
         if found:
             return Tag(found[0], direction, script, "detector", found[1])
     if prior:
         return Tag(prior[0], direction, script, prior[1], 0.5)
-    guess = _short_arabic(text) if script == "Arab" else None
-    if guess:
+    if script == "Arab":
+        guess = _short_arabic(text)
         return Tag(guess[0], direction, script, "script", guess[1])
     if script in SCRIPT_DEFAULTS:
         return Tag(SCRIPT_DEFAULTS[script], direction, script, "script", 0.5)

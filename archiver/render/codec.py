@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..errors import ArchiverError
 from ..model import SCHEMA_VERSION, Block, Document, Mark, Metadata, Removed, Run, Source
 from ..text.searchkey import search_key
 from .jsonout import dumps_indented
@@ -28,8 +29,10 @@ _SOURCE_FIELDS = ("kind", "path", "url", "encoding", "encoding_evidence", "sha25
                   "line", "captured")
 
 
-class RecordError(ValueError):
+class RecordError(ArchiverError, ValueError):
     """A JSON value that is not a document record; the message is one line."""
+
+    stage = "record"
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -73,8 +76,12 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "blocks": [_block(b) for b in doc.blocks],
         "removed": [_removed(r) for r in doc.removed],
     }
+    if md.published_source:
+        out["published_source"] = md.published_source
     if doc.comments:
         out["comments"] = [_block(b) for b in doc.comments]
+    if doc.extraction:  # which path decided, when the second opinion changed something (issue 12)
+        out["extraction"] = dict(doc.extraction)
     return out
 
 
@@ -106,13 +113,15 @@ def _read_document(d: dict[str, Any]) -> Document:
     source = Source(kind=src["kind"], **{k: src[k] for k in _SOURCE_FIELDS[1:] if k in src})
     metadata = Metadata(title=d["title"], authors=tuple(d["authors"]), published=d["published"],
                         modified=d["modified"], site_name=d["site_name"], canonical_url=d["canonical_url"],
-                        description=d["description"], image=d["image"], tags=tuple(d["tags"]))
+                        description=d["description"], image=d["image"], tags=tuple(d["tags"]),
+                        published_source=d.get("published_source"))
     return Document(
         id=d["id"], status=d["status"], url=d["url"], title=d["title"], language=d["language"],
         direction=d["direction"], page_language=d["page_language"], source=source,
         processing=dict(d["processing"]), blocks=tuple(_read_block(b) for b in d["blocks"]),
         removed=tuple(_read_removed(r) for r in d["removed"]), metadata=metadata,
-        comments=tuple(_read_block(b) for b in d.get("comments", ())))
+        comments=tuple(_read_block(b) for b in d.get("comments", ())),
+        extraction=dict(d.get("extraction", {})))
 
 
 def document_from_dict(d: Any) -> Document:

@@ -103,16 +103,19 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def visual_line(line: str, rtl: bool) -> str:
-    """Shape one logical line (arabic-reshaper) and lay it out left to right (python-bidi).
+    """Shape one logical line (arabic-reshaper) and lay it out left to right.
 
-    python-bidi's reference algorithm is used because it also mirrors brackets (rule L4).
+    The levels come from python-bidi's maintained ``get_display`` (the Rust unicode-bidi crate:
+    isolates, bracket pairs); it does not mirror brackets (rule L4), so reordering and mirroring
+    are done by :func:`archiver.text.bidi_repair.display` on those levels (its docstring says why).
     """
     if not _RTL_CHAR.search(line):
         return line
     import arabic_reshaper
-    from bidi.algorithm import get_display
 
-    return get_display(arabic_reshaper.reshape(line), base_dir="R" if rtl else "L")
+    from ..text.bidi_repair import display
+
+    return display(arabic_reshaper.reshape(line), "R" if rtl else "L")
 
 
 def _label(block: Mapping[str, Any]) -> str:

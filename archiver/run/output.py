@@ -18,19 +18,24 @@ import stat
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..errors import ArchiverError
 from ..model import Document
 
 FORMATS = ("md", "json")
 DOCUMENT_FILE = re.compile(r"[0-9a-f]{16}\.(?:%s)" % "|".join(FORMATS))
 
 
-class UnsafeOutput(OSError):
+class UnsafeOutput(OSError, ArchiverError):
     """An output path that is a symbolic link or not a regular file: never opened through."""
 
+    stage = "write"
 
-class WriteFailure(Exception):
+
+class WriteFailure(ArchiverError):
     """Writing into the export failed (disk full, read-only, no permission): the run stops, and
     what is written is whole lines and whole files, so the same command resumes it."""
+
+    stage = "write"
 
     def __init__(self, where: Path | str, exc: OSError | str) -> None:
         reason = exc if isinstance(exc, str) else (exc.strerror or str(exc))

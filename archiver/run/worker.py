@@ -85,7 +85,7 @@ def _clean(task: Task, config: Config) -> Document | Failure:
     if task.page is not None:
         return process(task.page, config)
     data = read_page(task.path or task.key, task.limit)
-    return process(RawPage(data, Source(kind="auto", path=task.path or task.key)), config)
+    return process(RawPage(data, Source(kind="auto", path=task.path or task.key, url=task.url)), config)
 
 
 def _guarded(key: str, timeout: float, run: Callable[[], T]) -> T | Failure:

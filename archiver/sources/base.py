@@ -21,6 +21,7 @@ class Task:
     page: RawPage | None = None
     failure: Failure | None = None
     skip: str | None = None
+    url: str | None = None  # the page's URL when the command line gave one (--url, --base-url)
     limit: int = 0  # for a file read in the worker: the most bytes a .gz file may inflate to
 
 

@@ -174,20 +174,46 @@ def base_direction(text: str) -> str:
     return "R" if len(_ARABIC.findall(text)) > len(_LATIN.findall(text)) else "L"
 
 
+# python-bidi >= 0.5 is a binding of the Rust crate unicode-bidi (UAX #9 with isolates and
+# bracket pairs, rule N0). Its API is ``get_display`` only, and ``get_display`` stops at rule L2:
+# it does not mirror (L4) and returns no levels. The repair needs the resolved levels (to build
+# candidate logical orders and undo L2 exactly), so they are read from what ``get_display`` gives
+# with ``debug=True``: the crate's ``BidiInfo`` with one level per UTF-8 byte. Should that text
+# ever not parse, the reference algorithm python-bidi still ships (``bidi.algorithm``, no
+# isolates, no N0) is used instead. Mirroring (L4) is done here, with python-bidi's table.
+_LEVELS = re.compile(r"\n    levels: \[\n(.*?)\n    \],", re.DOTALL)
+_LEVEL = re.compile(r"Level\(\s*(\d+)")
+_X9_REMOVED = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "BN"})
+
+
 @lru_cache(maxsize=1)
-def _bidi():  # type: ignore[no-untyped-def]
-    from bidi import algorithm
+def _mirrored() -> dict[str, str]:
+    from bidi.mirror import MIRRORED
 
-    return algorithm
+    return MIRRORED
 
 
-def _levels(text: str, base: str) -> list[int]:
-    """Resolved embedding levels of ``text`` read as logical (python-bidi's reference steps).
+def _rust_levels(text: str, base: str) -> list[int] | None:
+    """One resolved level per character of ``text`` from ``bidi.get_display`` (see above)."""
+    from bidi import get_display
 
-    Characters the algorithm removes (rule X9: BN such as ZWNJ, explicit controls) take the level
-    of the character before them, so the list aligns with ``text``.
-    """
-    alg = _bidi()
+    m = _LEVELS.search(get_display(text, base_dir=base, debug=True))
+    if m is None:
+        return None
+    per_byte = [int(x) for x in _LEVEL.findall(m.group(1))]
+    if len(per_byte) != len(text.encode("utf-8")):
+        return None
+    out, at = [], 0
+    for ch in text:
+        out.append(per_byte[at])
+        at += len(ch.encode("utf-8"))
+    return out
+
+
+def _reference_levels(text: str, base: str) -> list[int]:
+    """The same from python-bidi's reference steps (the fallback)."""
+    from bidi import algorithm as alg
+
     kept = [i for i, ch in enumerate(text) if unicodedata.bidirectional(ch) not in alg.X9_REMOVED]
     storage = alg.get_empty_storage()
     storage["base_level"] = alg.PARAGRAPH_LEVELS[base]
@@ -197,12 +223,21 @@ def _levels(text: str, base: str) -> list[int]:
     alg.resolve_weak_types(storage, False)
     alg.resolve_neutral_types(storage, False)
     alg.resolve_implicit_levels(storage, False)
-    base_level = alg.PARAGRAPH_LEVELS[base]
-    levels = [base_level] * len(text)
+    levels = [alg.PARAGRAPH_LEVELS[base]] * len(text)
     for i, c in zip(kept, storage["chars"]):
         levels[i] = c["level"]
+    return levels
+
+
+def _levels(text: str, base: str) -> list[int]:
+    """Resolved embedding levels of ``text`` read as logical (UAX #9 up to rule L1).
+
+    Characters the algorithm removes (rule X9: BN such as ZWNJ, explicit controls) take the level
+    of the character before them, so the list aligns with ``text`` and they travel with it.
+    """
+    levels = _rust_levels(text, base) or _reference_levels(text, base)
     for i in range(1, len(text)):
-        if i not in kept and unicodedata.bidirectional(text[i]) in alg.X9_REMOVED:
+        if unicodedata.bidirectional(text[i]) in _X9_REMOVED:
             levels[i] = levels[i - 1]
     return levels
 
@@ -233,7 +268,8 @@ def _reorder(text: str, levels: list[int], inverse: bool, mirror: bool) -> str:
             chars[i:j], lv[i:j] = chars[i:j][::-1], lv[i:j][::-1]
             i = j
     if mirror:
-        chars = [_bidi().MIRRORED.get(ch, ch) if x % 2 else ch for ch, x in zip(chars, lv)]
+        table = _mirrored()
+        chars = [table.get(ch, ch) if x % 2 else ch for ch, x in zip(chars, lv)]
     return "".join(chars)
 
 
