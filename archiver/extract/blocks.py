@@ -200,7 +200,7 @@ class _Builder:
         elif tag == "table" and not _is_layout_table(el):
             self.flush()
             for caption in el.findall("caption"):  # a data table's title or credit: its own block
-                self._leaf(caption, "caption")
+                yield from self._leaf(caption, "caption")
             proto = _table(el)
             if proto:
                 self.blocks.append(proto)
