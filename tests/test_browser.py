@@ -210,7 +210,7 @@ def cited_copy(tmp_path):
         f"{FILLER_AR} وقال المتحدث إن شركة Microsoft Corporation ستفتح مكتبا جديدا في المدينة.",
         f"{FILLER_AR} وأضاف أن المشروع سيوفر مئات من فرص العمل للشباب."],
         date="2024-03-05T10:30:00+03:00", site="Portal News")
-    url = "https://example.org/news/" + "section-name-without-breaks-" * 6 + "2024/03/05/article.html?id=1234567890"
+    url = "https://example.org/news/" + "section-name-without-breaks-" * 6 + "2024/03/05/a.html?id=1234567890"
     doc = archiver.clean(source, url=url)
     names = write_document(doc, out, ("md", "json"))
     append_line(out / "index.jsonl", index_record(doc, "page.html", names))
@@ -220,7 +220,8 @@ def cited_copy(tmp_path):
 
 
 def _shot(browser, width: int, path: Path) -> dict:
-    browser.page("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=False)
+    browser.page("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1,
+                 mobile=False)
     state = browser.evaluate(HEADER_PROBE)
     data = base64.b64decode(browser.page("Page.captureScreenshot", format="png")["data"])
     path.write_bytes(data)
@@ -242,7 +243,7 @@ def test_citation_header_in_chromium_at_two_widths(browser, cited_copy, tmp_path
         assert [t[0] for t in state["times"]] == ["2024-03-05T10:30:00+03:00"]
         assert all(n == 1 for _, n in state["times"]), "a date wraps (its boxes sit on more than one line)"
         assert state["scrollWidth"] <= state["innerWidth"], state
-        assert 0 <= state["headerLeft"] and state["headerRight"] <= state["innerWidth"], state
+        assert state["headerLeft"] >= 0 and state["headerRight"] <= state["innerWidth"], state
         assert "Naskh" in state["fonts"]["arabic"].split(",")[0]
         assert "Arabic" not in state["fonts"]["latin"].split(",")[0]
         assert "Arabic" not in state["fonts"]["url"].split(",")[0]

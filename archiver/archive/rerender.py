@@ -85,7 +85,8 @@ def _one(data: Path, n: int, line: dict[str, Any], note: str) -> tuple[list[Prob
         problems += _compare(f"data/markdown/{doc_id}.md", md, utf8(doc.to_markdown()),
                              f"the Markdown of json/{doc_id}.json", note)
     problems += _compare(f"data/html/{doc_id}.html", _read(data / "html" / f"{doc_id}.html"),
-                         utf8(document_page(doc, markdown=md is not None)), f"the reading copy of json/{doc_id}.json", note)
+                         utf8(document_page(doc, markdown=md is not None)),
+                         f"the reading copy of json/{doc_id}.json", note)
     entry = Entry(doc_id, str(line.get("source", "")), str(record.get("status", "ok")), None, None)
     want = document_line(entry, record, md is not None)
     wrong = [k for k in sorted(set(want) | set(line)) if k != "source" and want.get(k) != line.get(k)]

@@ -38,7 +38,8 @@ nav a { margin-inline-end: .8rem; } nav .current { font-weight: bold; }
 .counts { display: inline-block; vertical-align: top; margin-inline-end: 2rem; }
 [dir=rtl], :lang(ar), :lang(fa), :lang(ur), :lang(ps), :lang(ckb), :lang(und-Arab) {
   font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "DejaVu Sans", sans-serif; }
-:lang(ur) { font-family: "Noto Nastaliq Urdu", "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
+:lang(ur) { font-family: "Noto Nastaliq Urdu", "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans",
+  sans-serif; }
 [dir=ltr], :lang(en), :lang(fr), :lang(und-Latn), :lang(zxx) {
   font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
 """
@@ -151,16 +152,20 @@ def _header(doc: Document, markdown: bool) -> str:
     md = doc.metadata
     lang, direction, words = labels_for(doc.language)
     canonical = md.canonical_url if md.canonical_url and md.canonical_url != doc.url else None
-    texts = [("site", md.site_name), ("authors", "، ".join(md.authors) if direction == "rtl" else ", ".join(md.authors))]
+    comma = "، " if direction == "rtl" else ", "
+    texts = [("site", md.site_name), ("authors", comma.join(md.authors))]
     dates = [("published", md.published), ("modified", md.modified), ("captured", doc.source.captured)]
     codes = [("language", doc.language), ("page_language", doc.page_language), ("sha256", doc.source.sha256)]
-    rows = [f"<dt>{esc(words[k])}</dt><dd{text_attrs(v, lang, direction)}>{esc(v)}</dd>\n" for k, v in texts if v]
+    rows = [f"<dt>{esc(words[k])}</dt><dd{text_attrs(v, lang, direction)}>{esc(v)}</dd>\n"
+            for k, v in texts if v]
     rows += [f"<dt>{esc(words[k])}</dt><dd>{_time(v, lang)}</dd>\n" for k, v in dates if v]
     rows += [f'<dt>{esc(words[k])}</dt><dd dir="ltr" translate="no">{_link(v)}</dd>\n'
              for k, v in (("url", doc.url), ("canonical", canonical)) if v]
-    rows.append(f'<dt>{esc(words["record"])}</dt><dd dir="ltr" translate="no">{_record_links(doc, markdown)}</dd>\n')
+    rows.append(f'<dt>{esc(words["record"])}</dt><dd dir="ltr" translate="no">'
+                f"{_record_links(doc, markdown)}</dd>\n")
     rows += [f'<dt>{esc(words[k])}</dt><dd dir="ltr" translate="no">{esc(v)}</dd>\n' for k, v in codes if v]
-    return f'<header class="cite"{_attrs(lang, direction)}>\n<dl class="meta">\n{"".join(rows)}</dl>\n</header>\n'
+    return (f'<header class="cite"{_attrs(lang, direction)}>\n<dl class="meta">\n{"".join(rows)}</dl>\n'
+            "</header>\n")
 
 
 def _removed(items: tuple[Removed, ...]) -> str:
@@ -252,7 +257,8 @@ def _pager(lang: str | None, order: str, page: int, pages: int) -> str:
 
 def _row(r: Row) -> str:
     return (f'<tr><td{text_attrs(r.title, r.language, r.direction)}><a href="{esc(r.href)}">{esc(r.title)}</a></td>'
-            f'<td dir="ltr">{_time(r.published, "en") if r.published else ""}</td><td dir="ltr">{esc(r.language)}</td>'
+            f'<td dir="ltr">{_time(r.published, "en") if r.published else ""}</td>'
+            f'<td dir="ltr">{esc(r.language)}</td>'
             f"<td{text_attrs(r.site, r.language, r.direction)}>{esc(r.site)}</td></tr>\n")
 
 
@@ -297,7 +303,8 @@ def index_page(shown: list[Row], langs: list[str], at: Listing, total: int, summ
     return page_shell(title, "en", "ltr", body)
 
 
-def index_pages(rows: Iterable[Row], page_rows: int = PAGE_ROWS, organisation: str | None = None) -> dict[str, str]:
+def index_pages(rows: Iterable[Row], page_rows: int = PAGE_ROWS,
+                organisation: str | None = None) -> dict[str, str]:
     """Every index page by file name: all and each language, in every order, ``page_rows`` a page;
     each names ``organisation`` (a bag's Source-Organization) and counts documents per language and site."""
     rows = list(rows)
@@ -310,8 +317,8 @@ def index_pages(rows: Iterable[Row], page_rows: int = PAGE_ROWS, organisation: s
             count = max(1, -(-len(shown) // page_rows))
             for n in range(1, count + 1):
                 part = shown[(n - 1) * page_rows:n * page_rows]
-                pages[index_name(lang, order, n)] = index_page(part, langs, Listing(lang, order, n, count), len(shown),
-                                                         summary)
+                at = Listing(lang, order, n, count)
+                pages[index_name(lang, order, n)] = index_page(part, langs, at, len(shown), summary)
     return pages
 
 
@@ -321,4 +328,5 @@ def row_for(doc: Document, href: str) -> Row:
                doc.metadata.site_name or "", href, doc.direction)
 
 
-__all__ = ["CSP", "Row", "archive_summary", "document_page", "esc", "index_name", "index_pages", "render_block", "row_for"]
+__all__ = ["CSP", "Row", "archive_summary", "document_page", "esc", "index_name", "index_pages",
+           "render_block", "row_for"]

@@ -47,7 +47,8 @@ MONTHS: dict[str, tuple[str, ...]] = {
 }
 RTL = frozenset({"ar", "fa", "ur"})
 _COMMA = {"ar": "،", "fa": "،", "ur": "،"}
-_ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?"
+                  r"(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 def label_language(lang: str | None) -> str:
@@ -71,7 +72,8 @@ def readable_date(value: str, lang: str | None) -> str:
     month = MONTHS[code][int(m[2]) - 1]
     text = f"{int(m[3])} {month} {m[1]}" if m[3] else f"{month} {m[1]}"
     if m[4]:
-        zone = "" if not m[6] else " (UTC)" if m[6] == "Z" else f" (UTC{m[6]})"  # "UTC" keeps "+03:00" in order in rtl
+        # "UTC" before the offset keeps "+03:00" in its order inside right-to-left text
+        zone = "" if not m[6] else " (UTC)" if m[6] == "Z" else f" (UTC{m[6]})"
         text += f"{_COMMA.get(code, ',')} {m[4]}:{m[5]}{zone}"
     return text
 
