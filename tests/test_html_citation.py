@@ -122,3 +122,10 @@ def test_bag_pages_carry_the_organisation_and_verify_rederives_them(tmp_path):
     assert f'href="../markdown/{doc.id}.md"' in reading
     assert (out / "data" / "markdown" / f"{doc.id}.md").is_file()
     assert verify_bag(out).problems == ()
+
+
+def test_a_hostile_canonical_url_is_shown_but_never_a_link(english):
+    md = dataclasses.replace(english.metadata, canonical_url="javascript:alert(1)")
+    head = _header(document_page(dataclasses.replace(english, metadata=md)))
+    hrefs = [a["href"] for t, a in Tags(head).tags if t == "a"]
+    assert not any(h.lower().startswith("javascript") for h in hrefs) and "javascript:alert(1)" in head
