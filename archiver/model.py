@@ -81,6 +81,16 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A link of the page: its text, its target (absolute where the page's address is known) and
+    whether it sits inside the extracted article."""
+
+    text: str
+    href: str
+    in_body: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a document came from and how its bytes were read."""
 
@@ -164,6 +174,7 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     comments: tuple[Block, ...] = ()
     extraction: dict[str, str] = field(default_factory=dict)  # {"method", "changed"} when not the cues alone
+    links: tuple[Link, ...] = ()  # every link of the page, in document order (issue 14)
 
     @property
     def text(self) -> str:

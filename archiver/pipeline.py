@@ -15,7 +15,7 @@ from .extract.blocks import Proto, build_blocks
 from .extract.body import extract_body
 from .extract.byline import leading_byline
 from .extract.filters import filter_blocks
-from .extract.links import absolute_links, absolute_metadata, page_base
+from .extract.links import absolute_links, absolute_metadata, mark_body_links, page_base, page_links
 from .extract.metadata import extract_metadata
 from .extract.parse import looks_like_html, parse_html, squash
 from .extract.textdump import parse_dump
@@ -35,6 +35,7 @@ class _Cleaned:
     comments: list[Proto]
     dump: bool = False
     extraction: dict[str, str] | None = None  # which extraction path decided (issue 12)
+    links: tuple = ()  # every link of the page (issue 14)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +86,10 @@ def _byline_line(kept: list[Proto], cuts: list[tuple[str, str, str]], metadata: 
 def _from_html(text: str, url: str | None, config: Config, captured: str | None = None) -> _Cleaned:
     root = parse_html(text)
     metadata = extract_metadata(root, url, captured)
-    ex = extract_body(root, config.chrome_phrases, reparse=lambda: parse_html(text))  # read-only until here
     base = page_base(root, url, metadata.canonical_url)
     metadata = absolute_metadata(metadata, base, url)
+    links = page_links(root, base)
+    ex = extract_body(root, config.chrome_phrases, reparse=lambda: parse_html(text))  # read-only until here
     protos = [p for el in ex.main for p in build_blocks(el)] if ex.status == "ok" else []
     protos = absolute_links(protos, base)
     kept, dropped = filter_blocks(protos, metadata.title, config.chrome_phrases)
@@ -97,9 +99,10 @@ def _from_html(text: str, url: str | None, config: Config, captured: str | None 
     comments = absolute_links([p for c in ex.cuts if c.role == "comments" and c.element is not None
                                for p in build_blocks(c.element)], base) if config.comments else []
     how = {"method": ex.method, "changed": ex.changed} if ex.method != "main" else None
+    links = mark_body_links(links, kept)
     if ex.status == "ok" and not kept:
-        return _Cleaned([], cuts, metadata, "no_article", comments, extraction=how)
-    return _Cleaned(kept, cuts, metadata, ex.status, comments, extraction=how)
+        return _Cleaned([], cuts, metadata, "no_article", comments, extraction=how, links=links)
+    return _Cleaned(kept, cuts, metadata, ex.status, comments, extraction=how, links=links)
 
 
 def _from_dump(text: str, config: Config) -> _Cleaned:
@@ -198,5 +201,5 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         processing={"tool": f"archiver {__version__}", "config": config.digest(),
                     "unicode": unicodedata.unidata_version, "kind": kind},
         blocks=blocks, removed=removed, metadata=metadata, comments=comments,
-        extraction=cleaned.extraction or {},
+        extraction=cleaned.extraction or {}, links=cleaned.links,
     )

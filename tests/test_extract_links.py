@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import archiver
+from archiver.render.codec import from_json
 
 PROSE = "a sentence that makes this paragraph long enough to be read as the article's own prose."
 
@@ -56,3 +57,17 @@ def test_image_and_canonical_are_absolute():
     doc = archiver.clean(_page(head, []), url="https://example.org/a/b?utm=1")
     assert doc.metadata.image == "https://example.org/img/p.jpg"
     assert doc.metadata.canonical_url == "https://example.org/a/b"
+
+
+def test_links_list_every_link_in_order_with_whether_it_is_in_the_article():
+    page = ("<html><head><title>Harbour news</title></head><body><nav><a href='/'>Home</a> "
+            "<a href='#main'>Skip</a> <a href='javascript:void(0)'>Menu</a></nav><article><h1>Harbour news</h1>"
+            f"<p>First {PROSE} <a href='s.html'>the <b>story</b></a> and {PROSE}</p><p>Second {PROSE}</p>"
+            f"</article><footer><a href='s.html'>the story again</a></footer></body></html>")
+    doc = archiver.clean(page, url="https://example.org/a/b.html")
+    assert [(k.text, k.href, k.in_body) for k in doc.links] == [
+        ("Home", "https://example.org/", False),
+        ("the story", "https://example.org/a/s.html", True),
+        ("the story again", "https://example.org/a/s.html", False),
+    ]
+    assert from_json(doc.to_json()).links == doc.links  # the one codec writes and reads them

@@ -10,13 +10,15 @@ URL sanitizer again, so joining can never bring back what it refused.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..model import Metadata
+from ..model import Link, Metadata
 from ..render.urls import safe_url
 from .blocks import Proto
+from .parse import squash
 
 
 def _web(url: str | None) -> str | None:
@@ -76,3 +78,40 @@ def absolute_metadata(meta: Metadata, base: str | None, url: str | None) -> Meta
     if image == meta.image and canonical == meta.canonical_url:
         return meta
     return dataclasses.replace(meta, image=image, canonical_url=canonical)
+
+
+_NO_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+
+def page_links(root: etree._Element, base: str | None) -> list[tuple[str, str]]:
+    """Every ``<a href>`` of the page in document order as (text, target): the target through the
+    sanitizer and made absolute; in-page fragments and refused targets left out. Read before the
+    extraction cuts the tree."""
+    out = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith("#") or any(p.tag in _NO_TEXT for p in a.iterancestors()):
+            continue
+        target = absolute(safe_url(href), base)
+        if target:
+            out.append((squash("".join(a.itertext())), target))
+    return out
+
+
+def mark_body_links(links: list[tuple[str, str]], kept: list[Proto]) -> tuple[Link, ...]:
+    """The page's links as :class:`Link` records, ``in_body`` for those the kept blocks carry
+    (matched by target in document order, so a target linked twice counts twice)."""
+    left: Counter[str] = Counter()
+    for p in kept:  # one count per link span: touching pieces under the same link are one link
+        before: set = set()
+        for _, marks in p.pieces:
+            now = {href for kind, href in marks if kind == "link" and href}
+            left.update(now - before)
+            before = now
+    out = []
+    for text, href in links:
+        inside = left[href] > 0
+        if inside:
+            left[href] -= 1
+        out.append(Link(text, href, inside))
+    return tuple(out)

@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from ..errors import ArchiverError
-from ..model import SCHEMA_VERSION, Block, Document, Mark, Metadata, Removed, Run, Source
+from ..model import SCHEMA_VERSION, Block, Document, Link, Mark, Metadata, Removed, Run, Source
 from ..text.searchkey import search_key
 from .jsonout import dumps_indented
 
@@ -82,6 +82,8 @@ def document_dict(doc: Document) -> dict[str, Any]:
         out["comments"] = [_block(b) for b in doc.comments]
     if doc.extraction:  # which path decided, when the second opinion changed something (issue 12)
         out["extraction"] = dict(doc.extraction)
+    if doc.links:  # every link of the page (issue 14)
+        out["links"] = [{"text": k.text, "href": k.href, "in_body": k.in_body} for k in doc.links]
     return out
 
 
@@ -121,7 +123,8 @@ def _read_document(d: dict[str, Any]) -> Document:
         processing=dict(d["processing"]), blocks=tuple(_read_block(b) for b in d["blocks"]),
         removed=tuple(_read_removed(r) for r in d["removed"]), metadata=metadata,
         comments=tuple(_read_block(b) for b in d.get("comments", ())),
-        extraction=dict(d.get("extraction", {})))
+        extraction=dict(d.get("extraction", {})),
+        links=tuple(Link(k["text"], k["href"], k["in_body"]) for k in d.get("links", ())))
 
 
 def document_from_dict(d: Any) -> Document:
