@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -126,13 +127,25 @@ def _blocks(protos: list[Proto], normalized: list[_Normalized], tags, runs, pref
     return tuple(out)
 
 
+# Explicit bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): a label
+# shown on one line (a title in index.jsonl, `show`, search results) carries its direction in
+# fields, never in controls (DESIGN.md §6); a paired RLO…PDF would show its words reversed.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _label(text: str) -> str:
+    """A title, site name or author through the block fixers, with no bidi control left."""
+    return _BIDI_CONTROLS.sub("", fix_text(text)[0])
+
+
 def _repaired_metadata(meta: Metadata) -> Metadata:
     """Title, description, site name and authors through the block fixers (mojibake in
-    <title>/og:title, a byline in JSON-LD written through the wrong code page)."""
-    fixed: dict[str, object] = {name: fix_text(value)[0] for name in ("title", "description", "site_name")
-                                if (value := getattr(meta, name))}
+    <title>/og:title, a byline in JSON-LD written through the wrong code page); the labels
+    among them lose every bidi control."""
+    fixers = {"title": _label, "description": lambda text: fix_text(text)[0], "site_name": _label}
+    fixed: dict[str, object] = {name: fix(value) for name, fix in fixers.items() if (value := getattr(meta, name))}
     if meta.authors:
-        fixed["authors"] = tuple(fix_text(name)[0] for name in meta.authors)
+        fixed["authors"] = tuple(_label(name) for name in meta.authors)
     fixed = {k: v for k, v in fixed.items() if v != getattr(meta, k)}
     return dataclasses.replace(meta, **fixed) if fixed else meta
 

@@ -185,6 +185,9 @@ def _bagging_date(export: Path) -> str:
 def _build_payload(export: Path, payload: Path, options: BagOptions) -> tuple[list[dict[str, Any]], int]:
     entries = export_entries(export)
     lines = _copy_documents(export, payload, entries)
+    from ..crawl.duplicates import mark_duplicates  # duplicate_of + duplicates.jsonl (issue 15)
+
+    mark_duplicates(export, payload, lines)
     body = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines)
     (payload / DOCUMENTS).write_text(body, "utf-8")
     (payload / ERRORS).write_bytes(_read(export, ERRORS) or b"")

@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS docs(
   title TEXT, language TEXT, published TEXT, site TEXT, stamp TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
   title, body, content='', tokenize='ascii');
+CREATE TABLE IF NOT EXISTS dups(id TEXT PRIMARY KEY, grp TEXT NOT NULL, copies INTEGER NOT NULL);
 INSERT OR IGNORE INTO meta VALUES('version', '{INDEX_VERSION}');
 """
 
@@ -339,10 +340,25 @@ def _build_more(root: Path, db: Path, todo: list[Source], found: int, workers: i
     return unreadable, total
 
 
+def _store_duplicates(db: Path, root: Path) -> None:
+    """Replace the ``dups`` table (document → duplicate group, copies) from ``duplicates.jsonl``."""
+    from ..crawl.duplicates import duplicate_map  # archiver dedup's groups (issue 15)
+
+    rows = sorted((doc_id, d.group, d.copies) for doc_id, d in duplicate_map(root).items())
+    conn = connect(db, wal=False)
+    try:
+        with conn:
+            conn.execute("DELETE FROM dups")
+            conn.executemany("INSERT INTO dups VALUES(?,?,?)", rows)
+    finally:
+        conn.close()
+
+
 def build_scratch(root: Path, db: Path) -> None:
     """Index every document of ``root`` into a new file ``db`` in this process (``verify`` compares
     it with the index beside the payload)."""
     _build_new(root, db, list(sources(root)), workers=0)
+    _store_duplicates(db, root)
 
 
 def build_index(path: str | os.PathLike[str], workers: int | None = None) -> IndexSummary:
@@ -368,4 +384,5 @@ def build_index(path: str | os.PathLike[str], workers: int | None = None) -> Ind
         unreadable, total = _build_new(root, db, todo, workers)
     else:
         unreadable, total = _build_more(root, db, todo, len(found), workers)
+    _store_duplicates(db, root)
     return IndexSummary(db, len(todo) - unreadable, skipped, total, rebuild, time.perf_counter() - t0, unreadable)

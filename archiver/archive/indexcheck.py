@@ -32,12 +32,21 @@ def open_readonly(db: Path) -> sqlite3.Connection:
     return conn
 
 
+def _groups(conn: sqlite3.Connection) -> list[tuple]:
+    """The duplicate groups (``archiver dedup``, issue 15) an index holds, by id (none: empty)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='dups'").fetchone():
+        return []
+    return conn.execute("SELECT id, grp, copies FROM dups ORDER BY id").fetchall()
+
+
 def _content(db: Path) -> tuple[str, dict[str, tuple], str]:
     """(version, docs rows by id, digest of every (id, column, offset, term)) of an index file."""
     conn = open_readonly(db)
     try:
         version = conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         rows = {r[0]: tuple(r[1:]) for r in conn.execute(_ROWS)}
+        for doc_id, group, copies in _groups(conn):  # a forged group would hide documents from search
+            rows[doc_id] = rows.get(doc_id, ()) + ("group", group, copies)
         conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, 'fts', 'instance')")
         digest = hashlib.sha256()
         for row in conn.execute(_TERMS):

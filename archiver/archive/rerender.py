@@ -72,7 +72,8 @@ def _lines(data: Path) -> list[tuple[int, dict[str, Any]]]:
         return []  # the documents check reports it
 
 
-def _one(data: Path, n: int, line: dict[str, Any], note: str) -> tuple[list[Problem], Any]:
+def _one(data: Path, n: int, line: dict[str, Any], note: str,
+         duplicate_of: dict[str, str | None] | None = None) -> tuple[list[Problem], Any]:
     """Problems of one document's derived files, and its row of the HTML index (None if unreadable)."""
     doc_id = line["id"]
     read = _document(data, doc_id)
@@ -88,6 +89,8 @@ def _one(data: Path, n: int, line: dict[str, Any], note: str) -> tuple[list[Prob
                          utf8(document_page(doc)), f"the reading copy of json/{doc_id}.json", note)
     entry = Entry(doc_id, str(line.get("source", "")), str(record.get("status", "ok")), None, None)
     want = document_line(entry, record, md is not None)
+    if duplicate_of is not None:  # a bag made after archiver dedup (issue 15)
+        want["duplicate_of"] = duplicate_of.get(doc_id)
     wrong = [k for k in sorted(set(want) | set(line)) if k != "source" and want.get(k) != line.get(k)]
     if wrong:
         problems.append(Problem("render", f"data/{DOCUMENTS}:{n}",
@@ -109,8 +112,11 @@ def check_derived(data: Path, info: dict[str, str]) -> list[Problem]:
     lines = _lines(data)
     problems: list[Problem] = []
     rows = []
+    from ..crawl.duplicates import payload_duplicate_of
+
+    duplicate_of = payload_duplicate_of(data)
     for n, line in lines:
-        found, row = _one(data, n, line, note)
+        found, row = _one(data, n, line, note, duplicate_of)
         problems += found
         if row is not None:
             rows.append(row)

@@ -54,6 +54,7 @@ class Hit:
     score: float
     snippet: str
     highlights: tuple[tuple[int, int], ...]
+    copies: int = 1  # documents in this hit's duplicate group (archiver dedup); one hit per group
 
     def marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
         """The snippet with each highlight wrapped in the given marks."""
@@ -67,7 +68,7 @@ class Hit:
         """The hit as a JSON-ready dict (what ``archiver search --json`` prints, one per line)."""
         return {"rank": self.rank, "id": self.id, "title": self.title, "language": self.language,
                 "path": self.path, "score": self.score, "snippet": self.snippet,
-                "highlights": [list(h) for h in self.highlights]}
+                "highlights": [list(h) for h in self.highlights], "copies": self.copies}
 
 
 def search_groups(query: str, lang: str | None = None) -> list[tuple[str, ...]]:
@@ -148,19 +149,38 @@ def _confirmed(record: dict[str, Any], groups: list[tuple[str, ...]], lang: str 
     return all(not terms.isdisjoint(g) for g in groups)
 
 
+def _has_groups(conn: sqlite3.Connection) -> bool:
+    """Whether the index holds duplicate groups (an index built before them has no ``dups`` table)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='dups'").fetchone() is None:
+        return False
+    return conn.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
+
+
+def _sql(where: str, grouped: bool) -> str:
+    """The ranked query; with duplicate groups (``archiver dedup``, issue 15) one row per group: its
+    best-scoring member, with the group's number of copies."""
+    inner = (f"SELECT d.id, d.json_path, d.md_path, bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score, "
+             + ("coalesce(g.copies, 1) AS copies, coalesce(g.grp, d.id) AS grp " if grouped else "1 AS copies ")
+             + "FROM fts JOIN docs d ON d.rowid = fts.rowid "
+             + ("LEFT JOIN dups g ON g.id = d.id " if grouped else "") + f"WHERE fts MATCH ?{where}")
+    if not grouped:
+        return f"{inner} ORDER BY score, d.id LIMIT ?"
+    return (f"SELECT id, json_path, md_path, score, copies FROM (SELECT *, row_number() OVER "
+            f"(PARTITION BY grp ORDER BY score, id) AS n FROM ({inner})) WHERE n = 1 ORDER BY score, id LIMIT ?")
+
+
 def _rows(root: Path, db: Path, groups: list[tuple[str, ...]], lang: str | None, limit: int) -> list[tuple]:
     where, params = _lang_clause(lang)
-    sql = (f"SELECT d.id, d.json_path, d.md_path, bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
-           f"FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ?{where} ORDER BY score, d.id LIMIT ?")
     try:
         conn = open_readonly(db)
         try:
+            sql = _sql(where, _has_groups(conn))
             rows = conn.execute(sql, [fts_query(groups), *params, max(0, int(limit))]).fetchall()
         finally:
             conn.close()
     except sqlite3.Error as exc:
         raise ExportError(f"{db}: not a readable index ({exc}); delete it and run `archiver index {root}`") from None
-    for doc_id, json_rel, md_rel, _ in rows:
+    for doc_id, json_rel, md_rel, *_ in rows:
         if not all(isinstance(v, str) for v in (doc_id, json_rel)) or not _own_files(root, doc_id, json_rel, md_rel):
             raise ExportError(f"{db}: a row names {str(json_rel)[:80]!r} for id {str(doc_id)[:40]!r}, not its "
                               f"id's own record: not this export's index; delete it and run `archiver index {root}`")
@@ -186,7 +206,7 @@ def search(path: str | os.PathLike[str], query: str, lang: str | None = None, li
         return []
     wanted = {t for g in groups for t in g}
     hits = []
-    for doc_id, json_rel, md_rel, score in _rows(root, db, groups, lang, limit):
+    for doc_id, json_rel, md_rel, score, copies in _rows(root, db, groups, lang, limit):
         record = _record(root, doc_id, json_rel)
         try:
             if record is None or not _confirmed(record, groups, lang):
@@ -197,5 +217,5 @@ def search(path: str | os.PathLike[str], query: str, lang: str | None = None, li
         title, language = record.get("title"), record.get("language")
         hits.append(Hit(len(hits) + 1, doc_id, title if isinstance(title, str) and title else doc_id,
                         language if isinstance(language, str) else "und", md_rel or json_rel,
-                        round(-score, 4), snippet, spans))
+                        round(-score, 4), snippet, spans, copies))
     return hits

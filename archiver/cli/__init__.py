@@ -1,6 +1,6 @@
 """Command line: a thin argparse layer over the public API. Subcommands register themselves:
 ``clean`` and ``merge`` (:mod:`.clean`), ``show`` (:mod:`.show`), ``bag``, ``verify``, ``index`` and
-``search`` (:mod:`.archive`); one set of exit statuses (:mod:`.exits`)."""
+``search`` (:mod:`.archive`), ``dedup``, ``export`` and ``profile`` (:mod:`.crawl`); one set of exit statuses (:mod:`.exits`)."""
 from __future__ import annotations
 
 import argparse
@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from .._version import __version__
 from .archive import ARCHIVE_COMMANDS
 from .clean import add_clean, add_merge
+from .crawl import CRAWL_COMMANDS
 from .exits import EXIT_OK, EXIT_USAGE
 from .show import add_show
 
-COMMANDS = [add_clean, add_merge, add_show, *ARCHIVE_COMMANDS]
+COMMANDS = [add_clean, add_merge, add_show, *ARCHIVE_COMMANDS, *CRAWL_COMMANDS]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -104,6 +104,10 @@ def add_verify(sub: argparse._SubParsersAction) -> None:
 def cmd_index(args: argparse.Namespace) -> int:
     """Run ``archiver index``."""
     try:
+        if args.dedup:  # duplicate groups first: the index takes them from duplicates.jsonl
+            from ..crawl.duplicates import dedup_export
+
+            dedup_export(args.dir)
         summary = build_index(args.dir, workers=args.parallel)
     except (ExportError, OSError) as exc:
         return _error(str(exc))
@@ -120,6 +124,8 @@ def add_index(sub: argparse._SubParsersAction) -> None:
     p.add_argument("dir", type=_directory, metavar="DIR", help="export directory or bag")
     p.add_argument("--parallel", "--workers", dest="parallel", type=int, default=None, metavar="N",
                    help="processes that read records and compute terms (default: the cores; 0: this one)")
+    p.add_argument("--dedup", action="store_true",
+                   help="group duplicates first (archiver dedup); search then shows one hit per group")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     p.set_defaults(func=cmd_index)
 
@@ -144,8 +150,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         # which needs the snippet's offsets)
         safe = dataclasses.replace(hit, snippet=printable(hit.snippet))
         snippet = visible(safe.marked(_BOLD, _RESET) if tty else safe.marked("[", "]"))
+        copies = f", {hit.copies} copies" if hit.copies > 1 else ""  # one hit per duplicate group (issue 15)
         print(f"{hit.rank}. {shown(hit.title)}\n   {shown(hit.path)}  ({shown(hit.language)}, score "
-              f"{hit.score:.2f})\n   {snippet}\n")
+              f"{hit.score:.2f}{copies})\n   {snippet}\n")
     return EXIT_OK
 
 

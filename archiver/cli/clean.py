@@ -21,6 +21,7 @@ from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
 from ..sources.resolve import iter_tasks, read_list
 from .archive import add_clean_bag_option, bag_after_clean
 from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, EXIT_WRITE_FAILED
+from .crawl import add_site_options, site_profiles_for
 from .urls import absolute_url, with_urls
 
 FORMAT_ALIASES = {"markdown": "md"}
@@ -127,7 +128,12 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return _error("--bag needs -o DIR") if getattr(args, "bag", False) else _to_stdout(args, pages)
     if problem := _output_problem(str(args.output)):
         return _error(problem)
-    job = Job(str(args.output), tuple(args.format), _config(args), args.timeout, args.fsync)
+    try:  # site boilerplate (issue 15): profiles from a first pass over all inputs, or from a directory
+        profiles = site_profiles_for(
+            args, lambda: with_urls(iter_tasks(inputs, sources, listed), args.url, args.base_url, inputs), _config(args))
+    except (ValueError, OSError) as exc:
+        return _error(str(exc))
+    job = Job(str(args.output), tuple(args.format), _config(args), args.timeout, args.fsync, profiles)
     options = RunOptions(parallel=args.parallel, chunk=args.chunk, force=args.force, shard=shard,
                          quiet=args.quiet, dask_scheduler=args.dask_scheduler)
     try:
@@ -212,6 +218,7 @@ def add_clean(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang-candidates", type=lambda v: [c.strip() for c in v.split(",") if c.strip()],
                    metavar="LIST", help="languages the detector chooses among, e.g. ar,fa,ur,en,fr (default: README)")
     _run_args(p)
+    add_site_options(p)
     add_clean_bag_option(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     p.add_argument("-v", "--verbose", action="count", default=0, help="one line per exported document on stderr")

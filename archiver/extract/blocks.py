@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from lxml import etree
 
+from ..render.urls import safe_url
 from .parse import squash
 
 BLOCK_TAGS = frozenset({
@@ -23,6 +25,8 @@ _MARK_TAGS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "cite": 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 Piece = tuple[str, tuple[tuple[str, str | None], ...]]
+# An element's walk: yields the children to walk next, as (kind, element, marks); see _Builder.run.
+Walk = Iterator[tuple[str, etree._Element, tuple]]
 
 
 @dataclass(slots=True)
@@ -38,6 +42,26 @@ class Proto:
 
     def plain(self) -> str:
         return "".join(p[0] for p in self.pieces)
+
+
+_BLANK = " \t\u00a0"
+
+
+def _ends_with_break(pieces: list[Piece]) -> bool:
+    """Whether the last piece that is not spaces alone ends with a <br>'s line break (a source
+    line break is a space by then: :meth:`_Builder.add_text`; a no-break space alone between two
+    <br> is the old spacer of an empty line)."""
+    for text, _ in reversed(pieces):
+        if text.strip(_BLANK):
+            return text.rstrip(_BLANK).endswith("\n")
+    return False
+
+
+def _is_link(href: str | None) -> bool:
+    """An <a> whose text counts as a link (link-dense blocks are chrome): an href that is not an
+    in-page fragment or a script as written. The mark keeps the target only where :func:`safe_url`
+    lets it be written (a ``tel:`` or ``JaVaScRiPt:`` link is a link without a target)."""
+    return bool(href) and not href.startswith(("javascript:", "#"))
 
 
 def _is_layout_table(table: etree._Element) -> bool:
@@ -95,64 +119,98 @@ class _Builder:
             self.current = Proto("quote" if self.quote_depth else "paragraph", source=el)
         self.current.pieces.append((text, marks))
 
-    def inline(self, el: etree._Element, marks: tuple) -> None:
+    def hard_break(self, marks: tuple, el: etree._Element) -> None:
+        """A <br>: a line break inside the block. Two or more in a row (spaces between) end a
+        paragraph or quote, and what follows is the next one; in a heading, list item or caption
+        they are one line break (no empty line in it). A <br> before any text of the block
+        breaks no line (spaces before it are a spacer line, no text). Blank pieces are dropped
+        as they are met, so a run of thousands of <br> costs no more than one each."""
+        current = self.current
+        if current is None or not _ends_with_break(current.pieces):
+            if current is not None and not any(text.strip(_BLANK) for text, _ in current.pieces):
+                current.pieces.clear()
+                return
+            self.add_text("\n", marks, el, hard=True)
+            return
+        while current.pieces and not current.pieces[-1][0].strip(_BLANK):
+            current.pieces.pop()  # the spaces after the last break
+        if current.role in ("paragraph", "quote"):
+            text, piece_marks = current.pieces.pop()  # the paragraph ends with its text, not a break
+            if text.rstrip(_BLANK)[:-1]:
+                current.pieces.append((text.rstrip(_BLANK)[:-1], piece_marks))
+            self.flush()
+
+    def run(self, root: etree._Element) -> None:
+        """Walk ``root`` without recursion: each element's walk is a generator that yields the
+        children it wants walked (``("inline", el, marks)`` or ``("block", el, ())``), run from a
+        stack of generators, so a page nesting thousands of elements cannot exhaust Python's stack."""
+        stack = [self.block(root)]
+        while stack:
+            try:
+                kind, el, marks = next(stack[-1])
+            except StopIteration:
+                stack.pop()
+                continue
+            stack.append(self.inline(el, marks) if kind == "inline" else self.block(el))
+
+    def inline(self, el: etree._Element, marks: tuple) -> Walk:
         """Walk an inline element's content; a nested block element ends the current block."""
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in SKIP_TAGS or not tag:
             return
         if tag == "br":
-            self.add_text("\n", marks, el, hard=True)
+            self.hard_break(marks, el)
             return
         if tag in BLOCK_TAGS:
-            self.block(el)
+            yield from self.block(el)
             return
         own = marks
         if tag in _MARK_TAGS:
             own = marks + ((_MARK_TAGS[tag], None),)
-        elif tag == "a" and el.get("href") and not el.get("href", "").startswith(("javascript:", "#")):
-            own = marks + (("link", el.get("href").strip()),)
+        elif tag == "a" and _is_link(el.get("href")):
+            own = marks + (("link", safe_url(el.get("href"))),)
         self.add_text(el.text, own, el)
         for child in el:
-            self.inline(child, own)
+            yield "inline", child, own
             self.add_text(child.tail, own, el)
 
-    def _leaf(self, el: etree._Element, role: str, level: int | None = None, ordered: bool | None = None) -> None:
+    def _leaf(self, el: etree._Element, role: str, level: int | None = None, ordered: bool | None = None) -> Walk:
         self.flush()
         self.current = Proto(role, level=level, ordered=ordered, source=el)
         self.add_text(el.text, (), el)
         for child in el:
-            self.inline(child, ())
+            yield "inline", child, ()
             self.add_text(child.tail, (), el)
         self.flush()
 
-    def block(self, el: etree._Element) -> None:
+    def block(self, el: etree._Element) -> Walk:
         tag = el.tag
         if tag in SKIP_TAGS or tag == "hr":
             self.flush()
             return
         if tag in _HEADINGS:
-            self._leaf(el, "heading", _HEADINGS[tag])
+            yield from self._leaf(el, "heading", _HEADINGS[tag])
         elif tag == "p":
-            self._leaf(el, "quote" if self.quote_depth else "paragraph")
+            yield from self._leaf(el, "quote" if self.quote_depth else "paragraph")
         elif tag == "pre":
             self.flush()
             self.blocks.append(Proto("code", [("".join(el.itertext()), ())], source=el))
         elif tag in ("figcaption", "caption"):
-            self._leaf(el, "caption")
+            yield from self._leaf(el, "caption")
         elif tag == "table" and not _is_layout_table(el):
             self.flush()
             for caption in el.findall("caption"):  # a data table's title or credit: its own block
-                self._leaf(caption, "caption")
+                yield from self._leaf(caption, "caption")
             proto = _table(el)
             if proto:
                 self.blocks.append(proto)
         elif tag == "li" and not any(isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol") for c in el):
             parent = el.getparent()
-            self._leaf(el, "list_item", max(self.list_depth, 1), parent is not None and parent.tag == "ol")
+            yield from self._leaf(el, "list_item", max(self.list_depth, 1), parent is not None and parent.tag == "ol")
         else:
-            self.container(el)
+            yield from self.container(el)
 
-    def container(self, el: etree._Element) -> None:
+    def container(self, el: etree._Element) -> Walk:
         tag = el.tag
         nested = tag in ("ul", "ol")
         quoted = tag == "blockquote"
@@ -170,7 +228,7 @@ class _Builder:
                 self.current.pieces.pop()
                 self.flush()
             else:
-                self.inline(child, ())
+                yield "inline", child, ()
             self.add_text(child.tail, (), el)
         self.flush()
         self.list_depth -= nested
@@ -180,6 +238,6 @@ class _Builder:
 def build_blocks(root: etree._Element) -> list[Proto]:
     """All blocks under ``root`` in document order."""
     builder = _Builder()
-    builder.block(root)
+    builder.run(root)
     builder.flush()
     return builder.blocks

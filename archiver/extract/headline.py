@@ -39,12 +39,23 @@ def _seen_text(el: etree._Element) -> str:
 
 
 def _seen_raw(el: etree._Element) -> str:
-    parts = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str) and child.tag not in _UNSEEN:
-            inner = _seen_raw(child)  # inline children run on: "子<rt>こ</rt>ども" is one word
-            parts.append(inner if child.tag in _INLINE else f" {inner} ")
-        parts.append(child.tail or "")
+    """Without recursion (a heading may nest thousands of inline elements): a stack of what is
+    still to write, strings and elements to open, in reverse order."""
+    parts: list[str] = []
+    todo: list[str | etree._Element] = [el]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        parts.append(item.text or "")
+        ahead: list[str | etree._Element] = []
+        for child in item:
+            if isinstance(child.tag, str) and child.tag not in _UNSEEN:
+                # inline children run on: "子<rt>こ</rt>ども" is one word; block ones stand apart
+                ahead += [child] if child.tag in _INLINE else [" ", child, " "]
+            ahead.append(child.tail or "")
+        todo.extend(reversed(ahead))
     return "".join(parts)
 
 

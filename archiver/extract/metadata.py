@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..decode import scrub_surrogates
 from ..model import Metadata
+from ..render.urls import safe_url
 from .byline import fuller_name, menu_labels, not_authors, person_values, site_keys, text_byline
 from .dates import parse_date
 from .relative_dates import capture_time, resolve
@@ -319,12 +320,12 @@ def extract_metadata(root: etree._Element, url: str | None = None, captured: str
         published, published_source = _relative_date(root, captured) or (None, None)
     lang, direction = _page_lang(root, meta)
     keywords = meta.get("keywords") or meta.get("news_keywords") or ""
-    image = meta.get("og:image") or meta.get("twitter:image")
+    image = safe_url(meta.get("og:image")) or safe_url(meta.get("twitter:image"))
     return Metadata(
         title=headline(root, meta, _names(ld.get("headline")), site),
         authors=tuple(dict.fromkeys(a for a in authors if a)),
         published=published, modified=modified, site_name=site, published_source=published_source,
-        canonical_url=canonical or meta.get("og:url"),
+        canonical_url=safe_url(canonical) or safe_url(meta.get("og:url")),
         description=meta.get("description") or meta.get("og:description"),
         image=image,
         tags=tuple(dict.fromkeys(t.strip() for t in re.split(r"[,،]", keywords) if t.strip())),

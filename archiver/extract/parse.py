@@ -7,10 +7,11 @@ import lxml.html
 from lxml import etree
 
 from ..errors import ParseError
+from .depth import bound_depth
 
 # huge_tree: libxml2 stops at 256 levels of nesting otherwise, and old CMS pages reach that with
 # unclosed <font>/<b> tags alone — everything after the cut would be lost without a word. With it
-# the limit is 2048 levels; a page deeper still is a ParseError, not a silently shortened page.
+# the limit is 2048 levels; a page deeper still is read again with its depth bounded (.depth).
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
 # lxml.html's default lookup is a Python callback run for every element proxy (~1,500 a page)
 # that picks special classes for <form>/<input>/<label>...; and its HtmlElement is a Python
@@ -52,7 +53,18 @@ def looks_like_html(text: str) -> bool:
 
 
 def parse_html(text: str) -> etree._Element:
-    """Parse decoded HTML; the text is re-encoded so declarations inside it cannot mislead lxml."""
+    """Parse decoded HTML; the text is re-encoded so declarations inside it cannot mislead lxml.
+    Markup nested past the parser's limit is read again with its depth bounded (text kept)."""
+    try:
+        return _parse(text)
+    except ParseError:
+        bounded = bound_depth(text)
+        if bounded == text:
+            raise
+        return _parse(bounded)
+
+
+def _parse(text: str) -> etree._Element:
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:

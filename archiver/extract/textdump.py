@@ -85,20 +85,21 @@ def _headline_like(line: str) -> bool:
 def _trim(lines: list[str], body_script: str, phrases: tuple[str, ...], from_end: bool) -> list[DumpCut]:
     """Cut the chrome run at one edge: cue lines, and headline-like lines once a cue has been seen
     between them and the edge (items of a "most read" or "read also" widget)."""
-    order = list(range(len(lines) - 1, -1, -1)) if from_end else list(range(len(lines)))
+    order = range(len(lines) - 1, -1, -1) if from_end else range(len(lines))
     cues: dict[int, tuple[str, str]] = {}
     span: list[int] = []
+    far = -1  # where in ``span`` the cue farthest from the edge is
     for i in order:
         cue = _edge_cue(lines[i], body_script, phrases)
         if cue is None and not _headline_like(lines[i]):
             break
         if cue is not None:
             cues[i] = cue
+            far = len(span)
         span.append(i)
     if not cues:
         return []
     # The chrome starts at the cue farthest from the edge; items beyond it are kept as article.
-    far = max(span.index(i) for i in cues)
     taken = sorted(span[: far + 1])
     cuts = []
     widget = None
@@ -109,8 +110,11 @@ def _trim(lines: list[str], body_script: str, phrases: tuple[str, ...], from_end
         else:
             role = widget[0] if widget else "chrome"
             cuts.append(DumpCut(lines[i], role, f"{R.WIDGET_ITEM}:{role}"))
-    for i in sorted(taken, reverse=True):
-        del lines[i]
+    # the lines taken are one run at one edge: cut it off in one step
+    if from_end:
+        del lines[taken[0]:]
+    else:
+        del lines[: taken[-1] + 1]
     return cuts
 
 
@@ -132,9 +136,10 @@ def parse_dump(text: str, phrases: tuple[str, ...] = ()) -> Dump:
     title = None
     if lines and _is_title(lines[0]):
         title = lines[0]
-        lines = lines[1:]
-        while lines and lines[0] == title:
-            lines = lines[1:]
+        repeats = 1
+        while repeats < len(lines) and lines[repeats] == title:
+            repeats += 1
+        lines = lines[repeats:]
     body_script = _body_script(lines)
     head_cuts = head_cuts or _trim(lines, body_script, phrases, from_end=False)
     tail_cuts = _trim(lines, body_script, phrases, from_end=True)

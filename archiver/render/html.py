@@ -3,7 +3,7 @@
 Every page has ``<html lang dir>``, ``lang``/``dir`` on every block (and on inline runs, through
 :func:`archiver.render.inline.render_inline`), ``text-align: start``, inline CSS only, no scripts,
 no remote resources (a Content-Security-Policy forbids both), and every string from a page escaped.
-Links keep only ``http(s):``, ``mailto:`` and relative targets. Output is deterministic.
+Link targets pass :func:`archiver.render.urls.safe_url`. Output is deterministic.
 
 The index is sortable (by date, title, language, site) and filterable by language without
 JavaScript: every (language, order) pair is a pre-rendered page, linked from each other.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable
 
 from ..model import Block, Document, Removed
@@ -32,7 +32,6 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .
 details { margin-top: 2rem; color: #555; font-size: .9rem; }
 nav a { margin-inline-end: .8rem; } nav .current { font-weight: bold; }
 """
-_SAFE_HREF = re.compile(r"^(https?:|mailto:|[^:]*$)", re.IGNORECASE)
 _FILE_SAFE = re.compile(r"[^A-Za-z0-9-]")
 _HEAD_TAGS = {1: "h2", 2: "h2", 3: "h3", 4: "h4", 5: "h5", 6: "h6"}
 
@@ -40,11 +39,6 @@ _HEAD_TAGS = {1: "h2", 2: "h2", 3: "h3", 4: "h4", 5: "h5", 6: "h6"}
 def esc(text: object) -> str:
     """Escape any page string for HTML text and attribute values."""
     return html.escape("" if text is None else str(text), quote=True)
-
-
-def safe_href(href: str | None) -> bool:
-    """Whether a link target may appear in the reading copy (no ``javascript:``/``data:`` …)."""
-    return bool(href) and _SAFE_HREF.match(href.strip()) is not None and "\\" not in href
 
 
 def _attrs(lang: str, direction: str) -> str:
@@ -61,9 +55,6 @@ def page_shell(title: str, lang: str, direction: str, body: str) -> str:
 
 
 def _inline(block: Block) -> str:
-    marks = tuple(m for m in block.marks if m.kind != "link" or safe_href(m.href))
-    if marks != block.marks:
-        block = replace(block, marks=marks)
     return render_inline(block, html_mode=True)
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
+from bisect import bisect_left, insort
+from typing import Iterator
 
 from ..model import Block
+from .urls import safe_url
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
 _MD_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)")  # "&amp;" would show "&"
@@ -43,24 +47,37 @@ def _escape_opener(m: re.Match[str], line_start: bool) -> str:
     return m.group("lead") + "\\" + m.group("mark") if m.group("mark") else m.group()
 
 
-def _boundaries(block: Block) -> list[int]:
-    points = {0, len(block.text)}
-    for m in block.marks:
-        points.update((m.start, m.end))
-    for r in block.runs:
-        points.update((r.start, r.end))
-    return sorted(p for p in points if 0 <= p <= len(block.text))
+def _segments(block: Block) -> Iterator[tuple[int, int, tuple, object]]:
+    """(start, end, active marks, active run) for each piece between boundaries: a mark is active on a
+    piece inside its span (marks in the block's order), the run is the first that covers it.
 
-
-def _segments(block: Block) -> list[tuple[str, tuple, object]]:
-    """(text, active marks, active run) for each piece between boundaries."""
-    pts = _boundaries(block)
-    out = []
-    for a, b in zip(pts, pts[1:]):
-        marks = tuple(m for m in block.marks if m.start <= a and b <= m.end)
-        run = next((r for r in block.runs if r.start <= a and b <= r.end), None)
-        out.append((block.text[a:b], marks, run))
-    return out
+    One sweep over the sorted boundaries (O(n log n) for n marks and runs; checking every mark
+    and run for every piece grew with the square of a busy block: issue 17)."""
+    size = len(block.text)
+    opens: dict[int, list[int]] = {}
+    closes: dict[int, list[int]] = {}
+    spans = [*block.marks, *block.runs]
+    for k, item in enumerate(spans):
+        start, end = max(item.start, 0), min(item.end, size)
+        if item.start <= size and item.end >= 0 and start < end:
+            opens.setdefault(start, []).append(k)
+            closes.setdefault(end, []).append(k)
+    points = sorted({0, size, *(p for item in spans for p in (item.start, item.end) if 0 <= p <= size)})
+    n_marks = len(block.marks)
+    active: list[int] = []  # indices into ``spans``, ascending: marks first, then runs
+    marks: tuple = ()
+    run = None
+    for a, b in zip(points, points[1:]):
+        ending, starting = closes.get(a), opens.get(a)
+        if ending or starting:  # the active set changes only here
+            for k in ending or ():
+                active.pop(bisect_left(active, k))
+            for k in starting or ():
+                insort(active, k)
+            cut = bisect_left(active, n_marks)
+            marks = tuple(spans[k] for k in active[:cut])
+            run = spans[active[cut]] if cut < len(active) else None
+        yield a, b, marks, run
 
 
 def _wrap_marks(text: str, marks: tuple, html_mode: bool, esc, mid) -> str:  # type: ignore[no-untyped-def]
@@ -77,11 +94,12 @@ def _wrap_marks(text: str, marks: tuple, html_mode: bool, esc, mid) -> str:  # t
         a, b = (_HTML_WRAP if html_mode else _WRAP)[m.kind]
         core = f"{a}{core}{b}"
     link = next((m for m in marks if m.kind == "link"), None)
-    if link is not None:
+    href = safe_url(link.href) if link is not None else None
+    if href is not None:  # a link whose target may not be written keeps its text
         if html_mode:
-            core = f'<a href="{html.escape(link.href or "", quote=True)}">{core}</a>'
+            core = f'<a href="{html.escape(href, quote=True)}">{core}</a>'
         else:
-            core = f"[{core}]({(link.href or '').replace(' ', '%20').replace(')', '%29')})"
+            core = f"[{core}]({href})"
     return esc(lead) + core + esc(trail)
 
 
@@ -110,6 +128,9 @@ def differing_attrs(lang: str, direction: str, parent_lang: str | None, parent_d
 def render_inline(block: Block, html_mode: bool = False) -> str:
     """The block's inline content as Markdown (default) or HTML."""
     esc = (lambda s: html.escape(s, quote=False)) if html_mode else escape_md
+    if any(m.kind == "link" and safe_url(m.href) is None for m in block.marks):
+        # a link whose target may not be written keeps its text, as if it were no link
+        block = replace(block, marks=tuple(m for m in block.marks if m.kind != "link" or safe_url(m.href)))
     if not block.marks and not block.runs:
         # most blocks: the whole text is one segment with no marks and no run (an empty text
         # has none, and escapes to "" too), so the loop below would emit esc(text) alone
@@ -122,19 +143,26 @@ def _render_segments(block: Block, html_mode: bool, esc) -> str:  # type: ignore
     parts: list[str] = []
     current_run = None
     buffer: list[str] = []
+    opening: dict[tuple[str, str], str] = {}  # a run's <span …> by (lang, dir)
 
     def flush() -> None:
         if not buffer:
             return
-        body = "".join(buffer)
-        if current_run is not None:
-            body = f"<span{differing_attrs(current_run.lang, current_run.dir, block.lang, block.dir)}>{body}</span>"
-        parts.append(body)
+        if current_run is None:
+            parts.extend(buffer)
+        else:
+            key = (current_run.lang, current_run.dir)
+            tag = opening.get(key)
+            if tag is None:
+                tag = opening[key] = f"<span{differing_attrs(*key, block.lang, block.dir)}>"
+            parts.append(tag)
+            parts.extend(buffer)
+            parts.append("</span>")
         buffer.clear()
 
     mid = esc if html_mode else (lambda s: escape_md(s, line_start=False))
     pos = 0
-    for text, marks, run in _merge(_segments(block)):
+    for text, marks, run in _merge(block):
         if run is not current_run:
             flush()
             current_run = run
@@ -146,15 +174,22 @@ def _render_segments(block: Block, html_mode: bool, esc) -> str:  # type: ignore
     return out.replace("\n", "<br>\n" if html_mode else "\\\n")
 
 
-def _merge(segments: list[tuple[str, tuple, object]]) -> list[tuple[str, tuple, object]]:
-    """Join neighbours with the same marks and run so a link is not split into two."""
-    merged: list[tuple[str, tuple, object]] = []
-    for seg in segments:
-        if merged and merged[-1][1] == seg[1] and merged[-1][2] is seg[2]:
-            merged[-1] = (merged[-1][0] + seg[0], seg[1], seg[2])
-        else:
-            merged.append(seg)
-    return merged
+def _merge(block: Block) -> Iterator[tuple[str, tuple, object]]:
+    """(text, marks, run) of the block's pieces, neighbours with the same marks and run joined so
+    a link is not split into two (each text sliced once from the block's). A generator: no list
+    of a busy block's pieces outlives its piece (fewer objects for the collector to walk)."""
+    start = end = 0
+    marks: tuple = ()
+    run = None
+    for a, b, seg_marks, seg_run in _segments(block):
+        if a and (seg_marks is marks or seg_marks == marks) and seg_run is run:
+            end = b
+            continue
+        if end > start:
+            yield block.text[start:end], marks, run
+        start, end, marks, run = a, b, seg_marks, seg_run
+    if end > start:
+        yield block.text[start:end], marks, run
 
 
 _STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")

@@ -14,8 +14,10 @@ from .inline import differing_attrs, escape_inline, first_strong_dir, render_inl
 
 # Left raw by json.dumps but not YAML: DEL, C1 controls (U+0085 NEL is a YAML line break, folded
 # to a space), the non-characters U+FFFE/U+FFFF; and U+2028/2029/FEFF, line breaks or a BOM to
-# some readers. Written as JSON \\u escapes, which YAML double-quoted strings read the same.
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# some readers; and "<", ">", which a Markdown renderer that shows the front matter as text would
+# read as raw HTML (a title "<script>…"). Written as JSON \\u escapes, which YAML double-quoted
+# strings read the same.
+_YAML_UNSAFE = re.compile("[<>\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _BACKTICKS = re.compile("`+")
 _CLOSING_HASHES = re.compile(r"(^|[ \t])(#+[ \t]*)$")
 

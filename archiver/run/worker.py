@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
 from ..config import DEFAULT, Config
+from ..crawl.profile import SiteProfiles
 from ..errors import ArchiverError
 from ..model import Document, Failure, RawPage, Source
 from ..pipeline import process
@@ -36,6 +37,7 @@ class Job:
     config: Config = field(default=DEFAULT)
     timeout: float = 60.0
     sync: bool = False
+    site_profiles: SiteProfiles | None = None  # clean --site-boilerplate / --site-profile (issue 15)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,8 @@ def _rendered(task: Task, job: Job) -> tuple[Document, dict[str, str]] | Failure
         doc = _clean(task, job.config)
         if isinstance(doc, Failure):
             return doc
+        if job.site_profiles is not None:  # site boilerplate post-pass (issue 15)
+            doc = job.site_profiles.apply(doc)
         return doc, {fmt: render(doc, fmt) for fmt in job.formats}
 
     return _guarded(task.key, job.timeout, run)

@@ -1,0 +1,1 @@
+"""Dataset exports of an export directory or bag (one row per document), beside the bag."""
