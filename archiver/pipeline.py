@@ -16,6 +16,7 @@ from .extract.blocks import Proto, build_blocks
 from .extract.body import extract_body
 from .extract.byline import leading_byline
 from .extract.filters import filter_blocks
+from .extract.links import absolute_links, absolute_metadata, page_base
 from .extract.metadata import extract_metadata
 from .extract.parse import looks_like_html, parse_html, squash
 from .extract.textdump import parse_dump
@@ -86,13 +87,16 @@ def _from_html(text: str, url: str | None, config: Config, captured: str | None 
     root = parse_html(text)
     metadata = extract_metadata(root, url, captured)
     ex = extract_body(root, config.chrome_phrases, reparse=lambda: parse_html(text))  # read-only until here
+    base = page_base(root, url, metadata.canonical_url)
+    metadata = absolute_metadata(metadata, base, url)
     protos = [p for el in ex.main for p in build_blocks(el)] if ex.status == "ok" else []
+    protos = absolute_links(protos, base)
     kept, dropped = filter_blocks(protos, metadata.title, config.chrome_phrases)
     cuts = [(c.text, c.role, c.reason) for c in ex.cuts]
     cuts += [(squash(p.plain()), role, reason) for p, role, reason in dropped]
     kept, cuts, metadata = _byline_line(kept, cuts, metadata, url)
-    comments = [p for c in ex.cuts if c.role == "comments" and c.element is not None
-                for p in build_blocks(c.element)] if config.comments else []
+    comments = absolute_links([p for c in ex.cuts if c.role == "comments" and c.element is not None
+                               for p in build_blocks(c.element)], base) if config.comments else []
     how = {"method": ex.method, "changed": ex.changed} if ex.method != "main" else None
     if ex.status == "ok" and not kept:
         return _Cleaned([], cuts, metadata, "no_article", comments, extraction=how)

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+import archiver
+
 from archivekit import FILLER_AR, FILLER_EN, export, page
 from archiver.archive.bag import make_bag
 
@@ -175,3 +177,78 @@ def test_index_page_in_the_browser(browser, reading_copy):
     cell = browser.evaluate("(() => { const td = document.querySelector('tbody td');"
                             " return [td.getAttribute('lang'), getComputedStyle(td).direction, td.textContent]; })()")
     assert cell == ["ar", "rtl", doc.title]
+
+
+HEADER_PROBE = """(() => {
+  const h = document.querySelector('header.cite');
+  if (!h) return null;
+  const cs = getComputedStyle(h);
+  const run = document.querySelector('article p span[lang="en"]');
+  const p = document.querySelector('article p[lang="ar"]');
+  const url = h.querySelector('dd[dir="ltr"]');
+  return {lang: h.getAttribute('lang'), direction: cs.direction,
+          dtAlign: getComputedStyle(h.querySelector('dt')).textAlign,
+          times: [...h.querySelectorAll('time')].map(t => [t.dateTime,
+      new Set([...t.getClientRects()].map(r => Math.round(r.top))).size]),
+          links: [...h.querySelectorAll('a')].map(a => a.getAttribute('href')),
+          urlDirection: url && getComputedStyle(url).direction,
+          fonts: {arabic: getComputedStyle(p).fontFamily, latin: run && getComputedStyle(run).fontFamily,
+                  url: url && getComputedStyle(url).fontFamily},
+          scrollWidth: document.documentElement.scrollWidth, innerWidth: innerWidth,
+          headerRight: h.getBoundingClientRect().right, headerLeft: h.getBoundingClientRect().left};
+})()"""
+
+
+@pytest.fixture()
+def cited_copy(tmp_path):
+    """A bag holding one Arabic page with a long URL, a date and a site: the header's worst case."""
+    from archiver.run.output import append_line, index_record, write_document
+
+    out = tmp_path / "cited"
+    out.mkdir()
+    source = page("تقرير عن الشركات والتقنية في المنطقة", [
+        f"{FILLER_AR} وقال المتحدث إن شركة Microsoft Corporation ستفتح مكتبا جديدا في المدينة.",
+        f"{FILLER_AR} وأضاف أن المشروع سيوفر مئات من فرص العمل للشباب."],
+        date="2024-03-05T10:30:00+03:00", site="Portal News")
+    url = "https://example.org/news/" + "section-name-without-breaks-" * 6 + "2024/03/05/a.html?id=1234567890"
+    doc = archiver.clean(source, url=url)
+    names = write_document(doc, out, ("md", "json"))
+    append_line(out / "index.jsonl", index_record(doc, "page.html", names))
+    (out / "errors.jsonl").touch()
+    make_bag(out)
+    return out / "data" / "html" / f"{doc.id}.html", doc
+
+
+def _shot(browser, width: int, path: Path) -> dict:
+    browser.page("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1,
+                 mobile=False)
+    state = browser.evaluate(HEADER_PROBE)
+    data = base64.b64decode(browser.page("Page.captureScreenshot", format="png")["data"])
+    path.write_bytes(data)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") == width
+    return state
+
+
+def test_citation_header_in_chromium_at_two_widths(browser, cited_copy, tmp_path):
+    html_path, doc = cited_copy
+    scripts, requests = browser.open(html_path.as_uri())
+    assert scripts == [] and requests == [html_path.as_uri()], (scripts, requests)
+    narrow = _shot(browser, 390, tmp_path / "narrow.png")
+    wide = _shot(browser, 1280, tmp_path / "wide.png")
+    for state in (narrow, wide):
+        assert state is not None, "no citation header"
+        assert state["lang"] == "ar" and state["direction"] == "rtl" and state["dtAlign"] == "start"
+        assert state["links"] == [doc.url, f"../json/{doc.id}.json", f"../markdown/{doc.id}.md"]
+        assert state["urlDirection"] == "ltr"
+        assert [t[0] for t in state["times"]] == ["2024-03-05T10:30:00+03:00"]
+        assert all(n == 1 for _, n in state["times"]), "a date wraps (its boxes sit on more than one line)"
+        assert state["scrollWidth"] <= state["innerWidth"], state
+        assert state["headerLeft"] >= 0 and state["headerRight"] <= state["innerWidth"], state
+        assert "Naskh" in state["fonts"]["arabic"].split(",")[0]
+        assert "Arabic" not in state["fonts"]["latin"].split(",")[0]
+        assert "Arabic" not in state["fonts"]["url"].split(",")[0]
+    assert (tmp_path / "narrow.png").read_bytes() != (tmp_path / "wide.png").read_bytes()
+    assert wide["headerRight"] - wide["headerLeft"] > narrow["headerRight"] - narrow["headerLeft"]
+    if os.environ.get("ARCHIVER_KEEP_SCREENSHOT"):
+        for name in ("narrow.png", "wide.png"):
+            shutil.copy(tmp_path / name, f"{os.environ['ARCHIVER_KEEP_SCREENSHOT']}.{name}")

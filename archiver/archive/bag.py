@@ -116,7 +116,8 @@ def _copy_document(export: Path, payload: Path, entry: Entry) -> tuple[Document,
     return doc, document_line(entry, record, md is not None)
 
 
-def _copy_documents(export: Path, payload: Path, entries: list[Entry]) -> list[dict[str, Any]]:
+def _copy_documents(export: Path, payload: Path, entries: list[Entry], organisation: str | None = None
+                    ) -> list[dict[str, Any]]:
     """Copy records into ``markdown/`` and ``json/``, render ``html/``; return documents.jsonl lines.
     (``verify`` derives every file but the records again and compares: archive/rerender.py.)"""
     lines, rows = [], []
@@ -124,10 +125,11 @@ def _copy_documents(export: Path, payload: Path, entries: list[Entry]) -> list[d
         (payload / sub).mkdir(parents=True)
     for entry in entries:
         doc, line = _copy_document(export, payload, entry)
-        (payload / "html" / f"{entry.id}.html").write_bytes(utf8(document_page(doc)))
+        has_md = line["markdown"] is not None
+        (payload / "html" / f"{entry.id}.html").write_bytes(utf8(document_page(doc, markdown=has_md)))
         rows.append(row_for(doc, f"{entry.id}.html"))
         lines.append(line)
-    for name, page in index_pages(rows).items():
+    for name, page in index_pages(rows, organisation=organisation).items():
         (payload / "html" / name).write_bytes(utf8(page))
     return lines
 
@@ -184,7 +186,7 @@ def _bagging_date(export: Path) -> str:
 
 def _build_payload(export: Path, payload: Path, options: BagOptions) -> tuple[list[dict[str, Any]], int]:
     entries = export_entries(export)
-    lines = _copy_documents(export, payload, entries)
+    lines = _copy_documents(export, payload, entries, options.source_organization)
     from ..crawl.duplicates import mark_duplicates  # duplicate_of + duplicates.jsonl (issue 15)
 
     mark_duplicates(export, payload, lines)

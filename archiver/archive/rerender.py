@@ -86,7 +86,8 @@ def _one(data: Path, n: int, line: dict[str, Any], note: str,
         problems += _compare(f"data/markdown/{doc_id}.md", md, utf8(doc.to_markdown()),
                              f"the Markdown of json/{doc_id}.json", note)
     problems += _compare(f"data/html/{doc_id}.html", _read(data / "html" / f"{doc_id}.html"),
-                         utf8(document_page(doc)), f"the reading copy of json/{doc_id}.json", note)
+                         utf8(document_page(doc, markdown=md is not None)),
+                         f"the reading copy of json/{doc_id}.json", note)
     entry = Entry(doc_id, str(line.get("source", "")), str(record.get("status", "ok")), None, None)
     want = document_line(entry, record, md is not None)
     if duplicate_of is not None:  # a bag made after archiver dedup (issue 15)
@@ -120,7 +121,8 @@ def check_derived(data: Path, info: dict[str, str]) -> list[Problem]:
         problems += found
         if row is not None:
             rows.append(row)
-    pages = {name: utf8(page) for name, page in index_pages(rows).items()}
+    org = info.get("Source-Organization")
+    pages = {name: utf8(page) for name, page in index_pages(rows, organisation=org).items()}
     for name, page in pages.items():
         problems += _compare(f"data/html/{name}", _read(data / "html" / name), page, "the records' index", note)
     ids = {line["id"] for _, line in lines}
@@ -130,7 +132,6 @@ def check_derived(data: Path, info: dict[str, str]) -> list[Problem]:
                          "the packaged schema", note)
     errors = (_read(data / ERRORS) or b"").decode("utf-8", "replace")
     failures = sum(1 for ln in errors.splitlines() if ln.strip())
-    readme = bag_readme([line for _, line in lines], failures, BagOptions(source_organization=info.get(
-        "Source-Organization")))
+    readme = bag_readme([line for _, line in lines], failures, BagOptions(source_organization=org))
     problems += _compare("data/README.md", _read(data / "README.md"), utf8(readme), "the records", note)
     return problems

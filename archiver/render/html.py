@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
 from ..model import Block, Document, Removed
 from .inline import first_strong_dir, render_inline
+from .labels import labels_for, readable_date
+from .urls import safe_url
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 CSS = """\
 :root { color-scheme: light; }
-body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", Arial, sans-serif;
+body { font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
   line-height: 1.6; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; background: #fdfdfb; }
 h1, h2, h3, h4, h5, h6, p, li, blockquote, figcaption, pre, td, th, dd, dt { text-align: start; }
 blockquote { border-inline-start: 3px solid #bbb; margin-inline: 0; padding-inline-start: 1rem; color: #444; }
@@ -31,6 +34,15 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .
 .caption { color: #555; font-size: .9rem; }
 details { margin-top: 2rem; color: #555; font-size: .9rem; }
 nav a { margin-inline-end: .8rem; } nav .current { font-weight: bold; }
+.cite { border-block: 1px solid #ddd; padding-block: .4rem; margin-block: 1rem; }
+.meta dd { overflow-wrap: anywhere; } time { white-space: nowrap; }
+.counts { display: inline-block; vertical-align: top; margin-inline-end: 2rem; }
+[dir=rtl], :lang(ar), :lang(fa), :lang(ur), :lang(ps), :lang(ckb), :lang(und-Arab) {
+  font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "DejaVu Sans", sans-serif; }
+:lang(ur) { font-family: "Noto Nastaliq Urdu", "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans",
+  sans-serif; }
+[dir=ltr], :lang(en), :lang(fr), :lang(und-Latn), :lang(zxx) {
+  font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
 """
 _FILE_SAFE = re.compile(r"[^A-Za-z0-9-]")
 _HEAD_TAGS = {1: "h2", 2: "h2", 3: "h3", 4: "h4", 5: "h5", 6: "h6"}
@@ -111,15 +123,42 @@ def text_attrs(text: str, doc_lang: str, doc_dir: str) -> str:
     return _attrs("und-Arab" if strong == "rtl" else "und-Latn", strong)
 
 
-def _meta(doc: Document) -> str:
+def _time(value: str, lang: str) -> str:
+    return f'<time datetime="{esc(value)}">{esc(readable_date(value, lang))}</time>'
+
+
+def _link(url: str) -> str:
+    href = safe_url(url)
+    return f'<a href="{esc(href)}">{esc(url)}</a>' if href else esc(url)
+
+
+def _record_links(doc: Document, markdown: bool) -> str:
+    links = [f'<a href="../json/{esc(doc.id)}.json" type="application/json">JSON</a>']
+    if markdown:
+        links.append(f'<a href="../markdown/{esc(doc.id)}.md" type="text/markdown">Markdown</a>')
+    return " · ".join(links)
+
+
+def _header(doc: Document, markdown: bool) -> str:
+    """The citation header: where the page was and when, who wrote it, and the record's files;
+    labels in the document's language (English when the table has none) and direction."""
     md = doc.metadata
-    texts = [("Site", md.site_name), ("Authors", ", ".join(md.authors) or None)]
-    codes = [("Published", md.published), ("Modified", md.modified), ("Language", doc.language),
-             ("Page language", doc.page_language), ("URL", doc.url), ("Source SHA-256", doc.source.sha256)]
-    rows = [f"<dt>{name}</dt><dd{text_attrs(value, doc.language, doc.direction)}>{esc(value)}</dd>\n"
-            for name, value in texts if value]
-    rows += [f'<dt>{name}</dt><dd dir="ltr" translate="no">{esc(value)}</dd>\n' for name, value in codes if value]
-    return f'<dl class="meta" lang="en" dir="ltr">\n{"".join(rows)}</dl>\n'
+    lang, direction, words = labels_for(doc.language)
+    canonical = md.canonical_url if md.canonical_url and md.canonical_url != doc.url else None
+    comma = "، " if direction == "rtl" else ", "
+    texts = [("site", md.site_name), ("authors", comma.join(md.authors))]
+    dates = [("published", md.published), ("modified", md.modified), ("captured", doc.source.captured)]
+    codes = [("language", doc.language), ("page_language", doc.page_language), ("sha256", doc.source.sha256)]
+    rows = [f"<dt>{esc(words[k])}</dt><dd{text_attrs(v, lang, direction)}>{esc(v)}</dd>\n"
+            for k, v in texts if v]
+    rows += [f"<dt>{esc(words[k])}</dt><dd>{_time(v, lang)}</dd>\n" for k, v in dates if v]
+    rows += [f'<dt>{esc(words[k])}</dt><dd dir="ltr" translate="no">{_link(v)}</dd>\n'
+             for k, v in (("url", doc.url), ("canonical", canonical)) if v]
+    rows.append(f'<dt>{esc(words["record"])}</dt><dd dir="ltr" translate="no">'
+                f"{_record_links(doc, markdown)}</dd>\n")
+    rows += [f'<dt>{esc(words[k])}</dt><dd dir="ltr" translate="no">{esc(v)}</dd>\n' for k, v in codes if v]
+    return (f'<header class="cite"{_attrs(lang, direction)}>\n<dl class="meta">\n{"".join(rows)}</dl>\n'
+            "</header>\n")
 
 
 def _removed(items: tuple[Removed, ...]) -> str:
@@ -131,13 +170,15 @@ def _removed(items: tuple[Removed, ...]) -> str:
             f"<ul>\n{lis}</ul>\n</details>\n")
 
 
-def document_page(doc: Document, index_href: str = "index.html") -> str:
-    """The reading copy of one document."""
+def document_page(doc: Document, index_href: str = "index.html", markdown: bool = True) -> str:
+    """The reading copy of one document (in a bag's ``html/``; ``markdown``: whether the bag holds
+    ``markdown/<id>.md``, linked from the header beside ``json/<id>.json``)."""
     title = doc.title or doc.id
-    parts = [f'<nav lang="en" dir="ltr"><a href="{esc(index_href)}">← All documents</a></nav>\n',
+    lang, direction, words = labels_for(doc.language)
+    parts = [f'<nav{_attrs(lang, direction)}><a href="{esc(index_href)}">{esc(words["back"])}</a></nav>\n',
              f"<article{_attrs(doc.language, doc.direction)}>\n",
              f"<h1{text_attrs(title, doc.language, doc.direction)}>{esc(title)}</h1>\n",
-             _meta(doc), render_blocks(doc.blocks)]
+             _header(doc, markdown), render_blocks(doc.blocks)]
     if doc.comments:
         parts.append(f'<section lang="en" dir="ltr"><h2>Comments</h2>\n<div{_attrs(doc.language, doc.direction)}>'
                      f"\n{render_blocks(doc.comments)}</div></section>\n")
@@ -209,7 +250,8 @@ def _pager(lang: str | None, order: str, page: int, pages: int) -> str:
 
 def _row(r: Row) -> str:
     return (f'<tr><td{text_attrs(r.title, r.language, r.direction)}><a href="{esc(r.href)}">{esc(r.title)}</a></td>'
-            f'<td dir="ltr">{esc(r.published)}</td><td dir="ltr">{esc(r.language)}</td>'
+            f'<td dir="ltr">{_time(r.published, "en") if r.published else ""}</td>'
+            f'<td dir="ltr">{esc(r.language)}</td>'
             f"<td{text_attrs(r.site, r.language, r.direction)}>{esc(r.site)}</td></tr>\n")
 
 
@@ -223,22 +265,43 @@ class Listing:
     pages: int = 1
 
 
-def index_page(shown: list[Row], langs: list[str], at: Listing, total: int) -> str:
-    """One index page holding ``shown`` (already filtered, sorted and cut to this page)."""
+def _counts(caption: str, counts: Counter[str], attrs) -> str:
+    items = "".join(f"<li><span{attrs(k)}>{esc(k or '(none)')}</span>: {n}</li>\n"
+                    for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f'<section class="counts"><h2>{esc(caption)}</h2>\n<ul>\n{items}</ul>\n</section>\n'
+
+
+def archive_summary(rows: Iterable[Row], organisation: str | None = None) -> str:
+    """The head of every index page: the source organisation, documents per language and per site."""
+    rows = list(rows)
+    org = (f'<p lang="en" dir="ltr">Source organisation: <strong{text_attrs(organisation, "en", "ltr")}>'
+           f"{esc(organisation)}</strong></p>\n" if organisation else "")
+    langs = _counts("Documents per language", Counter(r.language for r in rows), lambda k: ' dir="ltr"')
+    sites = _counts("Documents per site", Counter(r.site for r in rows),
+                    lambda k: text_attrs(k, "en", "ltr") if k else "")
+    return f'{org}<div class="summary" lang="en" dir="ltr">\n{langs}{sites}</div>\n'
+
+
+def index_page(shown: list[Row], langs: list[str], at: Listing, total: int, summary: str = "") -> str:
+    """One index page holding ``shown`` (already filtered, sorted and cut to this page), under
+    ``summary`` (:func:`archive_summary`)."""
     head = "".join(f'<th><a href="{esc(index_name(at.lang, key))}">{label}</a></th>' for key, label in SORTS.items())
     title = f"Archive: {total} documents" + (f" in {at.lang}" if at.lang else "")
     if at.pages > 1:
         title += f" (page {at.page} of {at.pages})"
     pager = _pager(at.lang, at.order, at.page, at.pages)
-    body = (f'<h1 lang="en" dir="ltr">{esc(title)}</h1>\n{_nav(langs, at.lang, at.order)}{pager}'
+    body = (f'<h1 lang="en" dir="ltr">{esc(title)}</h1>\n{summary}{_nav(langs, at.lang, at.order)}{pager}'
             f'<table lang="en" dir="ltr">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
             + "".join(_row(r) for r in shown) + f"</tbody>\n</table>\n{pager}")
     return page_shell(title, "en", "ltr", body)
 
 
-def index_pages(rows: Iterable[Row], page_rows: int = PAGE_ROWS) -> dict[str, str]:
-    """Every index page by file name: all and each language, in every order, ``page_rows`` a page."""
+def index_pages(rows: Iterable[Row], page_rows: int = PAGE_ROWS,
+                organisation: str | None = None) -> dict[str, str]:
+    """Every index page by file name: all and each language, in every order, ``page_rows`` a page;
+    each names ``organisation`` (a bag's Source-Organization) and counts documents per language and site."""
     rows = list(rows)
+    summary = archive_summary(rows, organisation)
     langs = sorted({r.language for r in rows})
     pages = {}
     for lang in [None, *langs]:
@@ -247,7 +310,8 @@ def index_pages(rows: Iterable[Row], page_rows: int = PAGE_ROWS) -> dict[str, st
             count = max(1, -(-len(shown) // page_rows))
             for n in range(1, count + 1):
                 part = shown[(n - 1) * page_rows:n * page_rows]
-                pages[index_name(lang, order, n)] = index_page(part, langs, Listing(lang, order, n, count), len(shown))
+                at = Listing(lang, order, n, count)
+                pages[index_name(lang, order, n)] = index_page(part, langs, at, len(shown), summary)
     return pages
 
 
@@ -257,4 +321,5 @@ def row_for(doc: Document, href: str) -> Row:
                doc.metadata.site_name or "", href, doc.direction)
 
 
-__all__ = ["CSP", "Row", "document_page", "esc", "index_name", "index_pages", "render_block", "row_for"]
+__all__ = ["CSP", "Row", "archive_summary", "document_page", "esc", "index_name", "index_pages",
+           "render_block", "row_for"]

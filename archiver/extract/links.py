@@ -1,0 +1,78 @@
+"""Link and image targets made absolute (issue 14): a record is read away from its page — a
+Markdown file on disk, a reading copy opened from a bag — where ``](/od/page)`` leads nowhere.
+
+The base is what a browser would use: the page's first ``<base href>`` (itself resolved against
+the page's address), else the page's URL, else its canonical URL; only an ``http(s)`` base is a
+base. A target that is already absolute (``https:``, ``mailto:``) is kept; an in-page fragment
+(``#top``) is no link (:func:`archiver.extract.blocks._is_link`). Every result goes through the one
+URL sanitizer again, so joining can never bring back what it refused.
+"""
+from __future__ import annotations
+
+import dataclasses
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from ..model import Metadata
+from ..render.urls import safe_url
+from .blocks import Proto
+
+
+def _web(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL with a host, else None."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def page_base(root: etree._Element, url: str | None, canonical: str | None) -> str | None:
+    """The URL relative targets of the page resolve against (None: no absolute address is known)."""
+    context = _web(url) or _web(canonical)
+    for el in root.iter("base"):
+        href = (el.get("href") or "").strip()
+        if href:
+            try:
+                joined = urljoin(context, href) if context else href
+            except ValueError:
+                joined = None
+            return _web(joined) or context
+    return context
+
+
+def absolute(href: str | None, base: str | None) -> str | None:
+    """``href`` resolved against ``base`` (kept as it is without a base or when it cannot be joined)."""
+    if not href or base is None:
+        return href
+    try:
+        joined = urljoin(base, href)
+    except ValueError:  # an invalid IPv6 literal, say: kept relative rather than guessed
+        return href
+    return safe_url(joined) or href
+
+
+def _piece(piece: tuple, base: str) -> tuple:
+    text, marks = piece
+    if not any(kind == "link" and href for kind, href in marks):
+        return piece
+    return text, tuple((kind, absolute(href, base) if kind == "link" else href) for kind, href in marks)
+
+
+def absolute_links(protos: list[Proto], base: str | None) -> list[Proto]:
+    """``protos`` with every link mark's target resolved against ``base`` (the same list without one)."""
+    if base is None:
+        return protos
+    return [dataclasses.replace(p, pieces=[_piece(x, base) for x in p.pieces]) for p in protos]
+
+
+def absolute_metadata(meta: Metadata, base: str | None, url: str | None) -> Metadata:
+    """The image resolved against ``base`` and the canonical URL against the page's own URL."""
+    image = absolute(meta.image, base)
+    canonical = absolute(meta.canonical_url, _web(url)) if _web(url) else meta.canonical_url
+    if image == meta.image and canonical == meta.canonical_url:
+        return meta
+    return dataclasses.replace(meta, image=image, canonical_url=canonical)
