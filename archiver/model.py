@@ -74,10 +74,11 @@ class Removed:
 
     text: str
     role: str
-    reason: str
+    reason: str  # a code of archiver.extract.reasons.REGISTRY
     lang: str = "und"
     dir: Direction = "auto"
     script: str = "Zyyy"
+    detail: str | None = None  # the reason's run-time detail: the token, the phrase, the heading
 
 
 @dataclass(frozen=True, slots=True)

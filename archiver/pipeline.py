@@ -11,6 +11,7 @@ from ._version import __version__
 from .config import DEFAULT, Config
 from .decode import decode, scrub_surrogates
 from .errors import InputError
+from .extract import reasons
 from .extract.blocks import Proto, build_blocks
 from .extract.body import extract_body
 from .extract.byline import leading_byline
@@ -71,12 +72,12 @@ def _byline_line(kept: list[Proto], cuts: list[tuple[str, str, str]], metadata: 
     name = leading_byline((kept[at].role, squash(kept[at].plain())) if at is not None else None,
                           metadata.site_name, url)
     if name:
-        kept, cuts = kept[:at] + kept[at + 1:], cuts + [(squash(kept[at].plain()), "byline", "byline:name-place")]
+        kept, cuts = kept[:at] + kept[at + 1:], cuts + [(squash(kept[at].plain()), "byline", reasons.BYLINE_NAME_PLACE)]
     else:
         for i, (text, role, _) in enumerate(cuts):
             name = leading_byline(("paragraph", text), metadata.site_name, url) if role == "dateline" else None
             if name:
-                cuts = cuts[:i] + [(text, "byline", "byline:name-place")] + cuts[i + 1:]
+                cuts = cuts[:i] + [(text, "byline", reasons.BYLINE_NAME_PLACE)] + cuts[i + 1:]
                 break
     if name and not metadata.authors:
         metadata = dataclasses.replace(metadata, authors=(name,))
@@ -156,6 +157,24 @@ def _repaired_metadata(meta: Metadata) -> Metadata:
     return dataclasses.replace(meta, **fixed) if fixed else meta
 
 
+def _removed(cuts: list[tuple[str, str, str]], chrome: list[tuple[str, str, str]], chrome_tags,
+             page_language: str, config: Config) -> tuple[Removed, ...]:
+    """The ``removed`` records: each cut's code and detail (:mod:`.extract.reasons`) and its tags.
+    The title's repeats are tagged apart, so that they weigh on no other tag (issue 18)."""
+    tagged = dict(zip(map(id, chrome), chrome_tags))
+    if len(chrome) < len(cuts):
+        titles = [c for c in cuts if id(c) not in tagged]
+        again = tag_page([], [c[0] for c in titles], page_language, config.lang_detector,
+                         config.min_detect_letters, config.lang_candidates)
+        tagged.update(zip(map(id, titles), again.removed))
+    out = []
+    for cut in cuts:
+        code, detail = reasons.split(cut[2])
+        t = tagged[id(cut)]
+        out.append(Removed(cut[0], cut[1], code, t.lang, t.dir, t.script, detail))
+    return tuple(out)
+
+
 def process(page: RawPage, config: Config = DEFAULT) -> Document:
     """Run every stage on one page. Raises an :class:`ArchiverError` subclass on bad input."""
     data = page.data
@@ -173,12 +192,12 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
     cleaned = _from_html(text, page.source.url, config, page.source.captured) if kind == "html" else _from_dump(text, config)
     protos, normalized = _nonempty(cleaned.protos, [_normalize(p, cleaned.dump) for p in cleaned.protos])
     status = "no_article" if cleaned.status == "ok" and not protos else cleaned.status
-    tags = tag_page([n.text for n in normalized], [c[0] for c in cleaned.cuts],
+    chrome = [c for c in cleaned.cuts if c[2] != reasons.TITLE_REPEATED]
+    tags = tag_page([n.text for n in normalized], [c[0] for c in chrome],
                     cleaned.metadata.page_language, config.lang_detector, config.min_detect_letters,
                     config.lang_candidates)
     blocks = _blocks(protos, normalized, tags.blocks, tags.runs, "b")
-    removed = tuple(Removed(text, role, reason, t.lang, t.dir, t.script)
-                    for (text, role, reason), t in zip(cleaned.cuts, tags.removed))
+    removed = _removed(cleaned.cuts, chrome, tags.removed, tags.page_language, config)
     comments = ()
     if cleaned.comments:
         cprotos, cnorm = _nonempty(cleaned.comments, [_normalize(p, False) for p in cleaned.comments])

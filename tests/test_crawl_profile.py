@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from archiver.crawl.profile import Fingerprint, ProfileOptions, build_profiles, host_of
+from archiver.extract.reasons import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
@@ -70,8 +71,9 @@ def test_repeated_blocks_are_cut_and_a_quote_on_two_pages_kept(tmp_path: Path) -
     assert any("نشرة الصباح" in t or "نَشرةُ" in t for t in _texts(before[url]))  # the page cleaner keeps it
     for doc in after.values():
         assert not any("الصباح تصدر" in t for t in _texts(doc))
-        (removed,) = [r for r in doc["removed"] if r["reason"].startswith("site-repeat:")]
-        assert removed["reason"] == "site-repeat:12/12" and removed["role"] == "boilerplate"
+        (removed,) = [r for r in doc["removed"] if r["reason"] == "site-repeat"]
+        assert removed["detail"] == "12/12" and removed["role"] == "boilerplate"
+        assert all(r["reason"] in REGISTRY for r in doc["removed"])  # the schema's enum of codes
         assert doc["processing"]["site_profile"].startswith("news.example:")
     assert QUOTE in _texts(after[url]) and QUOTE in _texts(after["https://news.example/article/7"])
     assert [len(d["blocks"]) for d in after.values()] == [len(d["blocks"]) - 1 for d in before.values()]
@@ -105,7 +107,8 @@ def test_profile_command_then_site_profile(tmp_path: Path) -> None:
     result = _run("clean", str(one), "-o", str(tmp_path / "out"), "-q", "--site-profile", str(tmp_path / "prof"))
     assert result.returncode == 0, result.stderr
     (doc,) = _docs(tmp_path / "out").values()
-    assert [r["reason"] for r in doc["removed"] if r["reason"].startswith("site")] == ["site-repeat:12/12"]
+    assert [(r["reason"], r.get("detail")) for r in doc["removed"] if r["reason"].startswith("site")] == [
+        ("site-repeat", "12/12")]
     assert (tmp_path / "out" / "site-profiles" / "news.example.json").read_bytes() == \
         (tmp_path / "prof" / "site-profiles" / "news.example.json").read_bytes()
     bad = _run("clean", str(one), "-o", str(tmp_path / "out2"), "--site-profile", str(tmp_path / "nothing"))

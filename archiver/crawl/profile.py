@@ -11,7 +11,7 @@ that host. An article paragraph quoted on two pages is on two pages only: kept.
 
 Second pass (:meth:`SiteProfiles.apply`): a post-pass on a finished Document that moves its
 blocks whose key is chrome on its host from ``blocks`` to ``removed``, with a role from the block's
-shape and ``reason: "site-repeat:<pages>/<host pages>"``. The profile depends only on the set
+shape, ``reason: "site-repeat"`` and ``detail: "<pages>/<host pages>"``. The profile depends only on the set
 of pages (counts of distinct URLs), never on their order, worker count or shard split.
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..extract.reasons import SITE_REPEAT
 from ..model import Block, Document, Removed
 from ..text.fold import phrase_key
 
@@ -164,8 +165,8 @@ class SiteProfiles:
             if n is None:
                 kept.append(block)
                 continue
-            cut.append(Removed(block.text, _role(block), f"site-repeat:{n}/{profile.pages}",
-                               block.lang, block.dir, block.script))
+            cut.append(Removed(block.text, _role(block), SITE_REPEAT, block.lang, block.dir, block.script,
+                               detail=f"{n}/{profile.pages}"))
         processing = {**doc.processing, "site_profile": f"{profile.host}:{profile.digest()}"}
         if not cut:
             return dataclasses.replace(doc, processing=processing)

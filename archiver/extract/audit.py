@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from . import reasons as R
 from .cues import region_cue
 from .parse import text_of
 from .widgets import guess_role
@@ -44,9 +45,9 @@ def outside(ex, main: list[etree._Element]) -> None:
             continue
         cue = region_cue(el)
         if cue:
-            ex.cut(el, cue[0], cue[1] + ",outside-article")
+            ex.cut(el, cue[0], R.tagged(R.OUTSIDE_ARTICLE, cue[1]))
         else:
-            ex.cut(el, guess_role(el, ex.st, ex.phrases), "outside-article")
+            ex.cut(el, guess_role(el, ex.st, ex.phrases), R.OUTSIDE_ARTICLE)
 
 
 def loose_text(ex, main: list[etree._Element]) -> None:
@@ -68,16 +69,16 @@ def loose_text(ex, main: list[etree._Element]) -> None:
         parts.extend(c.tail or "" for c in el if c in chosen or c in holders or not isinstance(c.tag, str))
     text = " ".join(" ".join(parts).split())
     if text:
-        ex.cuts.append(Cut(None, text, "boilerplate", "loose-text", 0))
+        ex.cuts.append(Cut(None, text, "boilerplate", R.LOOSE_TEXT, 0))
 
 
 def no_article(ex, main: list[etree._Element]) -> None:
     """A page without an article: the would-be article's text is cut too."""
     for el in main:
         if el is ex.body:
-            ex.cuts.append(Cut(None, text_of(el), "boilerplate", "no-article", 0))
+            ex.cuts.append(Cut(None, text_of(el), "boilerplate", R.NO_ARTICLE, 0))
         elif el.getparent() is not None:
-            ex.cut(el, guess_role(el, ex.st, ex.phrases), "no-article")
+            ex.cut(el, guess_role(el, ex.st, ex.phrases), R.NO_ARTICLE)
         elif text_of(el):  # taken back from a cut by the second opinion, then found no article
-            ex.cuts.append(Cut(el, text_of(el), guess_role(el, ex.st, ex.phrases), "no-article",
+            ex.cuts.append(Cut(el, text_of(el), guess_role(el, ex.st, ex.phrases), R.NO_ARTICLE,
                                ex.order.get(el, 0)))

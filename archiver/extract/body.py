@@ -32,6 +32,7 @@ from typing import Callable
 from lxml import etree
 
 from . import audit, signoff
+from . import reasons as R
 from .audit import Cut
 from .blocks import BLOCK_TAGS, SKIP_TAGS
 from ..text.fold import phrase_key
@@ -118,7 +119,7 @@ class _Extractor:
                 continue
             cue = cue_of(el)
             if tag == "header" and not cue and not inside_tag(el, ("article", "main")):
-                cue = ("header", "tag:header")
+                cue = ("header", f"{R.TAG}:header")
             if cue and self._prose_despite_weak_cue(el, cue[1]):
                 cue = None
             if cue and not self._protected(el):
@@ -126,7 +127,7 @@ class _Extractor:
                 i += sum(1 for _ in el.iterdescendants())
                 self.cut(el, *cue)
                 if lead_in is not None:  # a previous sibling: already walked
-                    self.cut(lead_in, "comments", "comments-lead-in")
+                    self.cut(lead_in, "comments", R.COMMENTS_LEAD_IN)
 
     def _comment_lead_in(self, comments: etree._Element) -> etree._Element | None:
         """The box just before a comment section that introduces it (posting rules, "views in
@@ -182,7 +183,7 @@ class _Extractor:
             self.cut(box, cue[0], cue[1])
             if follower is not None and isinstance(follower.tag, str) and box is el \
                     and not self._protected(follower) and self.st.link_density(follower) > 0.6:
-                self.cut(follower, cue[0], cue[1] + "+links")
+                self.cut(follower, cue[0], R.tagged(R.LINKS_AFTER_HEADING, cue[1]))
 
     def _inline_in_prose(self, el: etree._Element, size: int) -> bool:
         """A bold phrase or link inside a sentence is not a box heading, whatever it says."""
@@ -200,7 +201,7 @@ class _Extractor:
         for el in [e for e in self.body.iter("ul", "ol", "div", "section", "table")
                    if (n := text.get(e, 0)) and min(1.0, links.get(e, 0) / n) >= 0.5]:
             if attached(el, self.body) and not self._protected(el) and is_teaser_list(el, st):
-                self.cut(el, guess_role(el, self.st, self.phrases), "teaser-list")
+                self.cut(el, guess_role(el, self.st, self.phrases), R.TEASER_LIST)
 
     def choose(self) -> list[etree._Element]:
         self.st, self.live = self.live, None  # = measure(self.body) of the pruned tree

@@ -13,6 +13,7 @@ from typing import Iterable
 from lxml import etree
 
 from ..text.fold import phrase_key
+from . import reasons as R
 
 STRUCTURE_ROLES = {
     "nav": "navigation", "footer": "footer", "aside": "sidebar", "form": "form",
@@ -44,6 +45,8 @@ WEAK_TOKENS = frozenset({"widget", "widgets", "print", "banner", "more", "modal"
 # Attributes whose tokens name a region: id and class, and the labels component frameworks and
 # accessible markup carry (aria-labelledby="recommendations-heading", data-component="comments").
 _CUE_ATTRS = ("id", "class", "aria-labelledby", "data-component", "data-e2e", "data-testid")
+_TOKEN_REASONS = dict(zip(_CUE_ATTRS, (R.ID_TOKEN, R.CLASS_TOKEN, R.LABEL_TOKEN, R.COMPONENT_TOKEN,
+                                       R.E2E_TOKEN, R.TESTID_TOKEN)))
 _LEAD = re.compile(r"^(.{2,40}?)\s*[:：\-–—»]")
 
 
@@ -105,7 +108,7 @@ def keyword_cue(key: str) -> tuple[str, str] | None:
         found.sort()
     for _, spaced, word, role in found:
         if spaced in padded and (words <= 4 or padded.endswith(spaced)):
-            return role, f"keyword:{word}"
+            return role, f"{R.KEYWORD}:{word}"
     return None
 
 
@@ -182,7 +185,7 @@ def _value_cue(attr: str, value: str) -> tuple[str, str] | None:
             role = table.get(stem)  # "comments18", "sidebar2": a numbered instance of the region
             tok = stem if role else tok
         if role and not (role == "comments" and "live" in toks):
-            return role, f"{attr}-token:{tok}"
+            return role, f"{_TOKEN_REASONS[attr]}:{tok}"
     return None
 
 
@@ -213,15 +216,15 @@ def _structure_cue(el: etree._Element, keys: list[str]) -> tuple[str, str] | Non
     if keys and "role" in keys:
         role = (el.get("role") or "").lower()
         if role in ARIA_ROLES:
-            return ARIA_ROLES[role], f"aria-role:{role}"
+            return ARIA_ROLES[role], f"{R.ARIA_ROLE}:{role}"
     tag = el.tag
     if tag in STRUCTURE_ROLES:
-        return STRUCTURE_ROLES[tag], f"tag:{tag}"
+        return STRUCTURE_ROLES[tag], f"{R.TAG}:{tag}"
     if not keys:
         return None
     style = (el.get("style") or "").replace(" ", "").lower() if "style" in keys else ""
     if "hidden" in keys or "display:none" in style or ("aria-hidden" in keys and el.get("aria-hidden") == "true"):
-        return "hidden", "hidden"
+        return "hidden", R.HIDDEN
     return None
 
 
@@ -233,7 +236,7 @@ def _hiding_cue(el: etree._Element, keys: list[str]) -> tuple[str, str] | None:
     classes = (el.get("class") or "").split()
     if _HIDING.isdisjoint(classes) or any(_SHOWN_AT.match(c) for c in classes):
         return None
-    return "hidden", "hidden-class"
+    return "hidden", R.HIDDEN_CLASS
 
 
 def region_cue(el: etree._Element) -> tuple[str, str] | None:
@@ -242,7 +245,7 @@ def region_cue(el: etree._Element) -> tuple[str, str] | None:
     if keys:
         return _structure_cue(el, keys) or _hiding_cue(el, keys) or _class_cue(el, keys)
     tag = el.tag  # no attributes: only the tag can tell
-    return (STRUCTURE_ROLES[tag], f"tag:{tag}") if tag in STRUCTURE_ROLES else None
+    return (STRUCTURE_ROLES[tag], f"{R.TAG}:{tag}") if tag in STRUCTURE_ROLES else None
 
 
 def phrase_cue(text: str, extra: Iterable[str] = ()) -> tuple[str, str] | None:
@@ -259,10 +262,10 @@ def _phrase_cue(text: str, extra: tuple[str, ...]) -> tuple[str, str] | None:
     if not key:
         return None
     if key in table:
-        return table[key], f"phrase:{key}"
+        return table[key], f"{R.PHRASE}:{key}"
     m = _LEAD.match(text.strip())
     if m:
         lead = phrase_key(m.group(1))
         if lead in table:
-            return table[lead], f"phrase-lead:{lead}"
+            return table[lead], f"{R.PHRASE_LEAD}:{lead}"
     return keyword_cue(key)

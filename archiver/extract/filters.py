@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from . import reasons as R
 from .blocks import Proto
 from .cues import phrase_cue, token_tuple
 from .dates import month_names_removed, parse_date
@@ -115,15 +116,15 @@ def _dateline(text: str) -> bool:
 def _small_print(proto: Proto, text: str) -> tuple[str, str] | None:
     """Captions, photo credits, reading-time and date lines: short non-prose lines of metadata."""
     if proto.role == "caption" or (len(text) < 300 and _caption_cue(proto)):
-        return "caption", "caption"
+        return "caption", R.CAPTION
     if len(text) < 120 and _CREDIT.match(text):
-        return "caption", "credit-line"
+        return "caption", R.CREDIT_LINE
     if len(text) < 250 and _CREDIT_TAIL.search(text) and weighted_len(text) < 250:
-        return "caption", "credit-tail"
+        return "caption", R.CREDIT_TAIL
     if len(text) < 60 and _READING_TIME.search(text):
-        return "byline", "reading-time"
+        return "byline", R.READING_TIME
     if _dateline(text):
-        return "dateline", "date-only"
+        return "dateline", R.DATE_ONLY
     return None
 
 
@@ -136,35 +137,35 @@ def _block_cue(proto: Proto, text: str, index: int, title: str | None,
                phrases: tuple[str, ...]) -> tuple[str, str] | None:
     """``block_cue`` given the block's squashed text."""
     if proto.role == "table" and proto.source is not None and _image_table(proto.source):
-        return "caption", "image-table"
+        return "caption", R.IMAGE_TABLE
     if proto.role == "table" or proto.role == "code":
         return None
     if title and index < 4 and squash(title) == text:
-        return "title", "title-repeated"
+        return "title", R.TITLE_REPEATED
     if index < 4 and proto.role == "heading" and proto.level == 1:
-        return "title", "headline-h1"  # the page headline is a document field, not body text
+        return "title", R.HEADLINE_H1  # the page headline is a document field, not body text
     if len(text) < 40 and _COUNTER.match(text):
-        return "byline", "counter"
+        return "byline", R.COUNTER
     cue = phrase_cue(text, phrases) if len(text) < 200 else None
     if cue:
         return cue
     if len(text) < 200 and _link_share(proto) > 0.6:
-        return "links", "link-density"
+        return "links", R.LINK_DENSITY
     el = proto.source
     if el is not None and el.tag == "a" and (el.get("href") or "").startswith("#") and len(text) < 80:
-        return "navigation", "skip-link"
+        return "navigation", R.SKIP_LINK
     small = _small_print(proto, text)
     if small:
         return small
     if index < 6 and len(text) < 100:
         if _BYLINE.match(text):
-            return "byline", "byline-lead"
+            return "byline", R.BYLINE_LEAD
         if _meta_cue(proto):
-            return "byline", "meta-class"
+            return "byline", R.META_CLASS
         if parse_date(text) and len(text) < 60:
-            return "dateline", "date-only"
+            return "dateline", R.DATE_ONLY
     if index < 3 and _place_source(text):
-        return "dateline", "place-source"
+        return "dateline", R.PLACE_SOURCE
     return None
 
 
@@ -175,10 +176,10 @@ def filter_blocks(protos: list[Proto], title: str | None, phrases: tuple[str, ..
     # Captions stay out of an article's text, but on a gallery, slideshow or video page the
     # captions are what the author wrote and the rest is a line or two of introduction: when they
     # hold many times the text of everything else kept, they stay.
-    if not any(reason == "caption" for _, _, reason in cut):  # most pages: nothing to weigh
+    if not any(reason == R.CAPTION for _, _, reason in cut):  # most pages: nothing to weigh
         return kept, cut
     size = {id(p): len(t) for p, t in zip(protos, texts)}
-    captions = sum(size[id(p)] for p, _, reason in cut if reason == "caption")
+    captions = sum(size[id(p)] for p, _, reason in cut if reason == R.CAPTION)
     if captions > _GALLERY * sum(size[id(p)] for p in kept if p.role != "heading"):
         kept, cut = _filter(protos, texts, title, phrases, True)
     return kept, cut
@@ -192,16 +193,16 @@ def _filter(protos: list[Proto], texts: list[str], title: str | None, phrases: t
     repeated = _repeated_lines(protos, texts)
     for i, (proto, text) in enumerate(zip(protos, texts)):
         cue = _block_cue(proto, text, i, title, phrases)
-        if keep_captions and cue == ("caption", "caption"):
+        if keep_captions and cue == ("caption", R.CAPTION):
             cue = None
         if cue is None and text in repeated:
-            cue = ("boilerplate", "repeated-line")
+            cue = ("boilerplate", R.REPEATED_LINE)
         if cue is None and box and _box_item(proto, text):
-            cue = (box, f"under-heading:{box}")
+            cue = (box, f"{R.UNDER_HEADING}:{box}")
         box = cue[0] if cue and proto.role == "heading" and cue[0] in _BOX_ROLES else (box if cue else None)
         if cue is None:
             kept.append(proto)
-        elif cue[1] != "title-repeated":
+        else:  # a repeat of the title too: it is no body text, but its cut is on record (issue 18)
             cut.append((proto, *cue))
     return _trailing_pitches(kept, cut)
 
@@ -218,7 +219,7 @@ def _trailing_pitches(kept: list[Proto], cut: list[tuple[Proto, str, str]]
         n -= 1
     if n == len(kept):
         return kept, cut
-    return kept[:n], cut + [(p, "promo", "trailing-pitch") for p in kept[n:]]
+    return kept[:n], cut + [(p, "promo", R.TRAILING_PITCH) for p in kept[n:]]
 
 
 def _repeated_lines(protos: list[Proto], texts: list[str]) -> set[str]:

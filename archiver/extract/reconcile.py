@@ -25,6 +25,7 @@ from itertools import islice
 
 from lxml import etree
 
+from . import reasons as R
 from .blocks import BLOCK_TAGS
 from .parse import drop_tree, text_of
 from .second import Opinion, Run
@@ -133,7 +134,7 @@ def _narrowed(ex, main: list[etree._Element], run: Run, opinion: Opinion) -> Ver
         return Verdict(main, "main", "")
     for e in extra:
         if e.getparent() is not None:
-            ex.cut(e, guess_role(e, ex.st, ex.phrases), "second-opinion:no-prose")
+            ex.cut(e, guess_role(e, ex.st, ex.phrases), R.SECOND_NO_PROSE)
     return Verdict(main, "narrowed", f"cut {len(extra)} element(s), {size} characters around the prose")
 
 
@@ -184,7 +185,7 @@ def _prune_links(ex, taken: list[etree._Element], run: Run) -> None:
             if el in vouched or el.getparent() is None or not ex.st.text.get(el, 0):
                 continue
             if ex.st.link_density(el) >= LINK_LIST and _held(el, {t}):
-                ex.cut(el, guess_role(el, ex.st, ex.phrases), "second-opinion:links")
+                ex.cut(el, guess_role(el, ex.st, ex.phrases), R.SECOND_LINKS)
 
 
 def _overridable(cut, block: etree._Element, run: Run) -> bool:

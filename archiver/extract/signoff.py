@@ -19,6 +19,7 @@ from collections import Counter
 
 from lxml import etree
 
+from . import reasons as R
 from .blocks import BLOCK_TAGS
 from .parse import text_of
 from .second import prose_weight
@@ -116,8 +117,8 @@ def close(ex, main: list[etree._Element], holders: set[etree._Element]) -> None:
     found = galleries(main, holders, marked=True)
     if not gallery_page(sum(ex.st.text.get(g, 0) for g in found), total):
         for el in found:
-            ex.cut(el, "gallery", "repeated-slides")
+            ex.cut(el, "gallery", R.REPEATED_SLIDES)
     for el in after_signoff(main, ex.st, holders):
         if el.getparent() is not None:
             role = "gallery" if galleries([el], holders) else guess_role(el, ex.st, ex.phrases)
-            ex.cut(el, role, "after-sign-off")
+            ex.cut(el, role, R.AFTER_SIGN_OFF)

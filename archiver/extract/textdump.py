@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..lang.script import dominant_script
+from . import reasons as R
 from .cues import phrase_cue
 
 _COUNTER = re.compile(r"^\W*\d+\W*$")
@@ -63,12 +64,12 @@ def _edge_cue(line: str, body_script: str, phrases: tuple[str, ...]) -> tuple[st
     if cue:
         return cue
     if _COUNTER.match(line):
-        return "counter", "lone-number"
+        return "counter", R.LONE_NUMBER
     if _leads_with_symbol(line):
-        return "widget-title", "emoji-led-short-line"
+        return "widget-title", R.EMOJI_LED
     script, letters = dominant_script(line)
     if letters and script != body_script and len(line.split()) <= 5 and not line.endswith(_SENTENCE_END):
-        return "chrome", "short-line-other-script"
+        return "chrome", R.OTHER_SCRIPT
     return None
 
 
@@ -108,7 +109,7 @@ def _trim(lines: list[str], body_script: str, phrases: tuple[str, ...], from_end
             cuts.append(DumpCut(lines[i], *cues[i]))
         else:
             role = widget[0] if widget else "chrome"
-            cuts.append(DumpCut(lines[i], role, f"widget-item:{role}"))
+            cuts.append(DumpCut(lines[i], role, f"{R.WIDGET_ITEM}:{role}"))
     # the lines taken are one run at one edge: cut it off in one step
     if from_end:
         del lines[taken[0]:]

@@ -59,7 +59,9 @@ def _block(b: Block) -> dict[str, Any]:
 
 
 def _removed(r: Removed) -> dict[str, Any]:
-    return {"text": r.text, "role": r.role, "reason": r.reason, "lang": r.lang, "dir": r.dir, "script": r.script}
+    detail = {"detail": r.detail} if r.detail is not None else {}
+    return {"text": r.text, "role": r.role, "reason": r.reason, **detail, "lang": r.lang, "dir": r.dir,
+            "script": r.script}
 
 
 def document_dict(doc: Document) -> dict[str, Any]:
@@ -107,7 +109,7 @@ def _read_block(d: dict[str, Any]) -> Block:
 
 
 def _read_removed(r: dict[str, Any]) -> Removed:
-    return Removed(r["text"], r["role"], r["reason"], r["lang"], r["dir"], r["script"])
+    return Removed(r["text"], r["role"], r["reason"], r["lang"], r["dir"], r["script"], r.get("detail"))
 
 
 def _read_document(d: dict[str, Any]) -> Document:
