@@ -7,6 +7,7 @@
 The names in ``__all__`` are the API; the modules (``archiver.model``, ``archiver.pipeline``, ...)
 are reachable but are not bound here as public names, and the stages load on first use.
 """
+
 import sys as _sys
 import types as _types
 
@@ -17,8 +18,23 @@ from .errors import ArchiverError, DecodeError, ExportError, InputError, ParseEr
 from .model import Block, Document, Failure, Mark, Metadata, Removed, Run, Source
 
 __all__ = [
-    "ArchiverError", "Block", "Config", "DecodeError", "Document", "ExportError", "Failure", "InputError",
-    "Mark", "Metadata", "ParseError", "Removed", "Run", "Source", "__version__", "clean", "clean_file",
+    "ArchiverError",
+    "Block",
+    "Config",
+    "DecodeError",
+    "Document",
+    "ExportError",
+    "Failure",
+    "InputError",
+    "Mark",
+    "Metadata",
+    "ParseError",
+    "Removed",
+    "Run",
+    "Source",
+    "__version__",
+    "clean",
+    "clean_file",
     "schema",
 ]
 

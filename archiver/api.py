@@ -1,4 +1,5 @@
 """The library entry points: ``clean`` and ``clean_file``."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -20,9 +21,14 @@ if TYPE_CHECKING:
     from lxml.etree import _Element, _ElementTree
 
 
-def clean(source: str | bytes | bytearray | Tag | _Element | _ElementTree, *, url: str | None = None,
-          kind: str | None = None, headers: Mapping[str, str] | None = None,
-          config: Config | None = None) -> Document:
+def clean(
+    source: str | bytes | bytearray | Tag | _Element | _ElementTree,
+    *,
+    url: str | None = None,
+    kind: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    config: Config | None = None,
+) -> Document:
     """Clean one page: HTML bytes, HTML text, a plain-text scrape dump, or a parsed tree (a
     BeautifulSoup document or tag, an lxml element or tree), which is serialized back to HTML.
 
@@ -68,8 +74,14 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
         raise InputError(f"unreadable ({exc.strerror or exc})") from None
 
 
-def clean_file(path: str | os.PathLike[str], *, url: str | None = None, kind: str | None = None,
-               headers: Mapping[str, str] | None = None, config: Config | None = None) -> Document:
+def clean_file(
+    path: str | os.PathLike[str],
+    *,
+    url: str | None = None,
+    kind: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    config: Config | None = None,
+) -> Document:
     """Clean the page stored at ``path`` (the path is kept as given in the record's provenance).
     The options are :func:`clean`'s."""
     if not isinstance(path, (str, os.PathLike)):

@@ -1,4 +1,5 @@
 """The frozen configuration every stage reads. Its hash goes into each record."""
+
 from __future__ import annotations
 
 import hashlib
@@ -30,7 +31,7 @@ class Config:
     # set, so the records of runs that do not use them keep their config hash.
     lang_candidates: tuple[str, ...] = field(default=(), metadata={"since": 13})
 
-    def with_(self, **changes: Any) -> "Config":
+    def with_(self, **changes: Any) -> Config:
         """A copy with some fields changed."""
         return replace(self, **changes)
 

@@ -9,6 +9,7 @@ a Latin code page, so the Arabic code pages (ISO-8859-6, then windows-1256, whic
 Persian and Urdu letters) are tried first and taken when they give words of Arabic script only;
 then charset-normalizer, restricted to what a web page plausibly uses.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -24,9 +25,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
-)
+_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(rb"""\A\s*<\?xml[^>]*?encoding\s*=\s*["']\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
 _HEADER = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_:.\-]+)", re.IGNORECASE)
 # The WHATWG Encoding Standard's labels (https://encoding.spec.whatwg.org/#names-and-labels), each
@@ -97,12 +96,16 @@ _WINDOWS_1256 = frozenset(("cp1256", "windows-1256", "x-cp1256"))
 _LABELS["latin-1"] = "cp1252"  # not a WHATWG label, but common in pages and meant as latin1
 # What a statistical guess names by its Python codec (charset-normalizer says "euc_kr", "shift_jis"):
 # the codec a browser would use for that encoding's label.
-_BY_CODEC = {codecs.lookup(label).name: codec for label, codec in _LABELS.items()
-             if label in ("euc-kr", "shift_jis", "gb2312", "big5", "iso-8859-9", "iso-8859-11", "ascii", "latin1")}
+_BY_CODEC = {
+    codecs.lookup(label).name: codec
+    for label, codec in _LABELS.items()
+    if label in ("euc-kr", "shift_jis", "gb2312", "big5", "iso-8859-9", "iso-8859-11", "ascii", "latin1")
+}
 # charset-normalizer names the JIS X 0213 extensions of EUC-JP and Shift_JIS; browsers have those
 # labels' windows codecs (a character outside them fails the decode, and the page falls through).
-_BY_CODEC.update({"euc_jis_2004": "euc_jp", "euc_jisx0213": "euc_jp", "shift_jis_2004": "cp932",
-                  "shift_jisx0213": "cp932"})
+_BY_CODEC.update(
+    {"euc_jis_2004": "euc_jp", "euc_jisx0213": "euc_jp", "shift_jis_2004": "cp932", "shift_jisx0213": "cp932"}
+)
 _PAGE_CODECS = frozenset(_LABELS.values())
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ARABIC_LETTERS = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FF]")
@@ -110,9 +113,12 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _ALEF = re.compile("\u0627")
 # A word: letters with their combining marks (harakat are marks, \w takes them).
 _WORDS = re.compile(r"[^\W\d_]\w*")
-_NOT_ARABIC_WORD = re.compile(r"[^\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u200c\u200d]")
-_INVISIBLE = re.compile(rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>",
-                        re.IGNORECASE | re.DOTALL)
+_NOT_ARABIC_WORD = re.compile(
+    r"[^\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u200c\u200d]"
+)
+_INVISIBLE = re.compile(
+    rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL
+)
 _ARABIC_CODECS = ("iso8859-6", "cp1256")  # the strict one first: windows-1256 decodes any bytes
 
 
@@ -267,7 +273,9 @@ def decode(data: bytes, content_type: str | None = None) -> Decoded:
         text = _try(data[size:], name)
         if text is None:
             raise DecodeError(f"byte-order mark says {name} but the bytes are not {name}")
-        return Decoded(text, name.replace("-le", "").replace("-be", "") if name.startswith("utf-16") else name, "bom")
+        return Decoded(
+            text, name.replace("-le", "").replace("-be", "") if name.startswith("utf-16") else name, "bom"
+        )
     if _looks_binary(data):
         raise InputError("binary data, not a web page or text")
     m = _HEADER.search(content_type) if content_type else None

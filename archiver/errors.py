@@ -9,6 +9,7 @@
 
 (The command line's ``ShowError`` is one too.) Messages are one line.
 """
+
 from __future__ import annotations
 
 

@@ -6,6 +6,7 @@ Anything else, and any option of the wrong type or value, is an :class:`InputErr
 reason, raised before the pipeline runs (so ``clean(123)`` does not fail as a bare ``TypeError``
 deep in a stage, and ``kind="markdown"`` is never written into a record).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -54,8 +55,10 @@ def page_data(source: object) -> bytes | str:
     for convert in (_from_bs4, _from_lxml):
         if (text := convert(source)) is not None:
             return text
-    raise InputError(f"cannot clean a value of type {_type_name(source)}: pass str, bytes, "
-                     "a BeautifulSoup object or an lxml element")
+    raise InputError(
+        f"cannot clean a value of type {_type_name(source)}: pass str, bytes, "
+        "a BeautifulSoup object or an lxml element"
+    )
 
 
 def check_options(url: object, kind: object, config: object) -> None:
@@ -71,8 +74,9 @@ def check_options(url: object, kind: object, config: object) -> None:
     if config.kind not in KINDS:
         raise InputError(f"config.kind must be one of {', '.join(KINDS)}, not {config.kind!r}")
     if config.lang_detector not in LANG_DETECTORS:
-        raise InputError(f"config.lang_detector must be one of {', '.join(LANG_DETECTORS)}, "
-                         f"not {config.lang_detector!r}")
+        raise InputError(
+            f"config.lang_detector must be one of {', '.join(LANG_DETECTORS)}, not {config.lang_detector!r}"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,5 +102,8 @@ def http_facts(headers: object) -> HttpFacts:
         found[name.strip().lower()] = value.strip()
     from .extract.dates import parse_date  # the dates the metadata stage reads, read the same way
 
-    return HttpFacts(content_type=found.get("content-type") or None,
-                     date=parse_date(found.get("date")), last_modified=parse_date(found.get("last-modified")))
+    return HttpFacts(
+        content_type=found.get("content-type") or None,
+        date=parse_date(found.get("date")),
+        last_modified=parse_date(found.get("last-modified")),
+    )

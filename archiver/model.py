@@ -4,6 +4,7 @@ Every record is a frozen dataclass with slots. Offsets are code points into the
 owning block's ``text``. Rendering lives in :mod:`archiver.render`; the methods
 here only delegate so that ``doc.to_json()`` reads naturally.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """The stages in order: decode → parse → metadata → extract → blocks → normalize → langtag → Document."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -60,24 +61,32 @@ def _normalize(proto: Proto, dump: bool) -> _Normalized:
     if dump and text != raw and "whitespace" not in repairs:
         repairs = repairs + ("whitespace",)
     changed = bool(norm.repairs) or (dump and text != raw)
-    return _Normalized(text, raw if changed else None, repairs,
-                       piece_marks(norm.pieces, [p[1] for p in proto.pieces]))
+    return _Normalized(
+        text, raw if changed else None, repairs, piece_marks(norm.pieces, [p[1] for p in proto.pieces])
+    )
 
 
-def _byline_line(kept: list[Proto], cuts: list[tuple[str, str, str]], metadata: Metadata, url: str | None
-                 ) -> tuple[list[Proto], list[tuple[str, str, str]], Metadata]:
+def _byline_line(
+    kept: list[Proto], cuts: list[tuple[str, str, str]], metadata: Metadata, url: str | None
+) -> tuple[list[Proto], list[tuple[str, str, str]], Metadata]:
     """A "حسام فهمي-القاهرة" line (the first block after the headings, or a line cut as a
     dateline) names the author: it goes to ``removed`` with role ``byline`` (issue 13)."""
     at = next((i for i, p in enumerate(kept) if p.role != "heading"), None)
-    name = leading_byline((kept[at].role, squash(kept[at].plain())) if at is not None else None,
-                          metadata.site_name, url)
+    name = leading_byline(
+        (kept[at].role, squash(kept[at].plain())) if at is not None else None, metadata.site_name, url
+    )
     if name:
-        kept, cuts = kept[:at] + kept[at + 1:], cuts + [(squash(kept[at].plain()), "byline", reasons.BYLINE_NAME_PLACE)]
+        kept, cuts = (
+            kept[:at] + kept[at + 1 :],
+            cuts + [(squash(kept[at].plain()), "byline", reasons.BYLINE_NAME_PLACE)],
+        )
     else:
         for i, (text, role, _) in enumerate(cuts):
-            name = leading_byline(("paragraph", text), metadata.site_name, url) if role == "dateline" else None
+            name = (
+                leading_byline(("paragraph", text), metadata.site_name, url) if role == "dateline" else None
+            )
             if name:
-                cuts = cuts[:i] + [(text, "byline", reasons.BYLINE_NAME_PLACE)] + cuts[i + 1:]
+                cuts = cuts[:i] + [(text, "byline", reasons.BYLINE_NAME_PLACE)] + cuts[i + 1 :]
                 break
     if name and not metadata.authors:
         metadata = dataclasses.replace(metadata, authors=(name,))
@@ -97,8 +106,19 @@ def _from_html(text: str, url: str | None, config: Config, captured: str | None 
     cuts = [(c.text, c.role, c.reason) for c in ex.cuts]
     cuts += [(squash(p.plain()), role, reason) for p, role, reason in dropped]
     kept, cuts, metadata = _byline_line(kept, cuts, metadata, url)
-    comments = absolute_links([p for c in ex.cuts if c.role == "comments" and c.element is not None
-                               for p in build_blocks(c.element)], base) if config.comments else []
+    comments = (
+        absolute_links(
+            [
+                p
+                for c in ex.cuts
+                if c.role == "comments" and c.element is not None
+                for p in build_blocks(c.element)
+            ],
+            base,
+        )
+        if config.comments
+        else []
+    )
     how = {"method": ex.method, "changed": ex.changed} if ex.method != "main" else None
     links = mark_body_links(links, kept)
     if ex.status == "ok" and not kept:
@@ -125,12 +145,26 @@ def _nonempty(protos: list[Proto], normalized: list[_Normalized]) -> tuple[list[
 def _blocks(protos: list[Proto], normalized: list[_Normalized], tags, runs, prefix: str) -> tuple[Block, ...]:
     out = []
     for n, (proto, norm, tag, block_runs) in enumerate(zip(protos, normalized, tags, runs), 1):
-        out.append(Block(
-            id=f"{prefix}{n}", role=proto.role, text=norm.text, level=proto.level, ordered=proto.ordered,
-            text_raw=norm.raw, lang=tag.lang, dir=tag.dir, script=tag.script, lang_source=tag.source,
-            lang_confidence=tag.confidence, repairs=norm.repairs, runs=block_runs, marks=norm.marks,
-            cells=proto.cells, key=search_key(norm.text, tag.lang),
-        ))
+        out.append(
+            Block(
+                id=f"{prefix}{n}",
+                role=proto.role,
+                text=norm.text,
+                level=proto.level,
+                ordered=proto.ordered,
+                text_raw=norm.raw,
+                lang=tag.lang,
+                dir=tag.dir,
+                script=tag.script,
+                lang_source=tag.source,
+                lang_confidence=tag.confidence,
+                repairs=norm.repairs,
+                runs=block_runs,
+                marks=norm.marks,
+                cells=proto.cells,
+                key=search_key(norm.text, tag.lang),
+            )
+        )
     return tuple(out)
 
 
@@ -150,22 +184,35 @@ def _repaired_metadata(meta: Metadata) -> Metadata:
     <title>/og:title, a byline in JSON-LD written through the wrong code page); the labels
     among them lose every bidi control."""
     fixers = {"title": _label, "description": lambda text: fix_text(text)[0], "site_name": _label}
-    fixed: dict[str, object] = {name: fix(value) for name, fix in fixers.items() if (value := getattr(meta, name))}
+    fixed: dict[str, object] = {
+        name: fix(value) for name, fix in fixers.items() if (value := getattr(meta, name))
+    }
     if meta.authors:
         fixed["authors"] = tuple(_label(name) for name in meta.authors)
     fixed = {k: v for k, v in fixed.items() if v != getattr(meta, k)}
     return dataclasses.replace(meta, **fixed) if fixed else meta
 
 
-def _removed(cuts: list[tuple[str, str, str]], chrome: list[tuple[str, str, str]], chrome_tags,
-             page_language: str, config: Config) -> tuple[Removed, ...]:
+def _removed(
+    cuts: list[tuple[str, str, str]],
+    chrome: list[tuple[str, str, str]],
+    chrome_tags,
+    page_language: str,
+    config: Config,
+) -> tuple[Removed, ...]:
     """The ``removed`` records: each cut's code and detail (:mod:`.extract.reasons`) and its tags.
     The title's repeats are tagged apart, so that they weigh on no other tag (issue 18)."""
     tagged = dict(zip(map(id, chrome), chrome_tags))
     if len(chrome) < len(cuts):
         titles = [c for c in cuts if id(c) not in tagged]
-        again = tag_page([], [c[0] for c in titles], page_language, config.lang_detector,
-                         config.min_detect_letters, config.lang_candidates)
+        again = tag_page(
+            [],
+            [c[0] for c in titles],
+            page_language,
+            config.lang_detector,
+            config.min_detect_letters,
+            config.lang_candidates,
+        )
         tagged.update(zip(map(id, titles), again.removed))
     out = []
     for cut in cuts:
@@ -189,36 +236,71 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         decoded = decode(data, page.content_type)
         text, encoding, evidence = decoded.text, decoded.encoding, decoded.evidence
     kind = config.kind if config.kind != "auto" else ("html" if looks_like_html(text) else "text")
-    cleaned = _from_html(text, page.source.url, config, page.source.captured) if kind == "html" else _from_dump(text, config)
+    cleaned = (
+        _from_html(text, page.source.url, config, page.source.captured)
+        if kind == "html"
+        else _from_dump(text, config)
+    )
     protos, normalized = _nonempty(cleaned.protos, [_normalize(p, cleaned.dump) for p in cleaned.protos])
     status = "no_article" if cleaned.status == "ok" and not protos else cleaned.status
     chrome = [c for c in cleaned.cuts if c[2] != reasons.TITLE_REPEATED]
-    tags = tag_page([n.text for n in normalized], [c[0] for c in chrome],
-                    cleaned.metadata.page_language, config.lang_detector, config.min_detect_letters,
-                    config.lang_candidates)
+    tags = tag_page(
+        [n.text for n in normalized],
+        [c[0] for c in chrome],
+        cleaned.metadata.page_language,
+        config.lang_detector,
+        config.min_detect_letters,
+        config.lang_candidates,
+    )
     blocks = _blocks(protos, normalized, tags.blocks, tags.runs, "b")
     removed = _removed(cleaned.cuts, chrome, tags.removed, tags.page_language, config)
     comments = ()
     if cleaned.comments:
         cprotos, cnorm = _nonempty(cleaned.comments, [_normalize(p, False) for p in cleaned.comments])
-        ctags = tag_page([n.text for n in cnorm], [], tags.page_language,
-                         config.lang_detector, config.min_detect_letters, config.lang_candidates)
+        ctags = tag_page(
+            [n.text for n in cnorm],
+            [],
+            tags.page_language,
+            config.lang_detector,
+            config.min_detect_letters,
+            config.lang_candidates,
+        )
         comments = _blocks(cprotos, cnorm, ctags.blocks, ctags.runs, "c")
     url = page.source.url
     source = Source(
-        kind=page.source.kind if page.source.kind != "auto" else kind, path=page.source.path, url=url,
-        encoding=encoding, encoding_evidence=evidence, sha256=sha, record_id=page.source.record_id,
-        offset=page.source.offset, line=page.source.line, captured=page.source.captured,
+        kind=page.source.kind if page.source.kind != "auto" else kind,
+        path=page.source.path,
+        url=url,
+        encoding=encoding,
+        encoding_evidence=evidence,
+        sha256=sha,
+        record_id=page.source.record_id,
+        offset=page.source.offset,
+        line=page.source.line,
+        captured=page.source.captured,
     )
     metadata = _repaired_metadata(cleaned.metadata)
     if page.last_modified and not metadata.modified:  # the page states none: the HTTP header's
         metadata = dataclasses.replace(metadata, modified=page.last_modified)
     return Document(
-        id=document_id(url, sha, page.source), status=status, url=url, title=metadata.title,
-        language=tags.language if blocks else "und", direction=tags.direction,
-        page_language=tags.page_language, source=source,
-        processing={"tool": f"archiver {__version__}", "config": config.digest(),
-                    "unicode": unicodedata.unidata_version, "kind": kind},
-        blocks=blocks, removed=removed, metadata=metadata, comments=comments,
-        extraction=cleaned.extraction or {}, links=cleaned.links,
+        id=document_id(url, sha, page.source),
+        status=status,
+        url=url,
+        title=metadata.title,
+        language=tags.language if blocks else "und",
+        direction=tags.direction,
+        page_language=tags.page_language,
+        source=source,
+        processing={
+            "tool": f"archiver {__version__}",
+            "config": config.digest(),
+            "unicode": unicodedata.unidata_version,
+            "kind": kind,
+        },
+        blocks=blocks,
+        removed=removed,
+        metadata=metadata,
+        comments=comments,
+        extraction=cleaned.extraction or {},
+        links=cleaned.links,
     )

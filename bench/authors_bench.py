@@ -7,6 +7,7 @@ A page is right when the set of names given equals the expected set (both empty 
 names no author and none is made up). Reported beside trafilatura's ``bare_extraction`` author
 on the same pages (its "; "-separated string split into names).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import CORPUS, load_page  # noqa: E402
+from bench.corpus import CORPUS, load_page
 
 TRUTH = ROOT / "bench" / "data" / "arabic_authors.tsv"
 
@@ -46,7 +47,11 @@ def trafilatura_authors(html: bytes, url: str | None) -> frozenset[str]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html.decode("utf-8", "replace"), url=url, with_metadata=True)
-    author = getattr(doc, "author", None) if doc is not None and not isinstance(doc, dict) else (doc or {}).get("author")
+    author = (
+        getattr(doc, "author", None)
+        if doc is not None and not isinstance(doc, dict)
+        else (doc or {}).get("author")
+    )
     return _norm((author or "").split(";"))
 
 
@@ -58,15 +63,22 @@ def main(argv=None) -> int:
     right = {"archiver": 0, "trafilatura": 0}
     for name, want in sorted(expected.items()):
         page = load_page(CORPUS, "arabic", name)
-        got = {"archiver": ours(page.html(), page.url), "trafilatura": trafilatura_authors(page.html(), page.url)}
+        got = {
+            "archiver": ours(page.html(), page.url),
+            "trafilatura": trafilatura_authors(page.html(), page.url),
+        }
         for tool, names in got.items():
             right[tool] += names == want
         if args.verbose:
-            print(f"{name}\twant {sorted(want)}\tarchiver {sorted(got['archiver'])}\ttrafilatura {sorted(got['trafilatura'])}")
+            print(
+                f"{name}\twant {sorted(want)}\tarchiver {sorted(got['archiver'])}\ttrafilatura {sorted(got['trafilatura'])}"
+            )
     n = len(expected)
     print("| source | pages | archiver authors right | trafilatura authors right |\n|---|---:|---:|---:|")
-    print(f"| arabic | {n} | {right['archiver']} ({right['archiver'] / n:.1%}) | "
-          f"{right['trafilatura']} ({right['trafilatura'] / n:.1%}) |")
+    print(
+        f"| arabic | {n} | {right['archiver']} ({right['archiver'] / n:.1%}) | "
+        f"{right['trafilatura']} ({right['trafilatura'] / n:.1%}) |"
+    )
     return 0
 
 

@@ -10,6 +10,7 @@ with and without, and what the profiles cut per site.
 
     PYTHONPATH=. python bench/boilerplate_bench.py            # prints a Markdown section
 """
+
 from __future__ import annotations
 
 import gzip
@@ -75,10 +76,20 @@ def scored(crawl: list[tuple[str, object]]) -> list[dict]:
         traf = _trafilatura(html, page.url)
         ts = score_page(page, traf) if traf is not None else None
         host = host_of(page.url) or ""
-        rows.append({"page": page.name, "site": site, "host_pages": profiles.hosts[host].pages if host in profiles.hosts else 0,
-                     "cut": len(doc.blocks) - len(after.blocks), "f_off": base.f, "f_on": cut.f,
-                     "leaks_off": base.leaks, "leaks_on": cut.leaks, "f_traf": ts.f if ts else None,
-                     "leaks_traf": ts.leaks if ts else None})
+        rows.append(
+            {
+                "page": page.name,
+                "site": site,
+                "host_pages": profiles.hosts[host].pages if host in profiles.hosts else 0,
+                "cut": len(doc.blocks) - len(after.blocks),
+                "f_off": base.f,
+                "f_on": cut.f,
+                "leaks_off": base.leaks,
+                "leaks_on": cut.leaks,
+                "f_traf": ts.f if ts else None,
+                "leaks_traf": ts.leaks if ts else None,
+            }
+        )
     return rows
 
 
@@ -91,7 +102,7 @@ def whole_crawl(crawl: list[tuple[str, object]]) -> tuple[Counter, Counter, dict
     for site, d in docs:
         a = profiles.apply(d)
         after[a.status] += 1
-        for r in a.removed[len(d.removed):]:
+        for r in a.removed[len(d.removed) :]:
             cuts[site][r.role] += 1
     return before, after, {"profiles": profiles, "cuts": cuts}
 
@@ -106,25 +117,37 @@ def report() -> str:
     crawl = crawl_docs()
     t_clean = time.process_time() - t0
     rows = scored(crawl)
-    lines = ["| page | site | host pages | blocks cut | F1 off | F1 on | leaks off | leaks on | trafilatura F1 | trafilatura leaks |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| page | site | host pages | blocks cut | F1 off | F1 on | leaks off | leaks on | trafilatura F1 | trafilatura leaks |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
-        lines.append(f"| {r['page']} | {r['site']} | {r['host_pages']} | {r['cut']} | {_f(r['f_off'])} | {_f(r['f_on'])} "
-                     f"| {r['leaks_off']} | {r['leaks_on']} | {_f(r['f_traf'])} | {r['leaks_traf']} |")
+        lines.append(
+            f"| {r['page']} | {r['site']} | {r['host_pages']} | {r['cut']} | {_f(r['f_off'])} | {_f(r['f_on'])} "
+            f"| {r['leaks_off']} | {r['leaks_on']} | {_f(r['f_traf'])} | {r['leaks_traf']} |"
+        )
     mean = lambda k: statistics.fmean(r[k] for r in rows if r[k] is not None)
     worse = sum(1 for r in rows if r["f_on"] < r["f_off"] - 1e-9)
-    lines += ["", f"Mean F1: off {mean('f_off'):.4f}, on {mean('f_on'):.4f}, trafilatura {mean('f_traf'):.4f}; "
-                  f"leaks: off {sum(r['leaks_off'] for r in rows)}, on {sum(r['leaks_on'] for r in rows)}, "
-                  f"trafilatura {sum(r['leaks_traf'] or 0 for r in rows)}; pages whose F1 is lower with profiles: {worse}."]
+    lines += [
+        "",
+        f"Mean F1: off {mean('f_off'):.4f}, on {mean('f_on'):.4f}, trafilatura {mean('f_traf'):.4f}; "
+        f"leaks: off {sum(r['leaks_off'] for r in rows)}, on {sum(r['leaks_on'] for r in rows)}, "
+        f"trafilatura {sum(r['leaks_traf'] or 0 for r in rows)}; pages whose F1 is lower with profiles: {worse}.",
+    ]
     t1 = time.process_time()
     before, after, info = whole_crawl(crawl)
     t_profile = time.process_time() - t1
-    lines += ["", f"Whole crawl ({len(crawl)} pages): status without {dict(sorted(before.items()))}, "
-                  f"with {dict(sorted(after.items()))}; {len(info['profiles'].hosts)} hosts with a profile "
-                  f"(N = 5 pages), {sum(len(p.chrome) for p in info['profiles'].hosts.values())} repeated texts. "
-                  f"CPU: cleaning {t_clean:.1f} s; fingerprints + profiles + post-pass {t_profile:.2f} s "
-                  f"(the first pass of `--site-boilerplate` is one more cleaning of every page).", "",
-              "| site | blocks cut by role |", "|---|---|"]
+    lines += [
+        "",
+        f"Whole crawl ({len(crawl)} pages): status without {dict(sorted(before.items()))}, "
+        f"with {dict(sorted(after.items()))}; {len(info['profiles'].hosts)} hosts with a profile "
+        f"(N = 5 pages), {sum(len(p.chrome) for p in info['profiles'].hosts.values())} repeated texts. "
+        f"CPU: cleaning {t_clean:.1f} s; fingerprints + profiles + post-pass {t_profile:.2f} s "
+        f"(the first pass of `--site-boilerplate` is one more cleaning of every page).",
+        "",
+        "| site | blocks cut by role |",
+        "|---|---|",
+    ]
     for site, roles in sorted(info["cuts"].items()):
         lines.append(f"| {site} | {', '.join(f'{k} {v}' for k, v in sorted(roles.items()))} |")
     return "\n".join(lines)

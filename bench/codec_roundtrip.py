@@ -7,6 +7,7 @@ must be byte-identical, the Document read back must equal the one written (but t
 ``codec.UNRECORDED`` names), and Markdown and the HTML reading copy must re-render identically.
 Prints the pages that fail; exit 1 if any. Not collected by pytest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,10 +30,15 @@ def _problem(data: bytes, comments: bool) -> str | None:
     doc = clean(data, config=Config(comments=comments))
     text = to_json(doc)
     back = from_json(text)
-    want = dataclasses.replace(doc, metadata=dataclasses.replace(doc.metadata, page_language=None,
-                                                                 page_direction=None))
-    checks = {"json": to_json(back) == text, "fields": back == want,
-              "markdown": back.to_markdown() == doc.to_markdown(), "html": document_page(back) == document_page(doc)}
+    want = dataclasses.replace(
+        doc, metadata=dataclasses.replace(doc.metadata, page_language=None, page_direction=None)
+    )
+    checks = {
+        "json": to_json(back) == text,
+        "fields": back == want,
+        "markdown": back.to_markdown() == doc.to_markdown(),
+        "html": document_page(back) == document_page(doc),
+    }
     bad = [k for k, ok in checks.items() if not ok]
     return ",".join(bad) or None
 

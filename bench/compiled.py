@@ -14,6 +14,7 @@ Two settings keep the compiled copy equal to the source: ``annotation_typing=Fal
 would otherwise enforce ``list[...]`` hints strictly where the code passes a tuple), and
 ``lang/detect.py`` stays Python (Cython 3.3 mis-binds ``@staticmethod`` over ``@lru_cache``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,17 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HOT = ["extract/*.py", "lang/*.py", "text/*.py", "render/jsonout.py", "render/codec.py", "render/inline.py",
-       "render/markdown.py", "pipeline.py", "decode.py"]
+HOT = [
+    "extract/*.py",
+    "lang/*.py",
+    "text/*.py",
+    "render/jsonout.py",
+    "render/codec.py",
+    "render/inline.py",
+    "render/markdown.py",
+    "pipeline.py",
+    "decode.py",
+]
 KEEP_PYTHON = ("__init__.py", "detect.py")
 SETUP = """\
 import glob
@@ -59,9 +69,9 @@ def time_here(package_root: Path, limit: int | None, rounds: int) -> dict:
 
     sys.path.insert(0, str(package_root))  # ... so the package to time goes before it
 
-    import archiver
     import lxml.html
 
+    import archiver
     from archiver.model import RawPage, Source
     from archiver.pipeline import process
 
@@ -85,12 +95,20 @@ def time_here(package_root: Path, limit: int | None, rounds: int) -> dict:
     parse_s, _ = time_tool(lxml.html.document_fromstring, pages, rounds)
     full_s, errors = time_tool(full, pages, rounds)
     compiled = sum(1 for p in Path(archiver.__file__).parent.rglob("*.so"))
-    return {"pages": len(pages), "parse": 1000 * parse_s / len(pages), "full": 1000 * full_s / len(pages),
-            "errors": errors, "digest": digest.hexdigest()[:16], "compiled modules": compiled}
+    return {
+        "pages": len(pages),
+        "parse": 1000 * parse_s / len(pages),
+        "full": 1000 * full_s / len(pages),
+        "errors": errors,
+        "digest": digest.hexdigest()[:16],
+        "compiled modules": compiled,
+    }
 
 
 def run(path: Path, limit: int | None, rounds: int) -> dict:
-    cmd = [sys.executable, __file__, "--child", "--rounds", str(rounds)] + (["--limit", str(limit)] if limit else [])
+    cmd = [sys.executable, __file__, "--child", "--rounds", str(rounds)] + (
+        ["--limit", str(limit)] if limit else []
+    )
     out = subprocess.run(cmd, cwd=path, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.splitlines()[-1])
 
@@ -108,14 +126,20 @@ def main() -> int:
         t0 = time.perf_counter()
         compiled_root = build(Path(tmp))
         built = time.perf_counter() - t0
-        rows = {"pure Python (this checkout)": run(ROOT, args.limit, args.rounds),
-                "Cython-compiled copy": run(compiled_root, args.limit, args.rounds)}
+        rows = {
+            "pure Python (this checkout)": run(ROOT, args.limit, args.rounds),
+            "Cython-compiled copy": run(compiled_root, args.limit, args.rounds),
+        }
     print(f"Cython build of the hot modules: {built:.0f} s\n")
-    print("| build | compiled modules | pages | parse-only ms/page | full pipeline ms/page | × parse-only | errors | outputs digest |")
+    print(
+        "| build | compiled modules | pages | parse-only ms/page | full pipeline ms/page | × parse-only | errors | outputs digest |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---|")
     for name, r in rows.items():
-        print(f"| {name} | {r['compiled modules']} | {r['pages']} | {r['parse']:.2f} | {r['full']:.2f} | "
-              f"{r['full'] / r['parse']:.1f}× | {r['errors']} | `{r['digest']}` |")
+        print(
+            f"| {name} | {r['compiled modules']} | {r['pages']} | {r['parse']:.2f} | {r['full']:.2f} | "
+            f"{r['full'] / r['parse']:.1f}× | {r['errors']} | `{r['digest']}` |"
+        )
     pure, comp = rows.values()
     same = "identical" if pure["digest"] == comp["digest"] else "DIFFERENT"
     print(f"\nSpeed-up from compiling: {pure['full'] / comp['full']:.2f}×; outputs {same}.")

@@ -10,6 +10,7 @@
 Shared by ``bench/quality.py`` and ``tests/test_quality_gate.py`` so the gate and the benchmark
 score the same way.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -25,8 +26,11 @@ from pathlib import Path
 try:  # the `regex` module knows Unicode scripts; the fallback below uses categories only
     import regex as _re
 
-    _TOKEN = _re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]"
-                         r"|[[\p{L}\p{M}\p{Nd}]--[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]]+", _re.V1)
+    _TOKEN = _re.compile(
+        r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]"
+        r"|[[\p{L}\p{M}\p{Nd}]--[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]]+",
+        _re.V1,
+    )
 except ImportError:  # pragma: no cover - exercised only without the bench extra
     _TOKEN = None
 
@@ -67,13 +71,20 @@ def load_page(root: Path, source: str, name: str) -> Page:
     """Read one page's ground truth (the HTML itself is read lazily by :meth:`Page.html`)."""
     d = root / source / name
     exp = d / "expected.txt"
-    return Page(source, name, d, _json(d / "meta.json", {}),
-                exp.read_text("utf-8") if exp.exists() else None,
-                tuple(_json(d / "with.json", [])), tuple(_json(d / "without.json", [])))
+    return Page(
+        source,
+        name,
+        d,
+        _json(d / "meta.json", {}),
+        exp.read_text("utf-8") if exp.exists() else None,
+        tuple(_json(d / "with.json", [])),
+        tuple(_json(d / "without.json", [])),
+    )
 
 
-def load_pages(root: Path = CORPUS, sources=DEFAULT_SOURCES, limit: int | None = None,
-               names: tuple[str, ...] = ()) -> list[Page]:
+def load_pages(
+    root: Path = CORPUS, sources=DEFAULT_SOURCES, limit: int | None = None, names: tuple[str, ...] = ()
+) -> list[Page]:
     """Pages listed in MANIFEST.tsv, by source, in manifest order (``limit`` per source)."""
     per: dict[str, list[str]] = {}
     for line in (root / "MANIFEST.tsv").read_text("utf-8").splitlines()[1:]:
@@ -91,8 +102,12 @@ def _fallback_tokens(text: str) -> list[str]:
     out, cur = [], []
     for ch in text:
         cat = unicodedata.category(ch)
-        cjk = "CJK" in unicodedata.name(ch, "") or "HIRAGANA" in unicodedata.name(ch, "") \
-            or "KATAKANA" in unicodedata.name(ch, "") or "THAI" in unicodedata.name(ch, "")
+        cjk = (
+            "CJK" in unicodedata.name(ch, "")
+            or "HIRAGANA" in unicodedata.name(ch, "")
+            or "KATAKANA" in unicodedata.name(ch, "")
+            or "THAI" in unicodedata.name(ch, "")
+        )
         if cjk:
             if cur:
                 out.append("".join(cur))
@@ -189,9 +204,23 @@ def _names(value: str) -> set[str]:
     return {" ".join(p.split()) for p in parts if p.strip()}
 
 
-_TYPO = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-                       "\u2013": "-", "\u2014": "-", "\u00ad": None})
+_TYPO = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00ad": None,
+    }
+)
 
 
 def _typo_fold(text: str) -> str:
@@ -244,7 +273,9 @@ def meta_checks(page: Page, title: str | None, authors: str | None, published: s
     out = {}
     want = page.meta.get("title")
     if want:
-        out["title"] = _ws(unicodedata.normalize("NFC", title or "")) == _ws(unicodedata.normalize("NFC", want))
+        out["title"] = _ws(unicodedata.normalize("NFC", title or "")) == _ws(
+            unicodedata.normalize("NFC", want)
+        )
         out["title_folded"] = _typo_fold(title or "") == _typo_fold(want)
     want = page.meta.get("published")
     if want:

@@ -20,6 +20,7 @@ shows for bytes so labelled (Big5 read with HKSCS, Shift_JIS as windows-31J: WHA
     python bench/decode_bench.py --extra daniel        # + corpus-extra's daniel (zh, el, pl, ru)
     python bench/decode_bench.py --sources arabic --modes none
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,20 +31,33 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import CORPUS, DEFAULT_SOURCES, load_pages  # noqa: E402
-
-from archiver.decode import _normalize_label, decode  # noqa: E402
+from archiver.decode import _normalize_label, decode
+from bench.corpus import CORPUS, DEFAULT_SOURCES, load_pages
 
 EXTRA = CORPUS.parent / "corpus-extra"
 WESTERN = ("cp1252", "iso-8859-1", "iso-8859-15")
 CODE_PAGES = {
-    "ar": ("cp1256", "iso-8859-6"), "fa": ("cp1256",), "ur": ("cp1256",),
-    "pl": ("cp1250", "iso-8859-2"), "hu": ("cp1250", "iso-8859-2"), "cs": ("cp1250", "iso-8859-2"),
-    "ru": ("cp1251", "koi8-r"), "el": ("cp1253", "iso-8859-7"), "tr": ("cp1254",),
-    "zh": ("gb18030", "big5"), "ja": ("shift_jis", "euc-jp"), "ko": ("euc-kr",),
+    "ar": ("cp1256", "iso-8859-6"),
+    "fa": ("cp1256",),
+    "ur": ("cp1256",),
+    "pl": ("cp1250", "iso-8859-2"),
+    "hu": ("cp1250", "iso-8859-2"),
+    "cs": ("cp1250", "iso-8859-2"),
+    "ru": ("cp1251", "koi8-r"),
+    "el": ("cp1253", "iso-8859-7"),
+    "tr": ("cp1254",),
+    "zh": ("gb18030", "big5"),
+    "ja": ("shift_jis", "euc-jp"),
+    "ko": ("euc-kr",),
 }
-LABEL = {"cp1256": "windows-1256", "cp1252": "windows-1252", "cp1250": "windows-1250",
-         "cp1251": "windows-1251", "cp1253": "windows-1253", "cp1254": "windows-1254"}
+LABEL = {
+    "cp1256": "windows-1256",
+    "cp1252": "windows-1252",
+    "cp1250": "windows-1250",
+    "cp1251": "windows-1251",
+    "cp1253": "windows-1253",
+    "cp1254": "windows-1254",
+}
 _DECLS = re.compile(r"<meta[^>]*charset[^>]*>|<\?xml[^>]*\?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
 _C1 = re.compile("[\x80-\x9f]")  # C1 controls in a stored page: written as references like the rest
@@ -123,12 +137,18 @@ def run(args) -> dict:
 
 
 def report(result: dict) -> str:
-    lines = ["| code page | label | pages | non-ASCII | archiver right | charset-normalizer alone right |",
-             "|---|---|---:|---:|---:|---:|"]
+    lines = [
+        "| code page | label | pages | non-ASCII | archiver right | charset-normalizer alone right |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
     for (codec, mode), (n, ours, cn, non_ascii) in sorted(result["table"].items()):
-        lines.append(f"| {codec} | {mode} | {n} | {non_ascii} | {ours} ({ours / n:.1%}) | {cn} ({cn / n:.1%}) |")
+        lines.append(
+            f"| {codec} | {mode} | {n} | {non_ascii} | {ours} ({ours / n:.1%}) | {cn} ({cn / n:.1%}) |"
+        )
     for key, names in sorted(result["wrong"].items()):
-        lines.append(f"\nwrong, {key[0]} {key[1]}: " + ", ".join(names[:12]) + (" …" if len(names) > 12 else ""))
+        lines.append(
+            f"\nwrong, {key[0]} {key[1]}: " + ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
+        )
     return "\n".join(lines)
 
 

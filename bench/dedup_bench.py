@@ -15,6 +15,7 @@ are left out of the scoring and counted.
     PYTHONPATH=. python bench/dedup_bench.py            # prints a Markdown section
     PYTHONPATH=. python bench/dedup_bench.py --scale 100000
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,9 +44,16 @@ MIN_WORDS = 80
 
 def chrome_sites(n_sites: int = 12, per_site: int = 10) -> list[list[str]]:
     """Fake sites, each a fixed list of real chrome lines from the corpus."""
-    lines = sorted({s for src in ("arabic", "trafilatura") for p in (CORPUS / src).iterdir()
-                    if (p / "without.json").is_file()
-                    for s in json.loads((p / "without.json").read_text("utf-8")) if 3 <= len(s) <= 120})
+    lines = sorted(
+        {
+            s
+            for src in ("arabic", "trafilatura")
+            for p in (CORPUS / src).iterdir()
+            if (p / "without.json").is_file()
+            for s in json.loads((p / "without.json").read_text("utf-8"))
+            if 3 <= len(s) <= 120
+        }
+    )
     rng = random.Random(7)
     return [rng.sample(lines, per_site) for _ in range(n_sites)]
 
@@ -56,9 +64,11 @@ def page_html(title: str, paragraphs: list[str], chrome: list[str], most_read: l
     side = "".join(f'<li><a href="/a/{i}">{esc(t)}</a></li>' for i, t in enumerate(most_read))
     foot = "".join(f"<p>{esc(c)}</p>" for c in chrome[5:])
     body = "".join(f"<p>{esc(p)}</p>" for p in paragraphs)
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title></head>'
-            f"<body><nav><ul>{nav}</ul></nav><article><h1>{esc(title)}</h1>{body}</article>"
-            f"<aside><h3>{esc(chrome[0])}</h3><ul>{side}</ul></aside><footer>{foot}</footer></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title></head>'
+        f"<body><nav><ul>{nav}</ul></nav><article><h1>{esc(title)}</h1>{body}</article>"
+        f"<aside><h3>{esc(chrome[0])}</h3><ul>{side}</ul></aside><footer>{foot}</footer></body></html>"
+    )
 
 
 def _edit(paragraphs: list[str], rng: random.Random) -> list[str]:
@@ -74,8 +84,7 @@ def _edit(paragraphs: list[str], rng: random.Random) -> list[str]:
 def labelled_set() -> tuple[list[DedupItem], dict[str, int], list[str]]:
     """The cleaned pages as dedup items, each page's article number, and the article texts."""
     sites = chrome_sites()
-    pages = [p for p in load_pages(CORPUS, SOURCES)
-             if p.expected and len(p.expected.split()) >= MIN_WORDS]
+    pages = [p for p in load_pages(CORPUS, SOURCES) if p.expected and len(p.expected.split()) >= MIN_WORDS]
     items, article, texts = [], {}, []
     titles = [p.meta.get("title") or p.name for p in pages]
     for n, page in enumerate(pages):
@@ -84,10 +93,16 @@ def labelled_set() -> tuple[list[DedupItem], dict[str, int], list[str]]:
         lang = page.meta.get("lang") or "en"
         x, y = rng.sample(range(len(sites)), 2)
         read = lambda k: [titles[(n + k + j) % len(titles)] for j in range(1, 6)]
-        variants = [(sites[x], paras, read(0)), (sites[y], paras, read(7)), (sites[x], _edit(paras, rng), read(13))]
+        variants = [
+            (sites[x], paras, read(0)),
+            (sites[y], paras, read(7)),
+            (sites[x], _edit(paras, rng), read(13)),
+        ]
         texts.append(" ".join(paras))
         for v, (chrome, body, most) in enumerate(variants):
-            doc = archiver.clean(page_html(titles[n], body, chrome, most, lang), url=f"https://site{v}.test/{n}")
+            doc = archiver.clean(
+                page_html(titles[n], body, chrome, most, lang), url=f"https://site{v}.test/{n}"
+            )
             doc_id = f"{n:04d}-{v}"
             items.append(DedupItem(doc_id, doc.text, doc.language, f"2020-01-0{v + 1}"))
             article[doc_id] = n
@@ -101,8 +116,11 @@ def _jaccard(a: set[int], b: set[int]) -> float:
 def ambiguous_articles(texts: list[str]) -> set[frozenset[int]]:
     """Pairs of distinct corpus articles whose texts are near-identical (true Jaccard >= 0.5)."""
     shingles = [set(shingle_hashes(folded_words(t))) for t in texts]
-    return {frozenset((i, j)) for i, j in itertools.combinations(range(len(texts)), 2)
-            if _jaccard(shingles[i], shingles[j]) >= 0.5}
+    return {
+        frozenset((i, j))
+        for i, j in itertools.combinations(range(len(texts)), 2)
+        if _jaccard(shingles[i], shingles[j]) >= 0.5
+    }
 
 
 def quality() -> str:
@@ -128,22 +146,31 @@ def quality() -> str:
             fp += hit
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    missed = sorted({article[a] for a, b in itertools.combinations(ids, 2)
-                     if article[a] == article[b] and frozenset((a, b)) not in predicted})
-    return (f"Labelled set: {len(texts)} corpus articles ({', '.join(SOURCES)}; >= {MIN_WORDS} words) x 3 cleaned "
-            f"pages = {len(items)} documents; {tp + fn} positive pairs, {len(ids) * (len(ids) - 1) // 2 - tp - fn - skipped} "
-            f"negative pairs ({skipped} pairs of distinct but near-identical corpus articles left out).\n\n"
-            f"| precision | recall | TP | FP | FN | groups | articles with a missed pair |\n|---:|---:|---:|---:|---:|---:|---:|\n"
-            f"| {precision:.4f} | {recall:.4f} | {tp} | {fp} | {fn} | {len(groups)} | {len(missed)} |\n\n"
-            f"CPU: building and cleaning the pages {t_build:.1f} s, grouping {t_group:.2f} s.")
+    missed = sorted(
+        {
+            article[a]
+            for a, b in itertools.combinations(ids, 2)
+            if article[a] == article[b] and frozenset((a, b)) not in predicted
+        }
+    )
+    return (
+        f"Labelled set: {len(texts)} corpus articles ({', '.join(SOURCES)}; >= {MIN_WORDS} words) x 3 cleaned "
+        f"pages = {len(items)} documents; {tp + fn} positive pairs, {len(ids) * (len(ids) - 1) // 2 - tp - fn - skipped} "
+        f"negative pairs ({skipped} pairs of distinct but near-identical corpus articles left out).\n\n"
+        f"| precision | recall | TP | FP | FN | groups | articles with a missed pair |\n|---:|---:|---:|---:|---:|---:|---:|\n"
+        f"| {precision:.4f} | {recall:.4f} | {tp} | {fp} | {fn} | {len(groups)} | {len(missed)} |\n\n"
+        f"CPU: building and cleaning the pages {t_build:.1f} s, grouping {t_group:.2f} s."
+    )
 
 
 def synthetic(n: int, seed: int = 3) -> itertools.Iterator[DedupItem]:
     """``n`` documents of 250 words drawn from a 50,000-word Zipf-like vocabulary; every tenth is
     followed by an edited copy (generated lazily: the input never sits in memory)."""
     rng = random.Random(seed)
-    vocab = ["".join(rng.choice("ابتثجحخدذرزسشصضطظعغفقكلمنهوي") for _ in range(rng.randint(2, 8)))
-             for _ in range(50_000)]
+    vocab = [
+        "".join(rng.choice("ابتثجحخدذرزسشصضطظعغفقكلمنهوي") for _ in range(rng.randint(2, 8)))
+        for _ in range(50_000)
+    ]
     weights = list(itertools.accumulate(1 / (r + 1) for r in range(len(vocab))))
     made = 0
     while made < n:
@@ -164,9 +191,11 @@ def scale(n: int) -> str:
     groups = group_documents(synthetic(n))
     seconds = time.process_time() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return (f"{n:,} synthetic documents (250 words, one in ten followed by a 5-word-edited copy): "
-            f"{len(groups):,} groups in {seconds:.1f} s CPU on one core; peak RSS {rss / 1024:.0f} MiB "
-            f"({rss0 / 1024:.0f} MiB before grouping; documents generated lazily).")
+    return (
+        f"{n:,} synthetic documents (250 words, one in ten followed by a 5-word-edited copy): "
+        f"{len(groups):,} groups in {seconds:.1f} s CPU on one core; peak RSS {rss / 1024:.0f} MiB "
+        f"({rss0 / 1024:.0f} MiB before grouping; documents generated lazily)."
+    )
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ pipeline's noise. Per-text caches are emptied before each timed round, as in thr
     python bench/extract_stages.py --limit 300 --rounds 3
     python bench/extract_stages.py --limit 300 --profile 25     # + top functions by own time
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,14 +20,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 sys.path.insert(0, str(ROOT))
 
-from archiver.config import DEFAULT  # noqa: E402
-from archiver.decode import decode  # noqa: E402
-from archiver.extract.blocks import build_blocks  # noqa: E402
-from archiver.extract.body import extract_body  # noqa: E402
-from archiver.extract.filters import filter_blocks  # noqa: E402
-from archiver.extract.metadata import extract_metadata  # noqa: E402
-from archiver.extract.parse import looks_like_html, parse_html  # noqa: E402
-from throughput import cold_text_caches  # noqa: E402  (bench/, the script's own folder)
+from throughput import cold_text_caches
+
+from archiver.config import DEFAULT
+from archiver.decode import decode
+from archiver.extract.blocks import build_blocks
+from archiver.extract.body import extract_body
+from archiver.extract.filters import filter_blocks
+from archiver.extract.metadata import extract_metadata
+from archiver.extract.parse import looks_like_html, parse_html
 
 
 def load(limit: int | None) -> list[str]:
@@ -50,8 +52,13 @@ def run(texts: list[str], clock: dict[str, float]) -> None:
         t4 = tick()
         filter_blocks(protos, meta.title, phrases)
         t5 = tick()
-        for name, a, b in (("parse", t0, t1), ("metadata", t1, t2), ("body", t2, t3),
-                           ("blocks", t3, t4), ("filters", t4, t5)):
+        for name, a, b in (
+            ("parse", t0, t1),
+            ("metadata", t1, t2),
+            ("body", t2, t3),
+            ("blocks", t3, t4),
+            ("filters", t4, t5),
+        ):
             clock[name] = clock.get(name, 0.0) + b - a
 
 
@@ -70,8 +77,10 @@ def main() -> int:
         run(texts, clock)
         best = {k: min(v, best.get(k, v)) for k, v in clock.items()}
     n = len(texts)
-    print(" ".join(f"{k}={1000 * v / n:.3f}" for k, v in best.items()),
-          f"extract={1000 * (sum(best.values()) - best['parse']) / n:.3f} ms/page over {n} pages")
+    print(
+        " ".join(f"{k}={1000 * v / n:.3f}" for k, v in best.items()),
+        f"extract={1000 * (sum(best.values()) - best['parse']) / n:.3f} ms/page over {n} pages",
+    )
     if args.profile:
         prof = cProfile.Profile()
         prof.runcall(run, texts, {})

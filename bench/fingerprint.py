@@ -6,6 +6,7 @@
 Each line: page key, then the SHA-256 of ``to_json() + to_markdown()`` with default options and
 with ``comments=True`` (or the exception's type when the pipeline raised). Not collected by pytest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,7 +49,9 @@ def main() -> int:
         print("\n".join(lines))
         return 0
     old = dict(line.split("\t", 1) for line in args.compare.read_text("utf-8").splitlines())
-    diff = [line.split("\t", 1)[0] for line in lines if old.get(line.split("\t", 1)[0]) != line.split("\t", 1)[1]]
+    diff = [
+        line.split("\t", 1)[0] for line in lines if old.get(line.split("\t", 1)[0]) != line.split("\t", 1)[1]
+    ]
     print(f"{len(lines)} pages, {len(diff)} differ", *diff, sep="\n")
     return 1 if diff else 0
 

@@ -9,6 +9,7 @@ langdetect call per page, where archiver tags every block and inline run), and a
 pipeline. It shows how much of the "within 3x of parse-only" budget a pure-Python design spends
 before deciding anything.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -11,6 +11,7 @@ Peers (trafilatura without comments, readability-lxml) are run once per page and
 ``bench/out/peers/<tool>/<source>/<name>.txt`` (gitignored); archiver is re-run every time and
 its per-page scores are written to ``bench/out/folds-archiver.tsv`` so two runs can be diffed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,11 +31,29 @@ PEERS = ("trafilatura-nocomments", "readability")
 MAIN_SOURCES = ("arabic", "fundus", "newspaper3k", "newspaper4k", "goose3", "trafilatura")
 _SLD = {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"}
 _HREF = re.compile(rb"""(?:href|src)\s*=\s*["']?https?://([A-Za-z0-9.-]+)""", re.I)
-_CANON = re.compile(rb"""<link[^>]+rel=["']?canonical["']?[^>]*href=["']?https?://([A-Za-z0-9.-]+)"""
-                    rb"""|<meta[^>]+og:url["']?[^>]*content=["']?https?://([A-Za-z0-9.-]+)"""
-                    rb"""|<base[^>]+href=["']?https?://([A-Za-z0-9.-]+)""", re.I)
-_SHARE = ("facebook.", "twitter.", "google", "doubleclick", "addthis", "w3.org", "youtube.",
-          "gstatic", "linkedin.", "pinterest.", "amazon", "yimg.", "akamai", "cloudfront", "wp.com")
+_CANON = re.compile(
+    rb"""<link[^>]+rel=["']?canonical["']?[^>]*href=["']?https?://([A-Za-z0-9.-]+)"""
+    rb"""|<meta[^>]+og:url["']?[^>]*content=["']?https?://([A-Za-z0-9.-]+)"""
+    rb"""|<base[^>]+href=["']?https?://([A-Za-z0-9.-]+)""",
+    re.I,
+)
+_SHARE = (
+    "facebook.",
+    "twitter.",
+    "google",
+    "doubleclick",
+    "addthis",
+    "w3.org",
+    "youtube.",
+    "gstatic",
+    "linkedin.",
+    "pinterest.",
+    "amazon",
+    "yimg.",
+    "akamai",
+    "cloudfront",
+    "wp.com",
+)
 
 
 def registrable(host: str) -> str:
@@ -77,7 +96,9 @@ def all_pages() -> list[Page]:
     """Every scored page of both corpora (fixture sources left out)."""
     pages = load_pages(CORPUS, MAIN_SOURCES)
     if EXTRA.exists():
-        names = sorted({ln.split("\t")[0] for ln in (EXTRA / "MANIFEST.tsv").read_text("utf-8").splitlines()[1:]})
+        names = sorted(
+            {ln.split("\t")[0] for ln in (EXTRA / "MANIFEST.tsv").read_text("utf-8").splitlines()[1:]}
+        )
         pages += load_pages(EXTRA, tuple(names))
     return pages
 
@@ -125,6 +146,7 @@ def evaluate_row(args) -> Row:
     for tool in tools:
         if tool == "archiver":
             from quality import _archiver
+
             try:
                 text, error = _archiver(page, page.html())[0], None
             except Exception as exc:  # noqa: BLE001
@@ -142,16 +164,25 @@ def _f(x) -> str:
 def _stats(scores: list[Score]) -> dict:
     fs = [s.f for s in scores if s.f is not None]
     tot = sum(s.total for s in scores)
-    return {"n": len(scores), "mean": statistics.fmean(fs) if fs else None,
-            "u05": sum(f < 0.5 for f in fs), "u02": sum(f < 0.2 for f in fs),
-            "empty": sum(s.empty for s in scores if s.f is not None),
-            "acc": sum(s.correct for s in scores) / tot if tot else None}
+    return {
+        "n": len(scores),
+        "mean": statistics.fmean(fs) if fs else None,
+        "u05": sum(f < 0.5 for f in fs),
+        "u02": sum(f < 0.2 for f in fs),
+        "empty": sum(s.empty for s in scores if s.f is not None),
+        "acc": sum(s.correct for s in scores) / tot if tot else None,
+    }
 
 
 def report(rows: list[Row], tools: tuple[str, ...], k: int) -> str:
     """Per source, per fold and the worst fold, each tool side by side."""
-    head = "| {} | pages | " + " | ".join(f"{t} F1 | <0.5 | <0.2" for t in tools) + " | snippet acc (" \
-           + ", ".join(tools) + ") |"
+    head = (
+        "| {} | pages | "
+        + " | ".join(f"{t} F1 | <0.5 | <0.2" for t in tools)
+        + " | snippet acc ("
+        + ", ".join(tools)
+        + ") |"
+    )
     sep = "|---|---:|" + "---:|---:|---:|" * len(tools) + "---|"
 
     def line(name: str, sel: list[Row]) -> str:

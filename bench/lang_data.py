@@ -10,6 +10,7 @@ Sources (and why their licence allows this use):
 Short blocks (5–19 letters) are the composed headings, the corpus snippets of that length, and
 the first words of every long item (cut at a word boundary), so each language has many.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archiver.lang.script import dominant_script  # noqa: E402
+from archiver.lang.script import dominant_script
 
 COMPOSED = ROOT / "bench" / "data" / "lang_composed.tsv"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -119,7 +120,7 @@ def mixed_set() -> list[tuple[str, list[str]]]:
     for item in composed("mixed"):
         text, labels, pos = "", [], 0
         for m in _MIXED.finditer(item.text):
-            before = item.text[pos:m.start()]
+            before = item.text[pos : m.start()]
             text += before + m.group(1)
             labels += [item.lang] * len(before) + ["en"] * len(m.group(1))
             pos = m.end()
@@ -170,15 +171,16 @@ def udhr_word_pairs(paragraphs: list[str], n: int, seed: int = 0) -> list[str]:
     return out
 
 
-def udhr_mixed(host: list[str], guest: list[str], guest_lang: str, host_lang: str, n: int,
-               seed: int = 0) -> list[tuple[str, list[str]]]:
+def udhr_mixed(
+    host: list[str], guest: list[str], guest_lang: str, host_lang: str, n: int, seed: int = 0
+) -> list[tuple[str, list[str]]]:
     """(sentence, per-character expected language): ``n`` host paragraphs (first 200 characters,
     cut at a space) with a guest word pair put in at a word boundary near the middle."""
     pairs = udhr_word_pairs(guest, n, seed)
     out = []
     for k, pair in enumerate(pairs):
         text = host[(k * 7) % len(host)]
-        text = text[:text.rfind(" ", 0, 200)] if len(text) > 200 else text
+        text = text[: text.rfind(" ", 0, 200)] if len(text) > 200 else text
         words = text.split(" ")
         at = len(words) // 2
         before, after = " ".join(words[:at]) + " ", " " + " ".join(words[at:])

@@ -15,6 +15,7 @@ size on two cores; a named list runs in minutes and each survivor says what it m
 Each mutant's ``old`` text must occur exactly once in its file (checked before anything runs),
 so a refactor that moves the line makes the run fail loudly instead of testing nothing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,35 +42,62 @@ class Mutant:
 
 
 MUTANTS = (
-    Mutant("link-density-flip", "archiver/extract/body.py",
-           "return self.st.text.get(el, 0) >= 200 and self.st.link_density(el) < 0.3",
-           "return self.st.text.get(el, 0) >= 200 and self.st.link_density(el) > 0.3",
-           "a prose-rich element with an ambiguous chrome token is looked into only when link-heavy"),
-    Mutant("articlebody-bonus", "archiver/extract/scoring.py",
-           'if (el.get("itemprop") or "").lower() == "articlebody":\n        weight += 30',
-           'if (el.get("itemprop") or "").lower() == "articlebody":\n        weight += 0',
-           "itemprop=articleBody no longer adds weight to a candidate"),
-    Mutant("persian-gate", "archiver/lang/gate.py",
-           "return urdu >= 2 or (perso == 0 and letters >= 20)",
-           "return urdu >= 2 or (perso == 0 and letters >= 2)",
-           "on a Persian page, a short Arabic-script run without Persian letters is sent to the detector"),
-    Mutant("resume-truncate", "archiver/run/resume.py",
-           "fh.truncate(pos - step + cut + 1)", "fh.truncate(pos - step + cut)",
-           "a torn last line is cut together with the newline before it"),
-    Mutant("heading-clamp", "archiver/render/markdown.py",
-           'return "#" * min(max(block.level or 2, 1), 6) + " " + text',
-           'return "#" * min(max(block.level or 2, 1), 5) + " " + text',
-           "an <h6> is written as ##### in Markdown"),
-    Mutant("urdu-gate", "archiver/lang/gate.py",
-           "return urdu == 0 and letters >= 20", "return urdu == 0 and letters >= 200",
-           "on an Urdu page, an Arabic run without Urdu letters is almost never sent to the detector"),
-    Mutant("scoring-density", "archiver/extract/scoring.py",
-           "value = (points + weight) * (1 - st.link_density(el))", "value = (points + weight)",
-           "link density no longer damps a candidate's score"),
-    Mutant("heading-terminal-clamp", "archiver/render/terminal.py",
-           'text = "#" * min(int(block.get("level") or 2), 6) + " " + text',
-           'text = "#" * min(int(block.get("level") or 2), 5) + " " + text',
-           "the terminal display shows an <h6> as a level-5 heading"),
+    Mutant(
+        "link-density-flip",
+        "archiver/extract/body.py",
+        "return self.st.text.get(el, 0) >= 200 and self.st.link_density(el) < 0.3",
+        "return self.st.text.get(el, 0) >= 200 and self.st.link_density(el) > 0.3",
+        "a prose-rich element with an ambiguous chrome token is looked into only when link-heavy",
+    ),
+    Mutant(
+        "articlebody-bonus",
+        "archiver/extract/scoring.py",
+        'if (el.get("itemprop") or "").lower() == "articlebody":\n        weight += 30',
+        'if (el.get("itemprop") or "").lower() == "articlebody":\n        weight += 0',
+        "itemprop=articleBody no longer adds weight to a candidate",
+    ),
+    Mutant(
+        "persian-gate",
+        "archiver/lang/gate.py",
+        "return urdu >= 2 or (perso == 0 and letters >= 20)",
+        "return urdu >= 2 or (perso == 0 and letters >= 2)",
+        "on a Persian page, a short Arabic-script run without Persian letters is sent to the detector",
+    ),
+    Mutant(
+        "resume-truncate",
+        "archiver/run/resume.py",
+        "fh.truncate(pos - step + cut + 1)",
+        "fh.truncate(pos - step + cut)",
+        "a torn last line is cut together with the newline before it",
+    ),
+    Mutant(
+        "heading-clamp",
+        "archiver/render/markdown.py",
+        'return "#" * min(max(block.level or 2, 1), 6) + " " + text',
+        'return "#" * min(max(block.level or 2, 1), 5) + " " + text',
+        "an <h6> is written as ##### in Markdown",
+    ),
+    Mutant(
+        "urdu-gate",
+        "archiver/lang/gate.py",
+        "return urdu == 0 and letters >= 20",
+        "return urdu == 0 and letters >= 200",
+        "on an Urdu page, an Arabic run without Urdu letters is almost never sent to the detector",
+    ),
+    Mutant(
+        "scoring-density",
+        "archiver/extract/scoring.py",
+        "value = (points + weight) * (1 - st.link_density(el))",
+        "value = (points + weight)",
+        "link density no longer damps a candidate's score",
+    ),
+    Mutant(
+        "heading-terminal-clamp",
+        "archiver/render/terminal.py",
+        'text = "#" * min(int(block.get("level") or 2), 6) + " " + text',
+        'text = "#" * min(int(block.get("level") or 2), 5) + " " + text',
+        "the terminal display shows an <h6> as a level-5 heading",
+    ),
 )
 
 
@@ -77,8 +105,9 @@ def check(mutants: tuple[Mutant, ...]) -> None:
     for m in mutants:
         count = (ROOT / m.path).read_text("utf-8").count(m.old)
         if count != 1:
-            raise SystemExit(f"mutant {m.name}: its line occurs {count} times in {m.path}; "
-                             "update bench/mutants.py")
+            raise SystemExit(
+                f"mutant {m.name}: its line occurs {count} times in {m.path}; update bench/mutants.py"
+            )
 
 
 def copy_tree(dest: Path, root: Path = ROOT) -> None:
@@ -111,8 +140,9 @@ def run_one(mutant: Mutant, snapshot: Path, tests: list[str], timeout: float) ->
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", nargs="+", metavar="NAME", help="run these mutants only")
-    ap.add_argument("--tests", nargs="+", default=[], metavar="PATH",
-                    help="pytest targets (default: the suite)")
+    ap.add_argument(
+        "--tests", nargs="+", default=[], metavar="PATH", help="pytest targets (default: the suite)"
+    )
     ap.add_argument("--timeout", type=float, default=1200.0, help="seconds per mutant")
     args = ap.parse_args()
     chosen = tuple(m for m in MUTANTS if not args.only or m.name in args.only)

@@ -13,22 +13,33 @@ fundus and newspaper keep only the body). For archiver that is ``Document.text``
 for trafilatura its plain-text ``extract`` (which includes comments unless told otherwise); for
 readability-lxml the text of ``summary()``. Nothing is cached: every run re-extracts every page.
 """
+
 from __future__ import annotations
 
 import argparse
 import datetime as _dt
 import logging
-import warnings
 import sys
 import time
 import unicodedata
+import warnings
 from multiprocessing import Pool
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import CORPUS, DEFAULT_SOURCES, FULL_TEXT, Page, Score, load_pages, meta_checks, score_page, summarize  # noqa: E402
+from corpus import (
+    CORPUS,
+    DEFAULT_SOURCES,
+    FULL_TEXT,
+    Page,
+    Score,
+    load_pages,
+    meta_checks,
+    score_page,
+    summarize,
+)
 
 TOOLS = ("archiver", "trafilatura", "trafilatura-nocomments", "readability")
 SECTION = "## Extraction quality (issue 3)"
@@ -180,17 +191,23 @@ def _fmt(x: float | None, pct: bool = False) -> str:
 
 
 def quality_table(results: list[dict[str, Score]], tools: tuple[str, ...], sources: list[str]) -> str:
-    lines = ["| source | tool | pages | mean P | mean R | mean F1 | median F1 | snippet acc | leaks (pages) | empty |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| source | tool | pages | mean P | mean R | mean F1 | median F1 | snippet acc | leaks (pages) | empty |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     groups = [(s, [r for r in results if next(iter(r.values())).source == s]) for s in sources]
     groups.append(("**overall**", results))
     for name, rows in groups:
         for tool in tools:
             sm = summarize([r[tool] for r in rows])
-            leaks = f"{sm['leaks']} ({sm['leak_pages']}/{sm['snippet_pages']})" if sm["snippet_pages"] else "–"
-            lines.append(f"| {name} | {tool} | {sm['pages']} | {_fmt(sm['mean_p'])} | {_fmt(sm['mean_r'])} | "
-                         f"{_fmt(sm['mean_f'])} | {_fmt(sm['median_f'])} | {_fmt(sm['snippet_acc'], True)} | "
-                         f"{leaks} | {sm['empty']} |")
+            leaks = (
+                f"{sm['leaks']} ({sm['leak_pages']}/{sm['snippet_pages']})" if sm["snippet_pages"] else "–"
+            )
+            lines.append(
+                f"| {name} | {tool} | {sm['pages']} | {_fmt(sm['mean_p'])} | {_fmt(sm['mean_r'])} | "
+                f"{_fmt(sm['mean_f'])} | {_fmt(sm['median_f'])} | {_fmt(sm['snippet_acc'], True)} | "
+                f"{leaks} | {sm['empty']} |"
+            )
     return "\n".join(lines)
 
 
@@ -200,26 +217,37 @@ def _acc(scores: list[Score], field: str) -> str:
 
 
 def meta_table(results: list[dict[str, Score]], sources: list[str]) -> str:
-    lines = ["| source | tool | exact title | title up to case/quotes | published day (page's zone) "
-             "| published day (first 10 chars) | authors |", "|---|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| source | tool | exact title | title up to case/quotes | published day (page's zone) "
+        "| published day (first 10 chars) | authors |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
     groups = [(s, [r for r in results if next(iter(r.values())).source == s]) for s in sources]
     groups.append(("**overall**", results))
-    groups.append(("**overall w/o goose3**", [r for r in results if next(iter(r.values())).source != "goose3"]))
+    groups.append(
+        ("**overall w/o goose3**", [r for r in results if next(iter(r.values())).source != "goose3"])
+    )
     for name, rows in groups:
         for tool in ("archiver", "trafilatura"):
             scores = [r[tool] for r in rows if tool in r]
             if scores and any(s.meta for s in scores):
-                lines.append(f"| {name} | {tool} | {_acc(scores, 'title')} | {_acc(scores, 'title_folded')} | "
-                             f"{_acc(scores, 'published')} | {_acc(scores, 'published_strict')} | "
-                             f"{_acc(scores, 'authors')} |")
+                lines.append(
+                    f"| {name} | {tool} | {_acc(scores, 'title')} | {_acc(scores, 'title_folded')} | "
+                    f"{_acc(scores, 'published')} | {_acc(scores, 'published_strict')} | "
+                    f"{_acc(scores, 'authors')} |"
+                )
     return "\n".join(lines)
 
 
 def worst(results: list[dict[str, Score]], n: int) -> str:
-    rows = sorted((r["archiver"] for r in results if "archiver" in r),
-                  key=lambda s: (s.f if s.f is not None else 2, -s.leaks))
+    rows = sorted(
+        (r["archiver"] for r in results if "archiver" in r),
+        key=lambda s: (s.f if s.f is not None else 2, -s.leaks),
+    )
     rows = [s for s in rows if (s.f is not None and s.f < 0.95) or s.leaks][:n]
-    out = [f"{s.page}: P={_fmt(s.p)} R={_fmt(s.r)} F1={_fmt(s.f)} leaks={s.leaks} {s.error or ''}" for s in rows]
+    out = [
+        f"{s.page}: P={_fmt(s.p)} R={_fmt(s.r)} F1={_fmt(s.f)} leaks={s.leaks} {s.error or ''}" for s in rows
+    ]
     return "\n".join(out)
 
 
@@ -237,8 +265,11 @@ def _mean(results, tool: str, source: str | None, key: str):
 
 
 def _meta_rate(results, field: str, skip: str = "goose3") -> float | None:
-    vals = [r["archiver"].meta[field] for r in results
-            if "archiver" in r and field in r["archiver"].meta and r["archiver"].source != skip]
+    vals = [
+        r["archiver"].meta[field]
+        for r in results
+        if "archiver" in r and field in r["archiver"].meta and r["archiver"].source != skip
+    ]
     return sum(vals) / len(vals) if vals else None
 
 
@@ -246,7 +277,9 @@ def targets(results: list[dict[str, Score]], sources: list[str]) -> str:
     """The issue's targets, each checked on this run: "met" or "NOT met" with the numbers."""
     if not {"archiver", "trafilatura", "trafilatura-nocomments"} <= set(results[0]):
         return ""
-    best = lambda src, key: max(_mean(results, t, src, key) or 0 for t in ("trafilatura", "trafilatura-nocomments"))  # noqa: E731
+    best = lambda src, key: max(
+        _mean(results, t, src, key) or 0 for t in ("trafilatura", "trafilatura-nocomments")
+    )
     out = []
 
     def line(ok: bool, text: str) -> None:
@@ -267,8 +300,10 @@ def targets(results: list[dict[str, Score]], sources: list[str]) -> str:
         a, t = _mean(results, "archiver", src, "snippet_acc"), best(src, "snippet_acc")
         if a is not None:
             line(a >= t, f"{src} snippet accuracy {100 * a:.1f}% vs trafilatura best {100 * t:.1f}%")
-    for field, goal, label in (("title", 0.95, "exact headline (w/o goose3)"),
-                               ("published", 0.90, "published day in the page's own zone")):
+    for field, goal, label in (
+        ("title", 0.95, "exact headline (w/o goose3)"),
+        ("published", 0.90, "published day in the page's own zone"),
+    ):
         rate = _meta_rate(results, field)
         if rate is not None:
             strict = _meta_rate(results, "published_strict") if field == "published" else None
@@ -295,14 +330,24 @@ def title_signals(page: Page) -> tuple[str, dict[str, bool]] | None:
     h1, title = next(root.iter("h1"), None), root.find(".//title")
     raw = m.text_of(title) if title is not None else None
     ld_headline = m._names(ld.get("headline"))
-    found = dict(zip(_SIGNALS, (
-        meta.get("og:title"), ld_headline[0] if ld_headline else None,
-        h._seen_text(h1) if h1 is not None else None, raw,
-        h._from_title_element(raw, headings, meta.get("og:site_name")) if raw else None)))
-    norm = lambda t: " ".join(unicodedata.normalize("NFC", t or "").split())  # noqa: E731
+    found = dict(
+        zip(
+            _SIGNALS,
+            (
+                meta.get("og:title"),
+                ld_headline[0] if ld_headline else None,
+                h._seen_text(h1) if h1 is not None else None,
+                raw,
+                h._from_title_element(raw, headings, meta.get("og:site_name")) if raw else None,
+            ),
+        )
+    )
+    norm = lambda t: " ".join(unicodedata.normalize("NFC", t or "").split())
     hits = {k: norm(v) == norm(want) for k, v in found.items()}
     # a heading as seen, or without a leading kicker element (as archiver reads headings)
-    hits["any h1/h2"] = norm(want) in {norm(f(e)) for e in root.iter("h1", "h2") for f in (h._seen_text, h._heading_text)}
+    hits["any h1/h2"] = norm(want) in {
+        norm(f(e)) for e in root.iter("h1", "h2") for f in (h._seen_text, h._heading_text)
+    }
     return page.source, hits
 
 
@@ -316,8 +361,11 @@ def signals_table(pages: list[Page], jobs: int) -> str:
     lines = ["| source | pages | " + " | ".join(cols) + " |", "|---|---:|" + "---:|" * len(cols)]
     for src in sorted({s for s, _ in rows}) + [None]:
         sel = [d for s, d in rows if src is None or s == src]
-        lines.append(f"| {src or '**all**'} | {len(sel)} | "
-                     + " | ".join(f"{100 * sum(d[k] for d in sel) / len(sel):.1f}%" for k in cols) + " |")
+        lines.append(
+            f"| {src or '**all**'} | {len(sel)} | "
+            + " | ".join(f"{100 * sum(d[k] for d in sel) / len(sel):.1f}%" for k in cols)
+            + " |"
+        )
     return "\n".join(lines)
 
 
@@ -329,7 +377,7 @@ def write_section(path: Path, body: str) -> None:
         text = text.rstrip("\n") + "\n\n" + body + "\n"
     else:
         end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + body + ("\n\n" + text[end + 1:] if end != -1 else "\n")
+        text = text[:start] + body + ("\n\n" + text[end + 1 :] if end != -1 else "\n")
     path.write_text(text, "utf-8")
 
 
@@ -340,8 +388,12 @@ def run_folds(args, sources: list[str] | None) -> int:
     pages = [p for p in folds.all_pages() if sources is None or p.source in sources]
     if args.limit:
         seen: dict[str, int] = {}
-        pages = [p for p in pages if seen.setdefault(p.source, 0) < args.limit
-                 and not seen.__setitem__(p.source, seen[p.source] + 1)]
+        pages = [
+            p
+            for p in pages
+            if seen.setdefault(p.source, 0) < args.limit
+            and not seen.__setitem__(p.source, seen[p.source] + 1)
+        ]
     tools = ("archiver", *folds.PEERS)
     work = [(p, args.folds, tools) for p in pages]
     if args.jobs > 1:
@@ -363,11 +415,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (pages are split across them)")
     ap.add_argument("--worst", type=int, default=0, help="list archiver's N worst pages")
     ap.add_argument("--results", type=Path, default=None, help="write the table into this RESULTS.md")
-    ap.add_argument("--folds", type=int, default=0,
-                    help="K site-disjoint folds over corpus + corpus-extra, beside cached peers (bench/folds.py)")
+    ap.add_argument(
+        "--folds",
+        type=int,
+        default=0,
+        help="K site-disjoint folds over corpus + corpus-extra, beside cached peers (bench/folds.py)",
+    )
     ap.add_argument("--scores", type=Path, default=None, help="--folds: per-page scores TSV (bench/out/)")
-    ap.add_argument("--title-signals", action="store_true",
-                    help="only print how often each single headline signal equals the ground truth")
+    ap.add_argument(
+        "--title-signals",
+        action="store_true",
+        help="only print how often each single headline signal equals the ground truth",
+    )
     args = ap.parse_args(argv)
     sources = [s for s in args.sources.split(",") if s]
     tools = tuple(t for t in args.tools.split(",") if t)
@@ -388,23 +447,25 @@ def main(argv: list[str] | None = None) -> int:
         results = [evaluate(w) for w in work]
     sources = [s for s in sources if any(p.source == s for p in pages)]
     cmd = "python bench/quality.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    body = "\n\n".join([
-        SECTION,
-        f"Command: `{cmd.strip()}` — run {_dt.date.today().isoformat()}, {len(pages)} pages. "
-        f"Full-text sources (token P/R/F1 vs expected.txt): {', '.join(s for s in sources if s in FULL_TEXT)}; "
-        "snippet sources: pages with with.json/without.json. Output = body text without the headline "
-        "(every source's ground truth excludes it).",
-        quality_table(results, tools, sources),
-        "Metadata accuracy on pages whose meta.json has the field (goose3 titles are goose3's own "
-        "`<title>` text, site name included, so the headline target is read on the row without goose3):",
-        meta_table(results, sources),
-        "Single headline signals: how often each one alone equals the ground-truth title (exact, "
-        "NFC), same pages (`python bench/quality.py --title-signals`):",
-        signals_table(pages, max(1, args.jobs)),
-        targets(results, sources),
-        speed(results, tools),
-        NOTES,
-    ])
+    body = "\n\n".join(
+        [
+            SECTION,
+            f"Command: `{cmd.strip()}` — run {_dt.date.today().isoformat()}, {len(pages)} pages. "
+            f"Full-text sources (token P/R/F1 vs expected.txt): {', '.join(s for s in sources if s in FULL_TEXT)}; "
+            "snippet sources: pages with with.json/without.json. Output = body text without the headline "
+            "(every source's ground truth excludes it).",
+            quality_table(results, tools, sources),
+            "Metadata accuracy on pages whose meta.json has the field (goose3 titles are goose3's own "
+            "`<title>` text, site name included, so the headline target is read on the row without goose3):",
+            meta_table(results, sources),
+            "Single headline signals: how often each one alone equals the ground-truth title (exact, "
+            "NFC), same pages (`python bench/quality.py --title-signals`):",
+            signals_table(pages, max(1, args.jobs)),
+            targets(results, sources),
+            speed(results, tools),
+            NOTES,
+        ]
+    )
     print(body)
     if args.worst and "archiver" in tools:
         print("\nWorst archiver pages:\n" + worst(results, args.worst))

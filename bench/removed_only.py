@@ -7,6 +7,7 @@ its Markdown (hashed), and the removed records' text, role and tags without thei
 The compare lists pages whose document or Markdown differ, or whose old removed records are not
 kept in order (added records, a repeat of the title, are allowed). Not collected by pytest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,11 @@ def _page(path: Path) -> str:
         rem = d.pop("removed")
         body = json.dumps(d, ensure_ascii=False, sort_keys=True) + doc.to_markdown()
         out.append(hashlib.sha256(body.encode("utf-8")).hexdigest()[:16])
-        out.append(json.dumps([[r["text"], r["role"], r["lang"], r["dir"], r["script"]] for r in rem],
-                              ensure_ascii=False))
+        out.append(
+            json.dumps(
+                [[r["text"], r["role"], r["lang"], r["dir"], r["script"]] for r in rem], ensure_ascii=False
+            )
+        )
     return "\t".join(out)
 
 
@@ -52,7 +56,11 @@ def compare(old: dict[str, list[str]], new: dict[str, list[str]]) -> tuple[list[
     bad, added = [k for k in old.keys() ^ new.keys()], 0
     for key in old.keys() & new.keys():
         o, n = old[key], new[key]
-        if o[0] != n[0] or o[2] != n[2] or not all(_kept_in_order(json.loads(o[i]), json.loads(n[i])) for i in (1, 3)):
+        if (
+            o[0] != n[0]
+            or o[2] != n[2]
+            or not all(_kept_in_order(json.loads(o[i]), json.loads(n[i])) for i in (1, 3))
+        ):
             bad.append(key)
         else:
             added += len(json.loads(n[1])) - len(json.loads(o[1]))
@@ -74,7 +82,11 @@ def main() -> int:
     if not args.compare:
         return 0
     bad, added = compare(_read(args.compare), _read(args.out))
-    print(f"{len(lines)} pages, {len(bad)} differ outside removed, {added} removed records added", *bad, sep="\n")
+    print(
+        f"{len(lines)} pages, {len(bad)} differ outside removed, {added} removed records added",
+        *bad,
+        sep="\n",
+    )
     return 1 if bad else 0
 
 

@@ -19,6 +19,7 @@
    harakat/tatweel or an attached و/ال → median, 95th percentile.
 5. Times a second ``build_index`` run (nothing new: the incremental path).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,10 +39,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archiver import clean  # noqa: E402
-from archiver.archive import index as index_module  # noqa: E402
-from archiver.archive.index import build_index  # noqa: E402
-from archiver.archive.search import search  # noqa: E402
+from archiver import clean
+from archiver.archive import index as index_module
+from archiver.archive.index import build_index
+from archiver.archive.search import search
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 _AR_WORD = re.compile("[\u0621-\u064a]{4,}")
@@ -77,8 +78,19 @@ def generate(out: Path, records: list[dict], n: int, seed: int = 6) -> None:
             doc["blocks"] = [b for b in doc["blocks"] if rng.random() < 0.9] or doc["blocks"][:1]
             name = f"{doc['id']}.json"
             (out / name).write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
-            index.write(json.dumps({"id": doc["id"], "source": f"gen/{i}", "title": doc["title"],
-                                    "language": doc["language"], "status": "ok", "outputs": [name]}) + "\n")
+            index.write(
+                json.dumps(
+                    {
+                        "id": doc["id"],
+                        "source": f"gen/{i}",
+                        "title": doc["title"],
+                        "language": doc["language"],
+                        "status": "ok",
+                        "outputs": [name],
+                    }
+                )
+                + "\n"
+            )
 
 
 def variant(word: str, rng: random.Random) -> str:
@@ -119,7 +131,10 @@ def run(args: argparse.Namespace) -> dict:
     t0 = time.perf_counter()
     records = corpus_records(args.pages)
     arabic = sum(1 for r in records if r["language"] == "ar")
-    print(f"cleaned {len(records)} corpus pages ({arabic} Arabic) in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+    print(
+        f"cleaned {len(records)} corpus pages ({arabic} Arabic) in {time.perf_counter() - t0:.1f}s",
+        file=sys.stderr,
+    )
     out = work / "export"
     t0 = time.perf_counter()
     generate(out, records, args.docs)
@@ -143,19 +158,26 @@ def run(args: argparse.Namespace) -> dict:
         hits += bool(found)
     times.sort()
     result = {
-        "documents": summary.added, "corpus_pages": len(records), "arabic_pages": arabic,
+        "documents": summary.added,
+        "corpus_pages": len(records),
+        "arabic_pages": arabic,
         "mean_words_per_page": round(words),
-        "index_seconds": round(summary.seconds, 2), "docs_per_second": round(rate),
-        "index_cpu_seconds": round(cpu, 2), "docs_per_cpu_second": round(summary.added / cpu),
+        "index_seconds": round(summary.seconds, 2),
+        "docs_per_second": round(rate),
+        "index_cpu_seconds": round(cpu, 2),
+        "docs_per_cpu_second": round(summary.added / cpu),
         "max_rss_mb_main_process": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "record_reader": "msgspec" if index_module._DECODER is not None else "json",
         "workers": args.workers if args.workers is not None else os.cpu_count(),
-        "load_average_1min_before_index": round(load_before, 2), "cpus": os.cpu_count(),
+        "load_average_1min_before_index": round(load_before, 2),
+        "cpus": os.cpu_count(),
         "reindex_nothing_new_seconds": round(again.seconds, 2),
         "db_mb": round((out / "archive.sqlite").stat().st_size / 2**20, 1),
-        "queries": len(qs), "queries_with_hits": hits,
+        "queries": len(qs),
+        "queries_with_hits": hits,
         "query_ms_median": round(statistics.median(times), 2),
-        "query_ms_p95": round(times[int(len(times) * 0.95) - 1], 2), "query_ms_max": round(times[-1], 2),
+        "query_ms_p95": round(times[int(len(times) * 0.95) - 1], 2),
+        "query_ms_max": round(times[-1], 2),
     }
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

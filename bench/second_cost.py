@@ -7,6 +7,7 @@ one process, timing with ``time.process_time`` the whole call and, inside it, th
 ``second_opinion`` and ``reconcile`` (wrapped in place). The ratio is what the target reads
 (at most 15% of the pipeline's time).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import CORPUS, DEFAULT_SOURCES, load_pages  # noqa: E402
+from corpus import CORPUS, DEFAULT_SOURCES, load_pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
                 return fn(*a, **k)
             finally:
                 spent[0] += time.process_time() - t
+
         return wrapper
 
     body.second_opinion = timed(body.second_opinion)
@@ -50,8 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         for p, html in pages:
             clean(html, url=p.url)
     total = time.process_time() - start
-    print(f"{len(pages)} pages x {args.rounds}: pipeline {1000 * total / (len(pages) * args.rounds):.2f} ms/page CPU, "
-          f"second opinion + reconcile {100 * spent[0] / total:.1f}% of it")
+    print(
+        f"{len(pages)} pages x {args.rounds}: pipeline {1000 * total / (len(pages) * args.rounds):.2f} ms/page CPU, "
+        f"second opinion + reconcile {100 * spent[0] / total:.1f}% of it"
+    )
     return 0
 
 

@@ -8,6 +8,7 @@ text caches (best of R passes), in ms per page. ``--digest`` prints a hash of th
 outputs, a quick check that a change to either stage altered no result (bench/fingerprint.py
 is the full proof).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from throughput import cold_text_caches, load_pages  # noqa: E402
+from throughput import cold_text_caches, load_pages
 
 
 def record(pages, config) -> tuple[list, list, list, list]:
@@ -75,8 +76,12 @@ def main() -> int:
     tags, norms, keys, phrases = record(pages, Config(comments=args.comments))
     n = len(pages)
     digest = hashlib.sha256()
-    for label, fn, calls in (("langtag", tag_page, tags), ("normalize", _normalize, norms),
-                             ("search_key", search_key, keys), ("phrase_key", phrase_key, phrases)):
+    for label, fn, calls in (
+        ("langtag", tag_page, tags),
+        ("normalize", _normalize, norms),
+        ("search_key", search_key, keys),
+        ("phrase_key", phrase_key, phrases),
+    ):
         seconds, out = timed(fn, calls, args.rounds)
         print(f"{label:10s} {len(calls):6d} calls  {1000 * seconds / n:.3f} ms/page")
         digest.update(repr(out).encode("utf-8"))

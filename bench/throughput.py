@@ -13,6 +13,7 @@
    from 1 to 2 workers.
 Needs the ``bench`` extra: pip install -e '.[bench]'.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,18 +27,25 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 sys.path.insert(0, str(ROOT))
 
-STAGES = [("decode", "decode.py", "decode"), ("parse", "parse.py", "parse_html"),
-          ("metadata", "metadata.py", "extract_metadata"), ("extract body", "body.py", "extract_body"),
-          ("blocks", "blocks.py", "build_blocks"), ("filters", "filters.py", "filter_blocks"),
-          ("normalize", "pipeline.py", "_normalize"), ("langtag", "assign.py", "tag_page"),
-          ("markdown", "markdown.py", "to_markdown"), ("json", "codec.py", "to_json")]
+STAGES = [
+    ("decode", "decode.py", "decode"),
+    ("parse", "parse.py", "parse_html"),
+    ("metadata", "metadata.py", "extract_metadata"),
+    ("extract body", "body.py", "extract_body"),
+    ("blocks", "blocks.py", "build_blocks"),
+    ("filters", "filters.py", "filter_blocks"),
+    ("normalize", "pipeline.py", "_normalize"),
+    ("langtag", "assign.py", "tag_page"),
+    ("markdown", "markdown.py", "to_markdown"),
+    ("json", "codec.py", "to_json"),
+]
 
 
 def load_pages(limit: int | None) -> list[tuple[str, bytes]]:
@@ -119,8 +127,10 @@ def speed_table(pages, rounds: int) -> tuple[list[str], dict[str, float]]:
     for name, fn in tools().items():
         seconds, errors = time_tool(fn, pages, rounds)
         rates[name] = len(pages) / seconds
-        rows.append(f"| {name} | {len(pages)} | {seconds:.2f} | {rates[name]:.1f} | "
-                    f"{1000 * seconds / len(pages):.2f} | {errors} |")
+        rows.append(
+            f"| {name} | {len(pages)} | {seconds:.2f} | {rates[name]:.1f} | "
+            f"{1000 * seconds / len(pages):.2f} | {errors} |"
+        )
     return rows, rates
 
 
@@ -130,10 +140,14 @@ def speed_lines(pages, rounds: int) -> list[str]:
     me, floor = rates["archiver full pipeline"], rates["lxml parse-only"]
     rows += ["", f"- archiver / lxml parse-only time: {floor / me:.1f}× (target ≤ 3×)"]
     if "trafilatura extract (default)" in rates:
-        rows.append(f"- archiver / trafilatura pages per second: {me / rates['trafilatura extract (default)']:.2f}× "
-                    "(target ≥ 5×)")
-    rows.append(f"- load average when the table started: {load:.1f} on {os.cpu_count()} cores "
-                "(other processes share the machine: compare rows as ratios only)")
+        rows.append(
+            f"- archiver / trafilatura pages per second: {me / rates['trafilatura extract (default)']:.2f}× "
+            "(target ≥ 5×)"
+        )
+    rows.append(
+        f"- load average when the table started: {load:.1f} on {os.cpu_count()} cores "
+        "(other processes share the machine: compare rows as ratios only)"
+    )
     return rows
 
 
@@ -153,8 +167,13 @@ def profile(pages) -> list[str]:
     for label, fname, func in STAGES:
         ct = sum(v[3] for (f, _, fn), v in stats.stats.items() if f.endswith(fname) and fn == func)
         rows.append(f"| {label} | {ct:.2f} | {100 * ct / total:.0f}% |")
-    rows += ["", "Top functions by own time (profiled run, total %.1f s):" % total, "",
-             "| function | calls | own s | cumulative s |", "|---|---:|---:|---:|"]
+    rows += [
+        "",
+        "Top functions by own time (profiled run, total %.1f s):" % total,
+        "",
+        "| function | calls | own s | cumulative s |",
+        "|---|---:|---:|---:|",
+    ]
     top = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:15]
     for (f, line, fn), (cc, nc, tt, ct, _) in top:
         where = f"{Path(f).parent.name}/{Path(f).name}:{line}" if f != "~" else "builtin"
@@ -175,9 +194,12 @@ def build_warc(path: Path, pages, count: int, distinct: bool = False) -> None:
             name, data = pages[n % len(pages)]
             if distinct:
                 data = data.replace(b"</p>", b" %d</p>" % n)
-            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            rec = writer.create_warc_record(f"https://bench.invalid/{n}/{name}", "response",
-                                            payload=io.BytesIO(data), http_headers=http)
+            http = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            rec = writer.create_warc_record(
+                f"https://bench.invalid/{n}/{name}", "response", payload=io.BytesIO(data), http_headers=http
+            )
             writer.write_record(rec)
 
 
@@ -185,7 +207,18 @@ def run_clean(warc: Path, out: Path, workers: int) -> dict:
     import psutil
 
     shutil.rmtree(out, ignore_errors=True)
-    cmd = [sys.executable, "-m", "archiver", "clean", str(warc), "-o", str(out), "-q", "--parallel", str(workers)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "archiver",
+        "clean",
+        str(warc),
+        "-o",
+        str(out),
+        "-q",
+        "--parallel",
+        str(workers),
+    ]
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
@@ -209,37 +242,59 @@ def run_clean(warc: Path, out: Path, workers: int) -> dict:
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     workers_rss = [v for k, v in peaks.items() if k != proc.pid]
     docs = sum(1 for _ in open(out / "index.jsonl", "rb")) + (
-        sum(1 for _ in open(out / "errors.jsonl", "rb")) if (out / "errors.jsonl").exists() else 0)
-    return {"seconds": seconds, "docs": docs, "main_mb": peaks.get(proc.pid, 0) / 2**20,
-            "worker_mb": max(workers_rss, default=0) / 2**20, "code": proc.returncode, "cpu": cpu, "load": load,
-            "trace": [max((r for t, r in trace if t <= q * seconds), default=0) / 2**20 for q in (0.25, 0.5, 0.75, 1.0)]}
+        sum(1 for _ in open(out / "errors.jsonl", "rb")) if (out / "errors.jsonl").exists() else 0
+    )
+    return {
+        "seconds": seconds,
+        "docs": docs,
+        "main_mb": peaks.get(proc.pid, 0) / 2**20,
+        "worker_mb": max(workers_rss, default=0) / 2**20,
+        "code": proc.returncode,
+        "cpu": cpu,
+        "load": load,
+        "trace": [
+            max((r for t, r in trace if t <= q * seconds), default=0) / 2**20 for q in (0.25, 0.5, 0.75, 1.0)
+        ],
+    }
 
 
 def warc_table(pages, sizes: list[int], tmp: Path, repeat: int = 1, distinct: bool = False) -> list[str]:
     tmp.mkdir(parents=True, exist_ok=True)
-    rows = ["| WARC pages | workers | wall s | docs/s | CPU s (all processes) | load avg before | "
-            "peak RSS main MB | peak RSS per worker MB |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| WARC pages | workers | wall s | docs/s | CPU s (all processes) | load avg before | "
+        "peak RSS main MB | peak RSS per worker MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     base: dict = {}
     traces: dict = {}
     for size in sizes:
         warc = tmp / f"bench-{size}{'-distinct' if distinct else ''}.warc.gz"
         if not warc.exists():
             build_warc(warc, pages, size, distinct)
-        for workers in ((1, 2) if size == sizes[0] else (2,)):
-            tries = [run_clean(warc, tmp / f"out-{size}-{workers}", workers)
-                     for _ in range(repeat if size == sizes[0] else 1)]
+        for workers in (1, 2) if size == sizes[0] else (2,):
+            tries = [
+                run_clean(warc, tmp / f"out-{size}-{workers}", workers)
+                for _ in range(repeat if size == sizes[0] else 1)
+            ]
             r = min(tries, key=lambda t: t["seconds"])  # best of the tries: least disturbed by other load
             base.setdefault(size, {})[workers] = r["docs"] / r["seconds"]
             traces[(size, workers)] = r["trace"]
-            rows.append(f"| {size} | {workers} | {r['seconds']:.1f} | {r['docs'] / r['seconds']:.1f} | "
-                        f"{r['cpu']:.1f} | {r['load']:.1f} | {r['main_mb']:.0f} | {r['worker_mb']:.0f} |")
+            rows.append(
+                f"| {size} | {workers} | {r['seconds']:.1f} | {r['docs'] / r['seconds']:.1f} | "
+                f"{r['cpu']:.1f} | {r['load']:.1f} | {r['main_mb']:.0f} | {r['worker_mb']:.0f} |"
+            )
     rows += ["", "Peak worker RSS so far at 25 / 50 / 75 / 100 % of each run's time (MB):", ""]
-    rows += [f"- {size} pages, {workers} worker(s): " + " / ".join(f"{v:.0f}" for v in trace)
-             for (size, workers), trace in traces.items()]
+    rows += [
+        f"- {size} pages, {workers} worker(s): " + " / ".join(f"{v:.0f}" for v in trace)
+        for (size, workers), trace in traces.items()
+    ]
     first = base[sizes[0]]
     if 1 in first and 2 in first:
-        rows += ["", f"Speed-up from 1 to 2 workers ({sizes[0]} pages, best of {repeat} run(s) each): "
-                     f"{first[2] / first[1]:.2f}×"]
+        rows += [
+            "",
+            f"Speed-up from 1 to 2 workers ({sizes[0]} pages, best of {repeat} run(s) each): "
+            f"{first[2] / first[1]:.2f}×",
+        ]
     return rows
 
 
@@ -250,7 +305,7 @@ def write_results(report: str) -> None:
     start = text.find(head)
     if start >= 0:
         nxt = text.find("\n## ", start + len(head))
-        text = text[:start] + text[nxt + 1:] if nxt >= 0 else text[:start]
+        text = text[:start] + text[nxt + 1 :] if nxt >= 0 else text[:start]
     path.write_text(text.rstrip("\n") + "\n\n" + report.rstrip("\n") + "\n", "utf-8")
 
 
@@ -259,9 +314,14 @@ def main() -> int:
     ap.add_argument("--limit", type=int, help="use only the first N corpus pages")
     ap.add_argument("--rounds", type=int, default=2, help="timed passes per tool (best is kept)")
     ap.add_argument("--sizes", default="1000,10000", help="WARC sizes for the RSS runs")
-    ap.add_argument("--repeat", type=int, default=1, help="runs of the first WARC size per worker count (best kept)")
-    ap.add_argument("--distinct", action="store_true",
-                    help="WARC pages with distinct paragraph texts (no cache hits across repeats)")
+    ap.add_argument(
+        "--repeat", type=int, default=1, help="runs of the first WARC size per worker count (best kept)"
+    )
+    ap.add_argument(
+        "--distinct",
+        action="store_true",
+        help="WARC pages with distinct paragraph texts (no cache hits across repeats)",
+    )
     ap.add_argument("--skip-warc", action="store_true")
     ap.add_argument("--skip-speed", action="store_true", help="skip the one-core table")
     ap.add_argument("--skip-profile", action="store_true")
@@ -269,21 +329,35 @@ def main() -> int:
     ap.add_argument("--write-results", action="store_true")
     args = ap.parse_args()
     pages = load_pages(args.limit)
-    lines = [f"## Throughput (issue 5)", "",
-             f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores, Python "
-             f"{sys.version.split()[0]}, {len(pages)} corpus pages (../shared/corpus, all sources but fixtures), "
-             f"command: `python bench/throughput.py {' '.join(sys.argv[1:])}`.", "",
-             "### One core, same pages, same process (best of %d passes)" % args.rounds, ""][:-2 if args.skip_speed else None]
+    lines = [
+        "## Throughput (issue 5)",
+        "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores, Python "
+        f"{sys.version.split()[0]}, {len(pages)} corpus pages (../shared/corpus, all sources but fixtures), "
+        f"command: `python bench/throughput.py {' '.join(sys.argv[1:])}`.",
+        "",
+        "### One core, same pages, same process (best of %d passes)" % args.rounds,
+        "",
+    ][: -2 if args.skip_speed else None]
     if not args.skip_speed:
         lines += speed_lines(pages, args.rounds)
     if not args.skip_profile:
         lines += ["", "### Where the time goes (cProfile, archiver full pipeline)", ""] + profile(pages)
     if not args.skip_warc:
         sizes = [int(s) for s in args.sizes.split(",")]
-        lines += ["", "### WARC runs: `archiver clean X.warc.gz -o DIR -q --parallel N`", "",
-                  "Pages cycle through the corpus pages with distinct URLs"
-                  + (" and distinct paragraph texts (every `</p>` of record n preceded by \" n\")" if args.distinct else "")
-                  + "; peak RSS sampled every 50 ms.", ""]
+        lines += [
+            "",
+            "### WARC runs: `archiver clean X.warc.gz -o DIR -q --parallel N`",
+            "",
+            "Pages cycle through the corpus pages with distinct URLs"
+            + (
+                ' and distinct paragraph texts (every `</p>` of record n preceded by " n")'
+                if args.distinct
+                else ""
+            )
+            + "; peak RSS sampled every 50 ms.",
+            "",
+        ]
         lines += warc_table(pages, sizes, Path(args.tmp), args.repeat, args.distinct)
     report = "\n".join(lines) + "\n"
     print(report)

@@ -1,4 +1,5 @@
 """Helpers for the archive tests: build a real export directory from small pages."""
+
 from __future__ import annotations
 
 import hashlib
@@ -9,8 +10,9 @@ import archiver
 from archiver.run.output import append_line, index_record, write_document
 
 
-def page(title: str, paragraphs: list[str], lang: str = "ar", date: str | None = None,
-         site: str | None = None) -> str:
+def page(
+    title: str, paragraphs: list[str], lang: str = "ar", date: str | None = None, site: str | None = None
+) -> str:
     """A small article page; ``paragraphs`` are escaped unless they start with '<'."""
     direction = "rtl" if lang == "ar" else "ltr"
     body = "\n".join(p if p.startswith("<") else f"<p>{html.escape(p)}</p>" for p in paragraphs)
@@ -19,9 +21,11 @@ def page(title: str, paragraphs: list[str], lang: str = "ar", date: str | None =
         meta += f'<meta property="article:published_time" content="{date}">'
     if site:
         meta += f'<meta property="og:site_name" content="{html.escape(site)}">'
-    return (f'<!DOCTYPE html><html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
-            f"<title>{html.escape(title)}</title>{meta}</head><body><article><h1>{html.escape(title)}</h1>"
-            f"{body}</article></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title>{meta}</head><body><article><h1>{html.escape(title)}</h1>"
+        f"{body}</article></body></html>"
+    )
 
 
 def export(out: Path, pages: list[str], formats=("md", "json")) -> list[archiver.Document]:
@@ -37,7 +41,11 @@ def export(out: Path, pages: list[str], formats=("md", "json")) -> list[archiver
     return docs
 
 
-FILLER_AR = ("يتناول هذا التقرير موضوعات متعددة من الحياة اليومية في المنطقة العربية، "
-             "ويعرض آراء المواطنين حول ما يجري من تطورات خلال الأسابيع الماضية.")
-FILLER_EN = ("This report looks at several subjects from daily life in the region and gathers the "
-             "views of residents on what has happened during the past weeks.")
+FILLER_AR = (
+    "يتناول هذا التقرير موضوعات متعددة من الحياة اليومية في المنطقة العربية، "
+    "ويعرض آراء المواطنين حول ما يجري من تطورات خلال الأسابيع الماضية."
+)
+FILLER_EN = (
+    "This report looks at several subjects from daily life in the region and gathers the "
+    "views of residents on what has happened during the past weeks."
+)

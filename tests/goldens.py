@@ -5,6 +5,7 @@ Regenerate the goldens after an intended change (then review the diff before com
     python tests/goldens.py            # all cases
     python tests/goldens.py CASE ...   # some cases
 """
+
 from __future__ import annotations
 
 import json

@@ -93,8 +93,11 @@ def test_nesting_past_the_parser_limit_keeps_the_article_not_a_shorter_page():
 
 def test_terminal_control_characters_are_dropped_and_logged():
     """ESC, BEL and DEL are no text a reader sees; raw in the Markdown, `cat` would run them."""
-    doc = archiver.clean(HTML.replace("A plain headline here</h1>", "A plain\x1b]0;x\x07 headline here</h1>")
-                         .replace("The first paragraph", "The \x1b[2Jfirst paragraph\x7f"))
+    doc = archiver.clean(
+        HTML.replace("A plain headline here</h1>", "A plain\x1b]0;x\x07 headline here</h1>").replace(
+            "The first paragraph", "The \x1b[2Jfirst paragraph\x7f"
+        )
+    )
     assert doc.title == "A plain]0;x headline here"
     first = doc.blocks[1] if doc.blocks[0].role == "heading" else doc.blocks[0]
     assert first.text.startswith("The [2Jfirst paragraph") and "c0-controls" in first.repairs

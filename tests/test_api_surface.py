@@ -1,4 +1,5 @@
 """The public surface, checked as httpx checks its own (issues 14 and 18)."""
+
 from __future__ import annotations
 
 import importlib
@@ -14,15 +15,19 @@ import archiver
 import archiver.archive
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = ("<html><head><title>A headline</title></head><body><nav><a href='/'>Home</a></nav><article>"
-           "<h1>A headline</h1><p>"
-           + "The council met on Monday to decide, after a long debate, what to do. " * 4
-           + "</p></article></body></html>")
+ARTICLE = (
+    "<html><head><title>A headline</title></head><body><nav><a href='/'>Home</a></nav><article>"
+    "<h1>A headline</h1><p>"
+    + "The council met on Monday to decide, after a long debate, what to do. " * 4
+    + "</p></article></body></html>"
+)
 
 
 def test_all_is_exactly_the_public_names_bound_by_import():
-    code = ("import archiver, json; print(json.dumps([sorted(archiver.__all__), "
-            "sorted(n for n in vars(archiver) if not n.startswith('_') or n == '__version__')]))")
+    code = (
+        "import archiver, json; print(json.dumps([sorted(archiver.__all__), "
+        "sorted(n for n in vars(archiver) if not n.startswith('_') or n == '__version__')]))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     declared, bound = __import__("json").loads(out.stdout)
     assert declared == bound
@@ -77,8 +82,9 @@ def test_every_public_name_and_method_has_a_docstring(module):
         if not (obj.__doc__ or "").strip():
             missing.append(name)
         if inspect.isclass(obj):
-            missing += [f"{name}.{meth}" for meth, fn in _public_callables(obj)
-                        if not (fn.__doc__ or "").strip()]
+            missing += [
+                f"{name}.{meth}" for meth, fn in _public_callables(obj) if not (fn.__doc__ or "").strip()
+            ]
     assert missing == []
 
 
@@ -92,17 +98,37 @@ def test_clean_file_takes_what_clean_takes():
     assert list(clean)[1:] == list(clean_file)[1:]
 
 
-@pytest.mark.parametrize("call", [
-    lambda: archiver.clean(None), lambda: archiver.clean(123),
-    lambda: archiver.clean(memoryview(b"<p>x</p>")),
-    lambda: archiver.clean(ARTICLE, url=12), lambda: archiver.clean(ARTICLE, config="x"),
-    lambda: archiver.clean(ARTICLE, kind="pdf"), lambda: archiver.clean(ARTICLE, kind="markdown"),
-    lambda: archiver.clean(ARTICLE, config=archiver.Config(kind="markdown")),
-    lambda: archiver.clean(ARTICLE, headers=[("Date", "x")]),
-    lambda: archiver.clean(ARTICLE, headers={"Date": 5}),
-    lambda: archiver.clean_file(12), lambda: archiver.clean_file(__file__, kind="pdf"),
-], ids=["None", "int", "memoryview", "url-int", "config-str", "kind-pdf", "kind-markdown",
-        "config-kind", "headers-list", "headers-int", "path-int", "file-kind"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: archiver.clean(None),
+        lambda: archiver.clean(123),
+        lambda: archiver.clean(memoryview(b"<p>x</p>")),
+        lambda: archiver.clean(ARTICLE, url=12),
+        lambda: archiver.clean(ARTICLE, config="x"),
+        lambda: archiver.clean(ARTICLE, kind="pdf"),
+        lambda: archiver.clean(ARTICLE, kind="markdown"),
+        lambda: archiver.clean(ARTICLE, config=archiver.Config(kind="markdown")),
+        lambda: archiver.clean(ARTICLE, headers=[("Date", "x")]),
+        lambda: archiver.clean(ARTICLE, headers={"Date": 5}),
+        lambda: archiver.clean_file(12),
+        lambda: archiver.clean_file(__file__, kind="pdf"),
+    ],
+    ids=[
+        "None",
+        "int",
+        "memoryview",
+        "url-int",
+        "config-str",
+        "kind-pdf",
+        "kind-markdown",
+        "config-kind",
+        "headers-list",
+        "headers-int",
+        "path-int",
+        "file-kind",
+    ],
+)
 def test_wrong_inputs_raise_input_error_with_a_one_line_reason(call):
     with pytest.raises(archiver.InputError) as info:
         call()
@@ -139,8 +165,11 @@ def test_clean_file_takes_kind_and_url(tmp_path):
 
 def test_http_headers_give_charset_capture_date_and_a_fallback_modified_date():
     page = ARTICLE.replace("council", "café council").encode("latin-1")
-    headers = {"content-type": "text/html; charset=ISO-8859-1", "DATE": "Tue, 02 Jan 2024 03:04:05 GMT",
-               "Last-Modified": "Mon, 01 Jan 2024 10:00:00 GMT"}
+    headers = {
+        "content-type": "text/html; charset=ISO-8859-1",
+        "DATE": "Tue, 02 Jan 2024 03:04:05 GMT",
+        "Last-Modified": "Mon, 01 Jan 2024 10:00:00 GMT",
+    }
     doc = archiver.clean(page, headers=headers)
     assert "café council" in doc.text
     assert doc.source.encoding_evidence == "http-header"

@@ -1,4 +1,5 @@
 """Bags: layout, manifests, bag-info, the data package, documents.jsonl, determinism, CLI."""
+
 from __future__ import annotations
 
 import json
@@ -7,11 +8,11 @@ import sys
 
 import bagit
 import pytest
-
 from archivekit import FILLER_AR, FILLER_EN, export, page
+from conftest import ROOT
+
 from archiver.archive.bag import BagError, BagOptions, make_bag
 from archiver.archive.datapackage import file_sha256
-from conftest import ROOT
 
 PAGES = [
     page("الانتخابات البرلمانية", [f"{FILLER_AR} جرت الانتخابات في ثلاث مدن.", FILLER_AR], date="2020-03-01"),
@@ -20,8 +21,9 @@ PAGES = [
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "archiver", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "archiver", *map(str, args)], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 @pytest.fixture()
@@ -47,8 +49,15 @@ def test_bag_layout_manifests_and_info(exported, tmp_path):
         assert (data / "json" / f"{d.id}.json").read_bytes() == (out / f"{d.id}.json").read_bytes()
         assert (data / "markdown" / f"{d.id}.md").read_bytes() == (out / f"{d.id}.md").read_bytes()
         assert (data / "html" / f"{d.id}.html").is_file()
-    for name in ("README.md", "datapackage.json", "document.schema.json", "documents.jsonl", "errors.jsonl",
-                 "run.json", "html/index.html"):
+    for name in (
+        "README.md",
+        "datapackage.json",
+        "document.schema.json",
+        "documents.jsonl",
+        "errors.jsonl",
+        "run.json",
+        "html/index.html",
+    ):
         assert (data / name).is_file(), name
     info = bag.info
     assert info["Source-Organization"] == "Test Archive" and info["Document-Count"] == "2"

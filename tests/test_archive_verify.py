@@ -1,5 +1,6 @@
 """``archiver verify`` reports exactly what is wrong: a changed byte, a missing file, an extra file,
 a record that breaks the schema, a data package out of step, and a plain export's records."""
+
 from __future__ import annotations
 
 import json
@@ -7,19 +8,24 @@ import subprocess
 import sys
 
 import pytest
-
 from archivekit import FILLER_AR, FILLER_EN, export, page
+from conftest import ROOT
+
 from archiver.archive.bag import BagOptions, make_bag
 from archiver.archive.verify import verify
-from conftest import ROOT
 
 
 @pytest.fixture()
 def bag(tmp_path):
     out = tmp_path / "export"
     out.mkdir()
-    docs = export(out, [page("عنوان الخبر", [f"{FILLER_AR} نص الخبر.", FILLER_AR]),
-                        page("Headline", [f"{FILLER_EN} Body text.", FILLER_EN], lang="en")])
+    docs = export(
+        out,
+        [
+            page("عنوان الخبر", [f"{FILLER_AR} نص الخبر.", FILLER_AR]),
+            page("Headline", [f"{FILLER_EN} Body text.", FILLER_EN], lang="en"),
+        ],
+    )
     make_bag(out, BagOptions(output=tmp_path / "bag"))
     return tmp_path / "bag", docs
 
@@ -97,8 +103,9 @@ def test_plain_export_records(tmp_path):
 def test_cli_exit_status_and_report(bag):
     root, docs = bag
     (root / "data" / "errors.jsonl").write_text("tampered\n")
-    r = subprocess.run([sys.executable, "-m", "archiver", "verify", str(root)], cwd=ROOT, capture_output=True,
-                       text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "archiver", "verify", str(root)], cwd=ROOT, capture_output=True, text=True
+    )
     assert r.returncode == 1
     assert "changed: data/errors.jsonl: sha256" in r.stdout and "problems" in r.stderr
 
@@ -156,8 +163,19 @@ def _package_odd_names(root):
     path.write_text(json.dumps(desc), "utf-8")
 
 
-@pytest.mark.parametrize("damage", [_damage_bag_info, _dir_for_package, _bad_schema, _dangling_ref_schema,
-                                    _documents_not_utf8, _documents_odd_file, _deep_record, _package_odd_names])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        _damage_bag_info,
+        _dir_for_package,
+        _bad_schema,
+        _dangling_ref_schema,
+        _documents_not_utf8,
+        _documents_odd_file,
+        _deep_record,
+        _package_odd_names,
+    ],
+)
 def test_damaged_bag_is_reported_not_a_traceback(bag, damage):
     root, _ = bag
     damage(root)

@@ -1,20 +1,23 @@
 from __future__ import annotations
 
 import pytest
+from batchkit import input_dir, lines, page, tree_bytes
 
 from archiver.run.batch import RunOptions, run_batch
 from archiver.run.worker import Job
 from archiver.sources.resolve import iter_tasks
-from batchkit import input_dir, lines, page, tree_bytes
 
-distributed = pytest.importorskip("distributed", reason="the Dask adapter needs the 'dask' extra (dask[distributed])")
+distributed = pytest.importorskip(
+    "distributed", reason="the Dask adapter needs the 'dask' extra (dask[distributed])"
+)
 dask_bag = pytest.importorskip("dask.bag", reason="the Dask adapter needs the 'dask' extra")
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=40) as c:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    ) as c:
         yield c
 
 
@@ -26,8 +29,11 @@ def test_clean_bag_and_dask_scheduler_match_the_local_run(tmp_path, cluster):
     run_batch(iter_tasks([str(src)]), Job(str(local)), RunOptions(parallel=0))
 
     on_dask = tmp_path / "dask"
-    summary = run_batch(iter_tasks([str(src)]), Job(str(on_dask)),
-                        RunOptions(dask_scheduler=cluster.scheduler_address, chunk=2))
+    summary = run_batch(
+        iter_tasks([str(src)]),
+        Job(str(on_dask)),
+        RunOptions(dask_scheduler=cluster.scheduler_address, chunk=2),
+    )
     assert (summary.exported, summary.failures) == (10, 1)
     assert tree_bytes(on_dask) == tree_bytes(local)
 
@@ -53,7 +59,24 @@ def test_cli_dask_scheduler(tmp_path, cluster):
     for i in range(4):
         (tmp_path / f"p{i}.html").write_text(page(i), "utf-8")
     out = tmp_path / "out"
-    r = subprocess.run([sys.executable, "-m", "archiver", "clean", str(tmp_path), "--include", "*.html", "-o", str(out),
-                        "-q", "--dask-scheduler", cluster.scheduler_address], cwd=ROOT, capture_output=True, text=True)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "archiver",
+            "clean",
+            str(tmp_path),
+            "--include",
+            "*.html",
+            "-o",
+            str(out),
+            "-q",
+            "--dask-scheduler",
+            cluster.scheduler_address,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr
     assert len(lines(out / "index.jsonl")) == 4

@@ -6,6 +6,7 @@ import signal
 import time
 
 import pytest
+from batchkit import lines, page, tree_bytes
 
 import archiver.run.worker as worker_mod
 from archiver.run.batch import RunOptions, run_batch
@@ -13,7 +14,6 @@ from archiver.run.pool import Pool
 from archiver.run.worker import Job
 from archiver.sources.base import Task
 from archiver.sources.resolve import iter_tasks
-from batchkit import lines, page, tree_bytes
 
 real_process = worker_mod.process
 
@@ -62,7 +62,9 @@ def test_parallel_and_inline_runs_write_identical_files(tmp_path):
         run_batch(iter_tasks([str(src)]), Job(str(tmp_path / name)), RunOptions(parallel=parallel, chunk=2))
     a = tree_bytes(tmp_path / "a")
     assert a == tree_bytes(tmp_path / "b") == tree_bytes(tmp_path / "c")
-    assert len(lines(tmp_path / "a" / "index.jsonl")) == 16 and len(lines(tmp_path / "a" / "errors.jsonl")) == 1
+    assert (
+        len(lines(tmp_path / "a" / "index.jsonl")) == 16 and len(lines(tmp_path / "a" / "errors.jsonl")) == 1
+    )
 
 
 def test_a_slow_page_times_out_and_the_run_goes_on(tmp_path, misbehaving):
@@ -77,13 +79,15 @@ def test_a_slow_page_times_out_and_the_run_goes_on(tmp_path, misbehaving):
 
 def test_a_worker_stuck_past_its_timer_is_killed_and_replaced(tmp_path, misbehaving):
     src = make_inputs(tmp_path, 8, {1: "STUCK", 5: "STUCK"})
-    summary = run_batch(iter_tasks([str(src)]), Job(str(tmp_path / "o"), timeout=0.5),
-                        RunOptions(parallel=1, chunk=4))
+    summary = run_batch(
+        iter_tasks([str(src)]), Job(str(tmp_path / "o"), timeout=0.5), RunOptions(parallel=1, chunk=4)
+    )
     errs = lines(tmp_path / "o" / "errors.jsonl")
     assert [e["source"][-8:] for e in errs] == ["p01.html", "p05.html"]
     assert all(e["stage"] == "timeout" and "killed" in e["reason"] for e in errs)
     assert [i["source"][-8:] for i in lines(tmp_path / "o" / "index.jsonl")] == [
-        f"p{i:02d}.html" for i in (0, 2, 3, 4, 6, 7)]
+        f"p{i:02d}.html" for i in (0, 2, 3, 4, 6, 7)
+    ]
     assert summary.seen == 8 == summary.exported + summary.failures
 
 
@@ -91,7 +95,9 @@ def test_a_crashing_worker_fails_one_page_only(tmp_path, misbehaving):
     src = make_inputs(tmp_path, 6, {3: "CRASH"})
     summary = run_batch(iter_tasks([str(src)]), Job(str(tmp_path / "o")), RunOptions(parallel=2, chunk=3))
     (err,) = lines(tmp_path / "o" / "errors.jsonl")
-    assert err["stage"] == "internal" and "worker died" in err["reason"] and err["source"].endswith("p03.html")
+    assert (
+        err["stage"] == "internal" and "worker died" in err["reason"] and err["source"].endswith("p03.html")
+    )
     assert summary.exported == 5
 
 
@@ -105,4 +111,6 @@ def test_failures_from_sources_flow_through_in_order(tmp_path):
     tasks = [Task("a", failure=None, path=str(tmp_path / "missing.html"))]
     summary = run_batch(tasks, Job(str(tmp_path / "o")), RunOptions(parallel=1))
     assert summary.failed == {"read": 1}
-    assert lines(tmp_path / "o" / "errors.jsonl") == [{"source": "a", "stage": "read", "reason": "no such file"}]
+    assert lines(tmp_path / "o" / "errors.jsonl") == [
+        {"source": "a", "stage": "read", "reason": "no such file"}
+    ]

@@ -9,12 +9,12 @@ import time
 from pathlib import Path
 
 import pytest
+from batchkit import corpus_pages, input_dir, lines, page, tree_bytes
+from conftest import CORPUS, ROOT
 
 from archiver.run.batch import RunOptions, run_batch
 from archiver.run.worker import Job
 from archiver.sources.resolve import iter_tasks
-from batchkit import corpus_pages, input_dir, lines, page, tree_bytes
-from conftest import CORPUS, ROOT
 
 
 def clean_cmd(src, out, *extra):
@@ -49,7 +49,9 @@ def every_input_once(src, out):
     assert sorted(index + errors) == inputs, "every input exactly once in index ∪ errors"
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent (the kill test reads 60 real pages)")
+@pytest.mark.skipif(
+    not CORPUS.is_dir(), reason="../shared/corpus is absent (the kill test reads 60 real pages)"
+)
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the workers")
 def test_kill_9_mid_run_then_rerun_equals_an_uninterrupted_run(tmp_path):
     src = tmp_path / "pages"
@@ -127,8 +129,12 @@ def test_file_names_that_are_not_utf8_are_exported_and_resumed(tmp_path):
     (src / os.fsdecode(b"bad\xe9.html")).write_bytes(b"")  # an error record with the odd name
     ref, out = tmp_path / "ref", tmp_path / "out"
     run_batch(iter_tasks([str(src)]), Job(str(ref)), RunOptions(parallel=0))
-    keys = [r["source"] for r in lines(ref / "index.jsonl")] + [r["source"] for r in lines(ref / "errors.jsonl")]
-    assert sorted(keys) == sorted(str(p) for p in src.iterdir())  # read back as the same (surrogate-escaped) names
+    keys = [r["source"] for r in lines(ref / "index.jsonl")] + [
+        r["source"] for r in lines(ref / "errors.jsonl")
+    ]
+    assert sorted(keys) == sorted(
+        str(p) for p in src.iterdir()
+    )  # read back as the same (surrogate-escaped) names
     run_batch(iter_tasks([str(src / "ok.html")]), Job(str(out)), RunOptions(parallel=0))
     summary = run_batch(iter_tasks([str(src)]), Job(str(out)), RunOptions(parallel=0))
     assert (summary.seen, summary.skipped_done, summary.exported, summary.failures) == (3, 1, 1, 1)

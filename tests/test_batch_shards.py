@@ -4,14 +4,14 @@ import subprocess
 import sys
 
 import pytest
+from batchkit import input_dir, lines, page, tree_bytes
+from conftest import ROOT
 
 from archiver.run.batch import RunOptions, run_batch
 from archiver.run.merge import merge
 from archiver.run.shards import Shard, shard_of
 from archiver.run.worker import Job
 from archiver.sources.resolve import iter_tasks
-from batchkit import input_dir, lines, page, tree_bytes
-from conftest import ROOT
 
 
 def test_shards_split_every_key_exactly_once_and_stably():
@@ -53,7 +53,9 @@ def test_merge_keeps_an_export_over_an_error_for_the_same_input(tmp_path):
     one, two, out = tmp_path / "one", tmp_path / "two", tmp_path / "out"
     one.mkdir()
     two.mkdir()
-    (one / "errors.jsonl").write_text('{"source": "x.html", "stage": "read", "reason": "no such file"}\n', "utf-8")
+    (one / "errors.jsonl").write_text(
+        '{"source": "x.html", "stage": "read", "reason": "no such file"}\n', "utf-8"
+    )
     (two / "index.jsonl").write_text('{"id": "1", "source": "x.html", "outputs": []}\n', "utf-8")
     merge(out, [one, two])
     assert [r["source"] for r in lines(out / "index.jsonl")] == ["x.html"]
@@ -66,13 +68,58 @@ def test_cli_shards_and_merge(tmp_path):
     for i in range(6):
         (src / f"p{i}.html").write_text(page(i), "utf-8")
     for i in range(2):
-        r = subprocess.run([sys.executable, "-m", "archiver", "clean", str(src), "-o", str(tmp_path / f"s{i}"),
-                            "--shard-index", str(i), "--num-shards", "2", "-q", "--parallel", "1"], cwd=ROOT)
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "archiver",
+                "clean",
+                str(src),
+                "-o",
+                str(tmp_path / f"s{i}"),
+                "--shard-index",
+                str(i),
+                "--num-shards",
+                "2",
+                "-q",
+                "--parallel",
+                "1",
+            ],
+            cwd=ROOT,
+        )
         assert r.returncode == 0
-    r = subprocess.run([sys.executable, "-m", "archiver", "merge", str(tmp_path / "all"),
-                        str(tmp_path / "s0"), str(tmp_path / "s1")], cwd=ROOT, capture_output=True, text=True)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "archiver",
+            "merge",
+            str(tmp_path / "all"),
+            str(tmp_path / "s0"),
+            str(tmp_path / "s1"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0 and "6 documents" in r.stderr
     assert len(lines(tmp_path / "all" / "index.jsonl")) == 6
-    bad = subprocess.run([sys.executable, "-m", "archiver", "clean", str(src), "-o", str(tmp_path / "x"),
-                          "--shard-index", "2", "--num-shards", "2"], cwd=ROOT, capture_output=True, text=True)
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "archiver",
+            "clean",
+            str(src),
+            "-o",
+            str(tmp_path / "x"),
+            "--shard-index",
+            "2",
+            "--num-shards",
+            "2",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 2 and "shard" in bad.stderr

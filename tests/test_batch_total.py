@@ -1,4 +1,5 @@
 """Issue 14 item 5: the progress bar's total, known before the run without reading an input."""
+
 from __future__ import annotations
 
 import gzip
@@ -36,7 +37,9 @@ def test_files_directories_globs_and_lists_count_documents(tmp_path):
     assert (p.unit, p.total) == ("doc", 5) and marks == [1, 2, 3, 4, 5]
     assert plan([str(src / "*.html"), str(src / "p1.html")]).total == 4  # a path named twice counts once
     assert plan([str(src)], SourceOptions(include=("*.htm",))).total == 1
-    assert plan([], listed=[str(src / "p0.html"), str(src / "missing.html")]).total == 2  # a missing file is an input too
+    assert (
+        plan([], listed=[str(src / "p0.html"), str(src / "missing.html")]).total == 2
+    )  # a missing file is an input too
     shards = [plan([str(src)], shard=Shard(i, 3)).total for i in range(3)]
     assert sum(shards) == 5
 
@@ -48,12 +51,21 @@ def test_containers_count_bytes_against_file_sizes(tmp_path):
     write_jsonl(tmp_path / "f.jsonl", [{"url": f"https://e.org/j{i}", "html": page(i)} for i in range(6)])
     with gzip.open(tmp_path / "g.jsonl.gz", "wb") as fh:
         fh.write((tmp_path / "f.jsonl").read_bytes())
-    inputs = [str(src / "p0.html"), str(tmp_path / "a.warc.gz"), str(tmp_path / "f.jsonl"),
-              str(tmp_path / "g.jsonl.gz"), str(src / "p1.html")]
+    inputs = [
+        str(src / "p0.html"),
+        str(tmp_path / "a.warc.gz"),
+        str(tmp_path / "f.jsonl"),
+        str(tmp_path / "g.jsonl.gz"),
+        str(src / "p1.html"),
+    ]
     p, marks = positions(inputs)
-    sizes = [(src / "p0.html").stat().st_size, (tmp_path / "a.warc.gz").stat().st_size,
-             (tmp_path / "f.jsonl").stat().st_size, (tmp_path / "g.jsonl.gz").stat().st_size,
-             (src / "p1.html").stat().st_size]
+    sizes = [
+        (src / "p0.html").stat().st_size,
+        (tmp_path / "a.warc.gz").stat().st_size,
+        (tmp_path / "f.jsonl").stat().st_size,
+        (tmp_path / "g.jsonl.gz").stat().st_size,
+        (src / "p1.html").stat().st_size,
+    ]
     assert p.unit == "B" and p.total == sum(sizes)
     assert marks == sorted(marks) and marks[-1] == p.total and len(marks) == 1 + 5 + 6 + 6 + 1
     warc = marks[1:6]

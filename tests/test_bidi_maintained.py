@@ -1,4 +1,5 @@
 """The visual-order repair and `show` build on python-bidi's maintained get_display (issue 13)."""
+
 from __future__ import annotations
 
 from archiver.render.terminal import visual_line

@@ -7,6 +7,7 @@ screenshot into the test's temporary folder. A control page with a script shows 
 script detector can fail. Chromium comes from Debian's ``chromium`` package (``.ci/run`` installs
 it where apt-get is available); the test skips, saying why, only where it is not installed.
 """
+
 from __future__ import annotations
 
 import base64
@@ -18,21 +19,39 @@ import time
 from pathlib import Path
 
 import pytest
+from archivekit import FILLER_AR, FILLER_EN, export, page
 
 import archiver
-
-from archivekit import FILLER_AR, FILLER_EN, export, page
 from archiver.archive.bag import make_bag
 
-websocket = pytest.importorskip("websocket", reason="websocket-client is a test dependency: pip install -e '.[test]'")
+websocket = pytest.importorskip(
+    "websocket", reason="websocket-client is a test dependency: pip install -e '.[test]'"
+)
 
-CHROMIUM = next((p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None)
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed and could not be: "
-                                "run `apt-get install chromium` (.ci/run does so where apt-get is available)")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
-         "--remote-debugging-port=0", "--window-size=900,1100"]
+CHROMIUM = next(
+    (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None
+)
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="Chromium is not installed and could not be: "
+    "run `apt-get install chromium` (.ci/run does so where apt-get is available)",
+)
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--mute-audio",
+    "--hide-scrollbars",
+    "--remote-debugging-port=0",
+    "--window-size=900,1100",
+]
 PROBE = """(() => {
   const out = [];
   for (const el of document.querySelectorAll('article [lang], article[lang], h1')) {
@@ -51,8 +70,11 @@ class Browser:
     """One headless Chromium and one DevTools websocket with a flattened page session."""
 
     def __init__(self, profile: Path) -> None:
-        self.proc = subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         port_file = profile / "DevToolsActivePort"
         deadline = time.monotonic() + 20
         while not (port_file.is_file() and len(port_file.read_text().split()) >= 2):
@@ -61,7 +83,9 @@ class Browser:
                 pytest.fail("Chromium did not open its DevTools port")
             time.sleep(0.05)
         port, path = port_file.read_text().split()[:2]
-        self.ws = websocket.create_connection(f"ws://127.0.0.1:{port}{path}", timeout=20, suppress_origin=True)
+        self.ws = websocket.create_connection(
+            f"ws://127.0.0.1:{port}{path}", timeout=20, suppress_origin=True
+        )
         self.next_id = 0
         self.events: list[dict] = []
         target = self.call("Target.createTarget", url="about:blank")["targetId"]
@@ -94,7 +118,11 @@ class Browser:
                 pytest.fail(f"{url} did not load")
             self.events.append(json.loads(self.ws.recv()))
         scripts = [e["params"] for e in self.events if e.get("method") == "Debugger.scriptParsed"]
-        requests = [e["params"]["request"]["url"] for e in self.events if e.get("method") == "Network.requestWillBeSent"]
+        requests = [
+            e["params"]["request"]["url"]
+            for e in self.events
+            if e.get("method") == "Network.requestWillBeSent"
+        ]
         return scripts, requests
 
     def evaluate(self, expression: str):
@@ -127,12 +155,16 @@ def browser(tmp_path):
 def reading_copy(tmp_path):
     out = tmp_path / "export"
     out.mkdir()
-    mixed = page("تقرير عن الشركات والتقنية", [
-        f"{FILLER_AR} وقال المتحدث إن شركة Microsoft Corporation ستفتح مكتبا جديدا في المدينة.",
-        FILLER_EN + " The spokesman said the office would open next spring.",
-        f"{FILLER_AR} وأضاف أن المشروع سيوفر مئات من فرص العمل للشباب.",
-        "<ul><li>The first point of the English summary of the statement.</li>"
-        "<li>النقطة الثانية من الملخص باللغة العربية حول البيان الرسمي.</li></ul>"])
+    mixed = page(
+        "تقرير عن الشركات والتقنية",
+        [
+            f"{FILLER_AR} وقال المتحدث إن شركة Microsoft Corporation ستفتح مكتبا جديدا في المدينة.",
+            FILLER_EN + " The spokesman said the office would open next spring.",
+            f"{FILLER_AR} وأضاف أن المشروع سيوفر مئات من فرص العمل للشباب.",
+            "<ul><li>The first point of the English summary of the statement.</li>"
+            "<li>النقطة الثانية من الملخص باللغة العربية حول البيان الرسمي.</li></ul>",
+        ],
+    )
     (doc,) = export(out, [mixed])
     assert {b.lang for b in doc.blocks} >= {"ar", "en"}
     make_bag(out)
@@ -164,7 +196,9 @@ def test_directions_computed_by_chromium_no_script_and_screenshot(browser, readi
 
 def test_the_script_detector_sees_a_script(browser, tmp_path):
     control = tmp_path / "control.html"
-    control.write_text("<!DOCTYPE html><html><body><p>x</p><script>document.title = 'ran'</script></body></html>")
+    control.write_text(
+        "<!DOCTYPE html><html><body><p>x</p><script>document.title = 'ran'</script></body></html>"
+    )
     scripts, _ = browser.open(control.as_uri())
     assert scripts and browser.evaluate("document.title") == "ran"
 
@@ -174,8 +208,10 @@ def test_index_page_in_the_browser(browser, reading_copy):
     index = html_path.parent / "index.html"
     scripts, requests = browser.open(index.as_uri())
     assert scripts == [] and requests == [index.as_uri()]
-    cell = browser.evaluate("(() => { const td = document.querySelector('tbody td');"
-                            " return [td.getAttribute('lang'), getComputedStyle(td).direction, td.textContent]; })()")
+    cell = browser.evaluate(
+        "(() => { const td = document.querySelector('tbody td');"
+        " return [td.getAttribute('lang'), getComputedStyle(td).direction, td.textContent]; })()"
+    )
     assert cell == ["ar", "rtl", doc.title]
 
 
@@ -206,10 +242,15 @@ def cited_copy(tmp_path):
 
     out = tmp_path / "cited"
     out.mkdir()
-    source = page("تقرير عن الشركات والتقنية في المنطقة", [
-        f"{FILLER_AR} وقال المتحدث إن شركة Microsoft Corporation ستفتح مكتبا جديدا في المدينة.",
-        f"{FILLER_AR} وأضاف أن المشروع سيوفر مئات من فرص العمل للشباب."],
-        date="2024-03-05T10:30:00+03:00", site="Portal News")
+    source = page(
+        "تقرير عن الشركات والتقنية في المنطقة",
+        [
+            f"{FILLER_AR} وقال المتحدث إن شركة Microsoft Corporation ستفتح مكتبا جديدا في المدينة.",
+            f"{FILLER_AR} وأضاف أن المشروع سيوفر مئات من فرص العمل للشباب.",
+        ],
+        date="2024-03-05T10:30:00+03:00",
+        site="Portal News",
+    )
     url = "https://example.org/news/" + "section-name-without-breaks-" * 6 + "2024/03/05/a.html?id=1234567890"
     doc = archiver.clean(source, url=url)
     names = write_document(doc, out, ("md", "json"))
@@ -220,8 +261,9 @@ def cited_copy(tmp_path):
 
 
 def _shot(browser, width: int, path: Path) -> dict:
-    browser.page("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1,
-                 mobile=False)
+    browser.page(
+        "Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=False
+    )
     state = browser.evaluate(HEADER_PROBE)
     data = base64.b64decode(browser.page("Page.captureScreenshot", format="png")["data"])
     path.write_bytes(data)

@@ -7,11 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEED
 
-GOOD = ("<html lang='en'><head><title>Good page</title></head><body><article><h1>Good page headline</h1>"
-        + "<p>" + "A sentence of real article prose, long enough to count. " * 8 + "</p></article></body></html>")
+GOOD = (
+    "<html lang='en'><head><title>Good page</title></head><body><article><h1>Good page headline</h1>"
+    + "<p>"
+    + "A sentence of real article prose, long enough to count. " * 8
+    + "</p></article></body></html>"
+)
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -50,7 +53,9 @@ def test_bad_inputs_are_reported_and_others_still_export(tmp_path):
     assert r.returncode == 1
     index = [json.loads(ln) for ln in (out / "index.jsonl").read_text("utf-8").splitlines()]
     errors = [json.loads(ln) for ln in (out / "errors.jsonl").read_text("utf-8").splitlines()]
-    assert [Path(i["source"]).name for i in index] == ["good.html"] + (["locked.html"] if os.geteuid() == 0 else [])
+    assert [Path(i["source"]).name for i in index] == ["good.html"] + (
+        ["locked.html"] if os.geteuid() == 0 else []
+    )
     reasons = {Path(e["source"]).name: e["reason"] for e in errors}
     assert "empty" in reasons["empty.html"] and "binary" in reasons["binary.htm"]
     assert "no such file" in reasons["missing.html"]

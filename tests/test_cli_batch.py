@@ -11,8 +11,9 @@ from conftest import ROOT
 
 
 def archiver(*args, stdin: bytes | None = None):
-    return subprocess.run([sys.executable, "-m", "archiver", *map(str, args)], cwd=ROOT, input=stdin,
-                          capture_output=True)
+    return subprocess.run(
+        [sys.executable, "-m", "archiver", *map(str, args)], cwd=ROOT, input=stdin, capture_output=True
+    )
 
 
 def counters(out):
@@ -31,7 +32,9 @@ def test_warc_with_truncated_tail_jsonl_with_bad_line_and_unreadable_file(tmp_pa
     write_warc(src / "crawl.warc.gz", recs)
     data = (src / "crawl.warc.gz").read_bytes()
     (src / "crawl.warc.gz").write_bytes(data[:-60])
-    write_jsonl(src / "feed.jsonl", [{"html": page(10), "url": "https://e.org/10"}, "{oops", {"html": page(11)}])
+    write_jsonl(
+        src / "feed.jsonl", [{"html": page(10), "url": "https://e.org/10"}, "{oops", {"html": page(11)}]
+    )
     (src / "page.html").write_text(page(20), "utf-8")
     os.symlink(src / "gone.html", src / "dangling.html")
     out = tmp_path / "out"
@@ -78,8 +81,16 @@ def test_stdin_input_list_and_globs(tmp_path):
 
 def test_jsonl_keys_from_the_command_line(tmp_path):
     write_jsonl(tmp_path / "f.jsonl", [{"body": page(1), "link": "https://e.org/x"}])
-    r = archiver("clean", tmp_path / "f.jsonl", "--jsonl-html-key", "body", "--jsonl-url-key", "link",
-                 "--format", "json")
+    r = archiver(
+        "clean",
+        tmp_path / "f.jsonl",
+        "--jsonl-html-key",
+        "body",
+        "--jsonl-url-key",
+        "link",
+        "--format",
+        "json",
+    )
     assert r.returncode == 0 and json.loads(r.stdout)["url"] == "https://e.org/x"
 
 
@@ -103,9 +114,22 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     for quiet, expect_bar in ((False, True), (True, False)):
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
-        args = ["clean", str(tmp_path), "-o", str(tmp_path / f"o{quiet}"), "--parallel", "1", "--include", "*.html"]
-        proc = subprocess.Popen([sys.executable, "-m", "archiver", *args, *(["-q"] if quiet else [])], cwd=ROOT,
-                                stderr=slave, stdout=subprocess.DEVNULL)
+        args = [
+            "clean",
+            str(tmp_path),
+            "-o",
+            str(tmp_path / f"o{quiet}"),
+            "--parallel",
+            "1",
+            "--include",
+            "*.html",
+        ]
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "archiver", *args, *(["-q"] if quiet else [])],
+            cwd=ROOT,
+            stderr=slave,
+            stdout=subprocess.DEVNULL,
+        )
         os.close(slave)
         chunks = []
         while True:
@@ -125,11 +149,15 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
 
 def test_an_unreadable_input_list_or_an_output_that_is_a_file_is_a_usage_error(tmp_path):
     (tmp_path / "a.html").write_text(page(1), "utf-8")
-    for args in (["--input-list", tmp_path / "none.txt", "-o", tmp_path / "o"],
-                 ["--input-list", tmp_path, "-o", tmp_path / "o"],
-                 [tmp_path / "a.html", "-o", tmp_path / "a.html"]):
+    for args in (
+        ["--input-list", tmp_path / "none.txt", "-o", tmp_path / "o"],
+        ["--input-list", tmp_path, "-o", tmp_path / "o"],
+        [tmp_path / "a.html", "-o", tmp_path / "a.html"],
+    ):
         r = archiver("clean", *args, "-q")
-        assert r.returncode == 2 and b"Traceback" not in r.stderr and r.stderr.startswith(b"archiver: error:"), r.stderr
+        assert (
+            r.returncode == 2 and b"Traceback" not in r.stderr and r.stderr.startswith(b"archiver: error:")
+        ), r.stderr
     assert not (tmp_path / "o").exists()
 
 
@@ -139,18 +167,26 @@ def test_the_same_page_captured_twice_is_two_documents_whatever_the_worker_order
     from batchkit import tree_bytes
 
     same = ("https://example.org/1", page(1).encode(), "text/html", 200)
-    write_warc(tmp_path / "a.warc.gz", [same, same, ("https://example.org/2", page(2).encode(), "text/html", 200)])
+    write_warc(
+        tmp_path / "a.warc.gz", [same, same, ("https://example.org/2", page(2).encode(), "text/html", 200)]
+    )
     write_jsonl(tmp_path / "feed.jsonl", [{"url": "https://example.org/9", "html": page(9)}] * 2)
     trees = []
     for workers in ("0", "2"):
         out = tmp_path / f"out{workers}"
-        r = archiver("clean", tmp_path / "a.warc.gz", tmp_path / "feed.jsonl", "-o", out, "-q", "--parallel", workers)
+        r = archiver(
+            "clean", tmp_path / "a.warc.gz", tmp_path / "feed.jsonl", "-o", out, "-q", "--parallel", workers
+        )
         assert r.returncode == 0, r.stderr
         index = lines(out / "index.jsonl")
         assert len(index) == 5 and len({rec["id"] for rec in index}) == 5
         for rec in index:  # each document file holds its own input's provenance
             source = json.loads((out / f"{rec['id']}.json").read_text("utf-8"))["source"]
-            where = f"{source['path']}/#{source['offset']}" if source["kind"] == "warc" else f"{source['path']}/:{source['line']}"
+            where = (
+                f"{source['path']}/#{source['offset']}"
+                if source["kind"] == "warc"
+                else f"{source['path']}/:{source['line']}"
+            )
             assert where == rec["source"]
         trees.append(tree_bytes(out))
     assert trees[0] == trees[1]
@@ -164,18 +200,44 @@ def test_pages_over_the_size_limit_are_error_records_and_the_rest_exports(tmp_pa
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "big.html").write_text(big, "utf-8")
     (tmp_path / "in" / "small.html").write_text(small, "utf-8")
-    write_warc(tmp_path / "a.warc.gz", [("https://e.org/big", big.encode(), "text/html", 200),
-                                        ("https://e.org/small", small.encode(), "text/html", 200)])
-    write_jsonl(tmp_path / "feed.jsonl", [{"url": "https://e.org/j1", "html": big}, {"url": "https://e.org/j2", "html": small}])
+    write_warc(
+        tmp_path / "a.warc.gz",
+        [
+            ("https://e.org/big", big.encode(), "text/html", 200),
+            ("https://e.org/small", small.encode(), "text/html", 200),
+        ],
+    )
+    write_jsonl(
+        tmp_path / "feed.jsonl",
+        [{"url": "https://e.org/j1", "html": big}, {"url": "https://e.org/j2", "html": small}],
+    )
     for backend in ("warcio", "fastwarc"):
         out = tmp_path / f"out-{backend}"
-        r = archiver("clean", tmp_path / "in", tmp_path / "a.warc.gz", tmp_path / "feed.jsonl", "-o", out, "-q",
-                     "--parallel", "0", "--max-page-bytes", "8000", "--warc-backend", backend)
+        r = archiver(
+            "clean",
+            tmp_path / "in",
+            tmp_path / "a.warc.gz",
+            tmp_path / "feed.jsonl",
+            "-o",
+            out,
+            "-q",
+            "--parallel",
+            "0",
+            "--max-page-bytes",
+            "8000",
+            "--warc-backend",
+            backend,
+        )
         assert r.returncode == 1, r.stderr
         errors = lines(out / "errors.jsonl")
         assert len(errors) == 3 and all(e["reason"].startswith("page too large") for e in errors)
         assert sorted(Path(e["source"].split("/#")[0].split("/:")[0]).name for e in errors) == [
-            "a.warc.gz", "big.html", "feed.jsonl"]
+            "a.warc.gz",
+            "big.html",
+            "feed.jsonl",
+        ]
         assert len(lines(out / "index.jsonl")) == 3 and balanced(counters(out))
-    r = archiver("clean", tmp_path / "in", "-o", tmp_path / "nolimit", "-q", "--parallel", "0", "--max-page-bytes", "0")
+    r = archiver(
+        "clean", tmp_path / "in", "-o", tmp_path / "nolimit", "-q", "--parallel", "0", "--max-page-bytes", "0"
+    )
     assert r.returncode == 0 and len(lines(tmp_path / "nolimit" / "index.jsonl")) == 2

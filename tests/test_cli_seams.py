@@ -1,4 +1,5 @@
 """One CLI vocabulary: aliases, URLs for inputs, help everywhere, exit statuses, closed pipes (issue 14)."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,14 +16,22 @@ from archiver.archive.report import Problem
 from archiver.archive.verify import VerifyReport
 from archiver.cli import build_parser
 
-PAGE = ("<html lang='en'><head><title>Council story</title></head><body><article><h1>Council story</h1>"
-        "<p>" + "The council met on Monday to decide, after a long debate, what to do next. " * 6
-        + "</p></article></body></html>")
+PAGE = (
+    "<html lang='en'><head><title>Council story</title></head><body><article><h1>Council story</h1>"
+    "<p>"
+    + "The council met on Monday to decide, after a long debate, what to do next. " * 6
+    + "</p></article></body></html>"
+)
 
 
 def run(*args: object, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "archiver", *map(str, args)], cwd=ROOT, stdout=stdout,
-                          stderr=subprocess.PIPE, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "archiver", *map(str, args)],
+        cwd=ROOT,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +62,12 @@ def _subparsers(parser: argparse.ArgumentParser):
 
 
 def test_every_option_of_every_command_has_help():
-    missing = [f"{name} {action.dest}" for name, sub in _subparsers(build_parser()) for action in sub._actions
-               if not isinstance(action, argparse._HelpAction) and not (action.help or "").strip()]
+    missing = [
+        f"{name} {action.dest}"
+        for name, sub in _subparsers(build_parser())
+        for action in sub._actions
+        if not isinstance(action, argparse._HelpAction) and not (action.help or "").strip()
+    ]
     assert missing == []
 
 
@@ -103,7 +116,9 @@ def test_base_url_gives_each_file_base_plus_its_relative_path(site, tmp_path):
     r = run("clean", site, "--base-url", "https://example.org/root", "-o", tmp_path, "-q", "--parallel", "0")
     assert r.returncode == 0, r.stderr
     assert sorted(rec["url"] for rec in _records(tmp_path)) == [
-        "https://example.org/root/index.html", "https://example.org/root/news/a%20b.html"]
+        "https://example.org/root/index.html",
+        "https://example.org/root/news/a%20b.html",
+    ]
 
 
 def test_nothing_to_clean_exits_the_same_with_or_without_output(tmp_path):
@@ -133,7 +148,10 @@ def _with_closed_stdout(*args: object) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("command", ["show", "search", "show-list"])
 def test_a_closed_pipe_ends_quietly_with_status_0(indexed, command):
-    args = {"show": ("show", indexed, "--id", _records(indexed)[0]["id"]),
-            "search": ("search", indexed, "council"), "show-list": ("show", indexed, "--list")}[command]
+    args = {
+        "show": ("show", indexed, "--id", _records(indexed)[0]["id"]),
+        "search": ("search", indexed, "council"),
+        "show-list": ("show", indexed, "--list"),
+    }[command]
     r = _with_closed_stdout(*args)
     assert r.stderr == "" and r.returncode == 0

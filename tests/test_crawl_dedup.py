@@ -1,4 +1,5 @@
 """Exact and near-duplicate groups (archiver.crawl.dedup) and ``archiver dedup DIR``."""
+
 from __future__ import annotations
 
 import json
@@ -45,13 +46,13 @@ def _corpus() -> list[DedupItem]:
     a, b, c = _article(1), _article(2), _article(3)
     return [
         DedupItem("a-first", a, "ar", "2020-01-01T10:00:00Z"),
-        DedupItem("a-vocalized", _vocalized(a), "ar", "2020-01-02T10:00:00Z"),    # exact once folded
-        DedupItem("a-recapture", _edited(a, 7), "ar", "2020-01-03T10:00:00Z"),    # a few words changed
+        DedupItem("a-vocalized", _vocalized(a), "ar", "2020-01-02T10:00:00Z"),  # exact once folded
+        DedupItem("a-recapture", _edited(a, 7), "ar", "2020-01-03T10:00:00Z"),  # a few words changed
         DedupItem("a-syndicated", " ".join(_words(random.Random(9), 15)) + " " + a, "ar", ""),  # other chrome
-        DedupItem("b", b, "ar", "2020-01-01T09:00:00Z"),                            # other articles
+        DedupItem("b", b, "ar", "2020-01-01T09:00:00Z"),  # other articles
         DedupItem("c", c, "ar", "2020-01-01T08:00:00Z"),
-        DedupItem("c-short", "خبر عاجل", "ar", ""),                                  # too short to sign
-        DedupItem("c-short-2", "خبرٌ عاجلٌ", "ar", ""),                              # its exact copy
+        DedupItem("c-short", "خبر عاجل", "ar", ""),  # too short to sign
+        DedupItem("c-short-2", "خبرٌ عاجلٌ", "ar", ""),  # its exact copy
     ]
 
 
@@ -86,8 +87,11 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 
 def test_dedup_command_writes_groups_and_keeps_records(tmp_path: Path) -> None:
     a, b = _article(11), _article(12)
-    pages = [page("خبر", [a], date="2020-01-01"), page("خبر منقول", [_edited(a, 3)], date="2020-02-01"),
-             page("خبر آخر", [b], date="2020-01-05")]
+    pages = [
+        page("خبر", [a], date="2020-01-01"),
+        page("خبر منقول", [_edited(a, 3)], date="2020-02-01"),
+        page("خبر آخر", [b], date="2020-01-05"),
+    ]
     outs = []
     for name, order in (("one", pages), ("two", pages[::-1])):
         out = tmp_path / name

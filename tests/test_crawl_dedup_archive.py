@@ -1,4 +1,5 @@
 """Duplicate groups in the search index (one hit per group) and in a bag's documents.jsonl."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,10 @@ from archivekit import FILLER_AR, export, page
 from archiver.archive.search import search
 
 ROOT = Path(__file__).resolve().parents[1]
-STORY = ("أعلنت وزارة الزراعة اليوم عن خطة جديدة لزراعة القمح في المحافظات الشمالية تشمل توزيع البذور "
-         "على المزارعين مجانا وتوفير مياه الري خلال موسم الشتاء المقبل بحسب بيان رسمي صدر صباح الأحد")
+STORY = (
+    "أعلنت وزارة الزراعة اليوم عن خطة جديدة لزراعة القمح في المحافظات الشمالية تشمل توزيع البذور "
+    "على المزارعين مجانا وتوفير مياه الري خلال موسم الشتاء المقبل بحسب بيان رسمي صدر صباح الأحد"
+)
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
@@ -24,9 +27,14 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 
 
 def _export(out: Path) -> list:
-    return export(out, [page("القمح", [STORY, FILLER_AR], date="2020-03-01"),
-                        page("خطة القمح", [STORY.replace("الأحد", "الاثنين"), FILLER_AR], date="2020-03-02"),
-                        page("القمح في الجنوب", ["القمح " + FILLER_AR * 3], date="2020-03-03")])
+    return export(
+        out,
+        [
+            page("القمح", [STORY, FILLER_AR], date="2020-03-01"),
+            page("خطة القمح", [STORY.replace("الأحد", "الاثنين"), FILLER_AR], date="2020-03-02"),
+            page("القمح في الجنوب", ["القمح " + FILLER_AR * 3], date="2020-03-03"),
+        ],
+    )
 
 
 def test_search_shows_one_hit_per_group(tmp_path: Path) -> None:
@@ -47,7 +55,9 @@ def test_bag_lines_carry_duplicate_of(tmp_path: Path) -> None:
     docs = _export(tmp_path)
     assert _run("dedup", str(tmp_path)).returncode == 0
     assert _run("bag", str(tmp_path), "-q").returncode == 0
-    lines = {d["id"]: d for d in map(json.loads, (tmp_path / "data" / "documents.jsonl").read_text().splitlines())}
+    lines = {
+        d["id"]: d for d in map(json.loads, (tmp_path / "data" / "documents.jsonl").read_text().splitlines())
+    }
     assert lines[docs[1].id]["duplicate_of"] == docs[0].id
     assert lines[docs[0].id]["duplicate_of"] is None and lines[docs[2].id]["duplicate_of"] is None
     assert (tmp_path / "data" / "duplicates.jsonl").is_file()

@@ -1,5 +1,6 @@
 """Site boilerplate learned across a host's pages: ``clean --site-boilerplate``, ``--site-profile``,
 ``archiver profile`` (archiver.crawl.profile, archiver.crawl.sites)."""
+
 from __future__ import annotations
 
 import html
@@ -31,9 +32,11 @@ def _page(i: int) -> str:
         paras.insert(2, QUOTE)
     chrome = (CHROME_VOCALIZED if i % 2 else CHROME).format(n=i + 2)  # counter and harakat vary
     body = "".join(f"<p>{html.escape(p)}</p>" for p in [*paras, chrome])
-    return (f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>خبر {i}</title>'
-            f'<link rel="canonical" href="https://news.example/article/{i}"></head><body><article>'
-            f"<h1>خبر رقم {i}</h1>{body}</article></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>خبر {i}</title>'
+        f'<link rel="canonical" href="https://news.example/article/{i}"></head><body><article>'
+        f"<h1>خبر رقم {i}</h1>{body}</article></body></html>"
+    )
 
 
 def _crawl(folder: Path, order: list[int]) -> Path:
@@ -90,10 +93,26 @@ def test_same_bytes_for_any_order_and_parallelism(tmp_path: Path) -> None:
     outs = []
     for name, inputs, parallel in (("a", [str(crawl)], "0"), ("b", files, "2")):
         out = tmp_path / f"out-{name}"
-        result = _run("clean", *inputs, "-o", str(out), "-q", "--parallel", parallel, "--site-boilerplate",
-                      "--format", "json")
+        result = _run(
+            "clean",
+            *inputs,
+            "-o",
+            str(out),
+            "-q",
+            "--parallel",
+            parallel,
+            "--site-boilerplate",
+            "--format",
+            "json",
+        )
         assert result.returncode == 0, result.stderr
-        outs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.json") if p.name != "run.json"})
+        outs.append(
+            {
+                p.relative_to(out).as_posix(): p.read_bytes()
+                for p in out.rglob("*.json")
+                if p.name != "run.json"
+            }
+        )
     assert len(outs[0]) == 13 and outs[0] == outs[1]  # 12 records and the profile, byte for byte
 
 
@@ -104,25 +123,35 @@ def test_profile_command_then_site_profile(tmp_path: Path) -> None:
     one = tmp_path / "one"
     (one).mkdir()
     (one / "page.html").write_text(_page(40), "utf-8")  # a later page of the same host
-    result = _run("clean", str(one), "-o", str(tmp_path / "out"), "-q", "--site-profile", str(tmp_path / "prof"))
+    result = _run(
+        "clean", str(one), "-o", str(tmp_path / "out"), "-q", "--site-profile", str(tmp_path / "prof")
+    )
     assert result.returncode == 0, result.stderr
     (doc,) = _docs(tmp_path / "out").values()
     assert [(r["reason"], r.get("detail")) for r in doc["removed"] if r["reason"].startswith("site")] == [
-        ("site-repeat", "12/12")]
-    assert (tmp_path / "out" / "site-profiles" / "news.example.json").read_bytes() == \
-        (tmp_path / "prof" / "site-profiles" / "news.example.json").read_bytes()
+        ("site-repeat", "12/12")
+    ]
+    assert (tmp_path / "out" / "site-profiles" / "news.example.json").read_bytes() == (
+        tmp_path / "prof" / "site-profiles" / "news.example.json"
+    ).read_bytes()
     bad = _run("clean", str(one), "-o", str(tmp_path / "out2"), "--site-profile", str(tmp_path / "nothing"))
     assert bad.returncode == 2 and "no site profiles" in bad.stderr
 
 
 def test_thresholds_by_share_and_host_size() -> None:
     def prints(host: str, pages: int, key_pages: int) -> list[Fingerprint]:
-        return [Fingerprint(host, f"{host}/{i}", frozenset({"body %d" % i} | ({"menu"} if i < key_pages else set())))
-                for i in range(pages)]
+        return [
+            Fingerprint(
+                host, f"{host}/{i}", frozenset({"body %d" % i} | ({"menu"} if i < key_pages else set()))
+            )
+            for i in range(pages)
+        ]
 
     opts = ProfileOptions(min_host_pages=5, min_share=0.3, min_pages=3)
-    profiles = build_profiles(prints("a.test", 40, 10) + prints("b.test", 40, 13) + prints("c.test", 4, 4)
-                              + prints("d.test", 6, 2), opts)
+    profiles = build_profiles(
+        prints("a.test", 40, 10) + prints("b.test", 40, 13) + prints("c.test", 4, 4) + prints("d.test", 6, 2),
+        opts,
+    )
     assert "menu" not in profiles["a.test"].chrome  # 10 of 40 pages: 25%, under the share
     assert profiles["b.test"].chrome == {"menu": 13}  # 13 of 40: 32.5%
     assert "c.test" not in profiles  # fewer pages than N
@@ -140,21 +169,58 @@ def test_host_of() -> None:
 def test_shards_learn_the_same_profile_as_one_run(tmp_path: Path) -> None:
     crawl = _crawl(tmp_path / "crawl", list(range(12)))
     whole = tmp_path / "whole"
-    assert _run("clean", str(crawl), "-o", str(whole), "-q", "--parallel", "0", "--site-boilerplate",
-                "--format", "json").returncode == 0
+    assert (
+        _run(
+            "clean",
+            str(crawl),
+            "-o",
+            str(whole),
+            "-q",
+            "--parallel",
+            "0",
+            "--site-boilerplate",
+            "--format",
+            "json",
+        ).returncode
+        == 0
+    )
     for i in range(2):  # each shard cleans half the pages but profiles all of them
-        result = _run("clean", str(crawl), "-o", str(tmp_path / f"shard{i}"), "-q", "--parallel", "0",
-                      "--site-boilerplate", "--format", "json", "--shard-index", str(i), "--num-shards", "2")
+        result = _run(
+            "clean",
+            str(crawl),
+            "-o",
+            str(tmp_path / f"shard{i}"),
+            "-q",
+            "--parallel",
+            "0",
+            "--site-boilerplate",
+            "--format",
+            "json",
+            "--shard-index",
+            str(i),
+            "--num-shards",
+            "2",
+        )
         assert result.returncode == 0, result.stderr
-        assert (tmp_path / f"shard{i}" / "site-profiles" / "news.example.json").read_bytes() == \
-            (whole / "site-profiles" / "news.example.json").read_bytes()
-    records = {p.name: p.read_bytes() for i in range(2) for p in (tmp_path / f"shard{i}").glob("*.json")
-               if p.name != "run.json"}
+        assert (tmp_path / f"shard{i}" / "site-profiles" / "news.example.json").read_bytes() == (
+            whole / "site-profiles" / "news.example.json"
+        ).read_bytes()
+    records = {
+        p.name: p.read_bytes()
+        for i in range(2)
+        for p in (tmp_path / f"shard{i}").glob("*.json")
+        if p.name != "run.json"
+    }
     assert len(records) == 12
     assert records == {p.name: p.read_bytes() for p in whole.glob("*.json") if p.name != "run.json"}
 
 
 def test_site_boilerplate_refuses_standard_input(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "archiver", "clean", "-", "-o", str(tmp_path / "out"),
-                             "--site-boilerplate"], cwd=ROOT, capture_output=True, text=True, input=_page(1))
+    result = subprocess.run(
+        [sys.executable, "-m", "archiver", "clean", "-", "-o", str(tmp_path / "out"), "--site-boilerplate"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input=_page(1),
+    )
     assert result.returncode == 2 and "standard input only once" in result.stderr

@@ -1,5 +1,6 @@
 """Legacy code pages without a label (issue 13): the statistics read the visible text, the XML
 declaration is a label, the Arabic code pages are tried first and only taken for Arabic words."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,10 @@ RU = "Правительство сегодня объявило о новом �
 EL = "Η κυβέρνηση ανακοίνωσε σήμερα ένα νέο έργο αφαλάτωσης θαλασσινού νερού στην ανατολική περιοχή."
 FR = "Le gouvernement a annoncé aujourd'hui un nouveau projet de dessalement de l'eau de mer à l'est du pays."
 # A portal's page: far more script and style (ASCII) than article text
-CHROME = ("<script>var config = {" + "'key': 'value', " * 400 + "};</script>"
-          "<style>" + ".menu a { color: #333; padding: 0 4px; } " * 300 + "</style><!-- " + "x" * 3000 + " -->")
+CHROME = (
+    "<script>var config = {" + "'key': 'value', " * 400 + "};</script>"
+    "<style>" + ".menu a { color: #333; padding: 0 4px; } " * 300 + "</style><!-- " + "x" * 3000 + " -->"
+)
 
 
 def page(text: str, head: str = "") -> str:
@@ -35,11 +38,14 @@ def test_other_code_pages_are_not_taken_for_arabic(text, codec):
     assert d.evidence != "statistics:arabic-letters" and not d.encoding.startswith(("cp1256", "iso8859-6"))
 
 
-@pytest.mark.parametrize("decl,codec", [
-    ('<?xml version="1.0" encoding="windows-1256"?>', "cp1256"),
-    ("<?xml version='1.0' encoding='ISO-8859-6' ?>", "iso8859-6"),
-    ('\n  <?xml version="1.0" encoding="koi8-r"?>', "koi8-r"),
-])
+@pytest.mark.parametrize(
+    "decl,codec",
+    [
+        ('<?xml version="1.0" encoding="windows-1256"?>', "cp1256"),
+        ("<?xml version='1.0' encoding='ISO-8859-6' ?>", "iso8859-6"),
+        ('\n  <?xml version="1.0" encoding="koi8-r"?>', "koi8-r"),
+    ],
+)
 def test_the_xml_declaration_is_a_label(decl, codec):
     text = RU if codec == "koi8-r" else AR
     d = decode((decl + page(text)).encode(codec))
@@ -52,7 +58,9 @@ def test_an_iso_8859_6_label_reads_iso_8859_6_bytes_as_iso_8859_6():
 
 
 def test_meta_wins_over_a_later_xml_declaration_only_when_first():
-    raw = ('<?xml version="1.0" encoding="windows-1256"?>' + page(AR, '<meta charset="utf-8">')).encode("cp1256")
+    raw = ('<?xml version="1.0" encoding="windows-1256"?>' + page(AR, '<meta charset="utf-8">')).encode(
+        "cp1256"
+    )
     assert decode(raw).encoding == "cp1256"
 
 

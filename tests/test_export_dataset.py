@@ -1,4 +1,5 @@
 """``archiver export DIR --format jsonl|parquet``: one row per document, in shards, with a schema."""
+
 from __future__ import annotations
 
 import json
@@ -17,10 +18,12 @@ def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "archiver", *args], cwd=ROOT, capture_output=True, text=True)
 
 
-PAGES = [page("خبر أول", [FILLER_AR, "فقرة ثانية من الخبر الأول"], date="2020-01-01", site="الموقع"),
-         page("Second story", [FILLER_EN], lang="en", date="2020-01-02"),
-         page("خبر ثالث", ["<h2>عنوان فرعي</h2>", FILLER_AR + " " + FILLER_AR]),
-         page("خبر رابع", ["نص قصير للخبر الرابع " * 5])]
+PAGES = [
+    page("خبر أول", [FILLER_AR, "فقرة ثانية من الخبر الأول"], date="2020-01-01", site="الموقع"),
+    page("Second story", [FILLER_EN], lang="en", date="2020-01-02"),
+    page("خبر ثالث", ["<h2>عنوان فرعي</h2>", FILLER_AR + " " + FILLER_AR]),
+    page("خبر رابع", ["نص قصير للخبر الرابع " * 5]),
+]
 
 
 def _rows(dataset: Path) -> list[dict]:
@@ -68,15 +71,20 @@ def test_rerun_replaces_only_a_dataset(tmp_path: Path) -> None:
     assert (tmp_path / "keep" / "notes.txt").read_text() == "mine"
     assert _run("export", str(tmp_path), "--shard-size", "1").returncode == 0
     assert _run("export", str(tmp_path), "--shard-size", "10").returncode == 0
-    assert sorted(p.name for p in (tmp_path / "dataset").iterdir()) == ["dataset.json", "dataset.schema.json",
-                                                                        "part-00000.jsonl"]
+    assert sorted(p.name for p in (tmp_path / "dataset").iterdir()) == [
+        "dataset.json",
+        "dataset.schema.json",
+        "part-00000.jsonl",
+    ]
 
 
 def test_parquet_rows_equal_jsonl_rows(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     export(tmp_path, PAGES)
     assert _run("export", str(tmp_path), "-o", str(tmp_path / "j")).returncode == 0
-    result = _run("export", str(tmp_path), "--format", "parquet", "--shard-size", "2", "-o", str(tmp_path / "p"))
+    result = _run(
+        "export", str(tmp_path), "--format", "parquet", "--shard-size", "2", "-o", str(tmp_path / "p")
+    )
     assert result.returncode == 0, result.stderr
     manifest = json.loads((tmp_path / "p" / "dataset.json").read_text())
     assert [s["path"] for s in manifest["shards"]] == ["part-00000.parquet", "part-00001.parquet"]

@@ -6,6 +6,7 @@ readings are dropped, as the pipeline drops them. A token counts as found when i
 output's tokens or inside the output's text (a word split by markup, "<b>I</b>niciar", is one
 word in a block), in the page's text as decoded or as the text fixers repair it (mojibake).
 """
+
 from __future__ import annotations
 
 import gzip
@@ -79,7 +80,9 @@ def test_every_visible_token_of_every_corpus_page_is_kept_or_removed():
 
 
 def test_text_written_straight_into_body_is_recorded():
-    prose = "".join(f"<p>The minister said the plan would continue, and results would show, {i}.</p>" * 3
-                    for i in range(4))
+    prose = "".join(
+        f"<p>The minister said the plan would continue, and results would show, {i}.</p>" * 3
+        for i in range(4)
+    )
     html = f"<html><body>Warning: headers already sent in line 12<div>{prose}</div>tail words</body></html>"
     assert not lost_tokens(html.encode())

@@ -1,5 +1,6 @@
 """Block filters inside the article: repeated template lines, counters, datelines, headline,
 chrome boxes under a chrome heading, and the short-line keyword cue."""
+
 from __future__ import annotations
 
 from archiver.extract.blocks import Proto
@@ -19,14 +20,27 @@ def _cut(protos, title=None):
 
 
 def test_repeated_short_lines_are_template_furniture():
-    kept, cut = _cut([_p("Article content"), _p(PROSE), _p("Article content"), _p(PROSE + " Again."),
-                      _p("Article content")])
+    kept, cut = _cut(
+        [
+            _p("Article content"),
+            _p(PROSE),
+            _p("Article content"),
+            _p(PROSE + " Again."),
+            _p("Article content"),
+        ]
+    )
     assert "Article content" not in kept and cut["Article content"][1] == "repeated-line"
 
 
 def test_counters_and_arabic_datelines_are_cut():
-    kept, cut = _cut([_p(PROSE), _p("330 قراءة"), _p("الإثنين 2018.5.28 09:57 مساء بتوقيت أبوظبي"),
-                      _p("تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً")])
+    kept, cut = _cut(
+        [
+            _p(PROSE),
+            _p("330 قراءة"),
+            _p("الإثنين 2018.5.28 09:57 مساء بتوقيت أبوظبي"),
+            _p("تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً"),
+        ]
+    )
     assert kept == [PROSE]
     assert cut["330 قراءة"][1] == "counter"
     assert {v[1] for v in cut.values()} >= {"date-only"}
@@ -44,8 +58,14 @@ def test_headline_h1_is_recorded_not_kept():
 
 
 def test_items_under_a_chrome_heading_go_with_it():
-    kept, cut = _cut([_p(PROSE), _p("مواضيع ذات صلة", "heading", 3), _p("عنوان خبر آخر", "list_item", 1),
-                      _p("خبر ثالث قصير", "paragraph")])
+    kept, cut = _cut(
+        [
+            _p(PROSE),
+            _p("مواضيع ذات صلة", "heading", 3),
+            _p("عنوان خبر آخر", "list_item", 1),
+            _p("خبر ثالث قصير", "paragraph"),
+        ]
+    )
     assert kept == [PROSE]
     assert cut["عنوان خبر آخر"][1].startswith("under-heading")
 
@@ -64,8 +84,11 @@ CREDIT_TAILS = [
     ("The photo: it was taken in May, and the family kept it for decades after the war.", False),
     ("Copyright law changed in 1998, as the court noted in its long ruling.", False),
     # a wire story's last paragraph with the agency's credit is prose (script-aware length)
-    ("政府は劣勢にあると繰り返し主張しているが、あるアナリストは北東部で大量の死傷者を出す攻撃を行う意図と"
-     "作戦能力を維持していると指摘している。専門家は治安の改善には時間がかかるとみている。(c)AFP/Aminu ABUBAKAR", False),
+    (
+        "政府は劣勢にあると繰り返し主張しているが、あるアナリストは北東部で大量の死傷者を出す攻撃を行う意図と"
+        "作戦能力を維持していると指摘している。専門家は治安の改善には時間がかかるとみている。(c)AFP/Aminu ABUBAKAR",
+        False,
+    ),
 ]
 
 
@@ -76,9 +99,11 @@ def test_caption_lines_are_known_by_their_closing_credit():
 
 
 def test_trailing_pitches_go_and_the_story_stays():
-    pitch = ["Subscribe now to our print edition for the full story.",
-             "For the latest news download the Example apps for iOS and Android.",
-             "Follow us on Twitter and Facebook."]
+    pitch = [
+        "Subscribe now to our print edition for the full story.",
+        "For the latest news download the Example apps for iOS and Android.",
+        "Follow us on Twitter and Facebook.",
+    ]
     kept, cut = _cut([_p(PROSE), _p(PROSE + " More."), *map(_p, pitch)])
     assert kept == [PROSE, PROSE + " More."] and all(cut[p] == ("promo", "trailing-pitch") for p in pitch)
     # the same words inside the story, or a story that ends on a fact about subscriptions, stay

@@ -3,25 +3,39 @@ the fixture pages, a sample of the corpus and random trees: the child-to-parent 
 update of measurements when a subtree is dropped, the document-order structural walk, the
 per-page scoring memo, the bounded search for the top candidate, the scores valued on demand, the keyword index and the
 replayed JSON-LD objects."""
+
 from __future__ import annotations
 
 import gzip
 import random
 
 import pytest
+from conftest import CORPUS, ROOT
 from lxml import etree
 
 from archiver.decode import decode
-from archiver.extract import cues, metadata, scoring, stats
+from archiver.extract import cues, metadata, parse, scoring, stats
 from archiver.extract.blocks import BLOCK_TAGS, SKIP_TAGS
-from archiver.extract.body import _Extractor, _body
-from archiver.extract import parse
+from archiver.extract.body import _body, _Extractor
 from archiver.extract.parse import drop_bare_readings, inside_tag, parse_html
 from archiver.extract.stats import _PUNCT, weighted_len
-from conftest import CORPUS, ROOT
 
-_WORDS = ["news", "  ", "\n", "\u00a0", "قال", "الوزير،", "日本語", "한국", ".", "؟", "a,b", "x", "\t",
-          "The minister said the plan would continue, and added more. "]
+_WORDS = [
+    "news",
+    "  ",
+    "\n",
+    "\u00a0",
+    "قال",
+    "الوزير،",
+    "日本語",
+    "한국",
+    ".",
+    "؟",
+    "a,b",
+    "x",
+    "\t",
+    "The minister said the plan would continue, and added more. ",
+]
 _TAGS = ["div", "p", "a", "span", "b", "li", "ul", "h2", "section", "nav", "td", "article", "main"]
 
 
@@ -41,8 +55,17 @@ def _random_html(rnd: random.Random) -> str:
     def node(depth: int) -> str:
         tag = rnd.choice(_TAGS)
         kids = "".join(node(depth + 1) for _ in range(rnd.randint(0, 3 if depth < 4 else 0)))
-        attrs = rnd.choice(["class='x'", "class='share'", "class='comments'", "class='article'",
-                            "itemprop='articleBody'", "role='main' id='post'", ""])
+        attrs = rnd.choice(
+            [
+                "class='x'",
+                "class='share'",
+                "class='comments'",
+                "class='article'",
+                "itemprop='articleBody'",
+                "role='main' id='post'",
+                "",
+            ]
+        )
         return f"<{tag} {attrs}>{words()}{kids}</{tag}>{words()}"
 
     return f"<html><body>{words()}{''.join(node(0) for _ in range(rnd.randint(1, 4)))}</body></html>"
@@ -88,8 +111,11 @@ def _reference(el: etree._Element, out: dict) -> tuple[int, int]:
 
 
 def _as_table(st: stats.Stats, elements) -> dict:
-    return {el: (st.text[el], st.links[el], st.inline[el], st.punct[el])
-            for el in elements if isinstance(el.tag, str)}
+    return {
+        el: (st.text[el], st.links[el], st.inline[el], st.punct[el])
+        for el in elements
+        if isinstance(el.tag, str)
+    }
 
 
 def test_measure_is_its_definition():
@@ -151,8 +177,9 @@ def test_structural_walk_in_document_order_is_the_stack_walk():
         fast, slow = _prepared(html), _prepared(html)
         fast.structural_pass()
         _stack_walk(slow)
-        assert [(c.text, c.role, c.reason, c.order) for c in fast.cuts] == \
-            [(c.text, c.role, c.reason, c.order) for c in slow.cuts]
+        assert [(c.text, c.role, c.reason, c.order) for c in fast.cuts] == [
+            (c.text, c.role, c.reason, c.order) for c in slow.cuts
+        ]
         assert etree.tostring(fast.body) == etree.tostring(slow.body)
 
 
@@ -162,8 +189,9 @@ def test_scoring_memo_gives_the_plain_answers():
         for el in [e for e in body.iter() if isinstance(e.tag, str)][::3]:
             assert memo.weight(el) == scoring.class_weight(el)
             assert memo.damped(el) is scoring.damped(el)
-            assert cues.region_cue(el) == (cues.structure_cue(el) or cues._hiding_cue(el, el.keys())
-                                           or cues.class_cue(el))
+            assert cues.region_cue(el) == (
+                cues.structure_cue(el) or cues._hiding_cue(el, el.keys()) or cues.class_cue(el)
+            )
         st = stats.measure(body)
         assert scoring.score(body, st, None, scoring.Memo()) == scoring.score(body, st, None, memo)
 
@@ -228,8 +256,11 @@ _TABLES = "<table>" + "<tr><td>1</td><td>2,5</td></tr>" * 4 + "</table>"
 
 def test_prose_points_in_one_walk_are_the_three_walks():
     rnd = random.Random(9)
-    bodies = _bodies() + [_body(parse_html(f"<html><body><div>{_TABLES}<p>{'Prose, more. ' * 9}</p>"
-                                           f"{_TABLES}</div></body></html>"))]
+    bodies = _bodies() + [
+        _body(
+            parse_html(f"<html><body><div>{_TABLES}<p>{'Prose, more. ' * 9}</p>{_TABLES}</div></body></html>")
+        )
+    ]
     for body in bodies:
         st = stats.measure(body)
         text = " ".join(body.itertext())
@@ -241,7 +272,7 @@ def test_prose_points_in_one_walk_are_the_three_walks():
 def test_remembered_first_h1_follows_the_cuts():
     """``Memo.first_h1`` is the first <h1> still in the tree after any cuts."""
     rnd = random.Random(4)
-    for html in PAGES + [f"<html><body><h1>a</h1><div><h1>b</h1><p><h1>c</h1></p></div></body></html>"] * 5:
+    for html in PAGES + ["<html><body><h1>a</h1><div><h1>b</h1><p><h1>c</h1></p></div></body></html>"] * 5:
         body = _body(parse_html(html))
         memo = scoring.Memo()
         for _ in range(6):
@@ -286,8 +317,14 @@ def test_keyword_index_is_the_table_scan():
             words.insert(rnd.randint(0, len(words)), rnd.choice(table)[1])
         key = " ".join(words)
         n = len(key.split())
-        expected = next(((role, f"keyword:{word}") for spaced, word, role in table
-                         if spaced in f" {key} " and (n <= 4 or f" {key} ".endswith(spaced))), None)
+        expected = next(
+            (
+                (role, f"keyword:{word}")
+                for spaced, word, role in table
+                if spaced in f" {key} " and (n <= 4 or f" {key} ".endswith(spaced))
+            ),
+            None,
+        )
         assert cues.keyword_cue(key) == (expected if 0 < n <= 6 else None), key
 
 

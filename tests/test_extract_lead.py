@@ -1,4 +1,5 @@
 """The lead (dek, standfirst) between the page headline and a separate body container."""
+
 from archiver import clean
 
 HEAD = "Minister unveils the budget plan for the coming year"
@@ -7,9 +8,11 @@ EN = "The minister said the plan would continue, and added that results would sh
 
 def _page(between: str, h1: str = HEAD) -> str:
     body = "".join(f"<p>{EN * 3}</p>" for _ in range(5))
-    return (f"<html><head><title>{HEAD} | Daily Site</title></head><body>"
-            f"<div class='top'><h1>{h1}</h1>{between}</div>"
-            f"<div class='story-body'>{body}</div></body></html>")
+    return (
+        f"<html><head><title>{HEAD} | Daily Site</title></head><body>"
+        f"<div class='top'><h1>{h1}</h1>{between}</div>"
+        f"<div class='story-body'>{body}</div></body></html>"
+    )
 
 
 def test_lead_between_headline_and_body_is_kept_first():

@@ -1,4 +1,5 @@
 """Link and image targets are absolute wherever the page's address is known (issue 14 item 2)."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,9 +12,11 @@ PROSE = "a sentence that makes this paragraph long enough to be read as the arti
 
 def _page(head: str, hrefs: list[str]) -> str:
     links = " ".join(f'<a href="{h}">link {i}</a>' for i, h in enumerate(hrefs))
-    return (f"<html><head><title>Harbour news</title>{head}</head><body><article><h1>Harbour news</h1>"
-            f"<p>First {PROSE} {links} and {PROSE}</p><p>Second {PROSE} Third {PROSE}</p>"
-            "</article></body></html>")
+    return (
+        f"<html><head><title>Harbour news</title>{head}</head><body><article><h1>Harbour news</h1>"
+        f"<p>First {PROSE} {links} and {PROSE}</p><p>Second {PROSE} Third {PROSE}</p>"
+        "</article></body></html>"
+    )
 
 
 def _hrefs(doc: archiver.Document) -> list[str]:
@@ -29,11 +32,26 @@ CASES = [  # (page URL, <head> extra, href, expected target)
     ("https://example.org/a/b.html", "", "https://other.org/y", "https://other.org/y"),
     ("https://example.org/a/b.html", "", "mailto:desk@example.org", "mailto:desk@example.org"),
     ("https://example.org/a/b.html", "", "Mercury_(planet)", "https://example.org/a/Mercury_(planet)"),
-    ("https://example.org/a/b.html", '<base href="/news/">', "story.html", "https://example.org/news/story.html"),
-    ("https://example.org/a/b.html", '<base href="https://mirror.example.net/m/">', "s", "https://mirror.example.net/m/s"),
+    (
+        "https://example.org/a/b.html",
+        '<base href="/news/">',
+        "story.html",
+        "https://example.org/news/story.html",
+    ),
+    (
+        "https://example.org/a/b.html",
+        '<base href="https://mirror.example.net/m/">',
+        "s",
+        "https://mirror.example.net/m/s",
+    ),
     (None, '<link rel="canonical" href="https://example.org/c/page">', "next", "https://example.org/c/next"),
     (None, "", "/od/page", "/od/page"),  # no address known: kept as written
-    ("https://example.org/a/b.html", "", "/ar/\u062e\u0628\u0631 1", "https://example.org/ar/\u062e\u0628\u0631%201"),
+    (
+        "https://example.org/a/b.html",
+        "",
+        "/ar/\u062e\u0628\u0631 1",
+        "https://example.org/ar/\u062e\u0628\u0631%201",
+    ),
 ]
 
 
@@ -45,8 +63,10 @@ def test_relative_targets_resolve_against_base_then_url_then_canonical(url, head
 
 
 def test_joining_never_brings_back_a_refused_scheme():
-    doc = archiver.clean(_page('<base href="javascript:alert(1)//">', ["x", "JaVaScRiPt:alert(2)"]),
-                         url="https://example.org/a/")
+    doc = archiver.clean(
+        _page('<base href="javascript:alert(1)//">', ["x", "JaVaScRiPt:alert(2)"]),
+        url="https://example.org/a/",
+    )
     assert _hrefs(doc) == ["https://example.org/a/x"]
     for out in (doc.to_markdown(), doc.to_json()):
         assert "javascript" not in out.lower()
@@ -60,10 +80,12 @@ def test_image_and_canonical_are_absolute():
 
 
 def test_links_list_every_link_in_order_with_whether_it_is_in_the_article():
-    page = ("<html><head><title>Harbour news</title></head><body><nav><a href='/'>Home</a> "
-            "<a href='#main'>Skip</a> <a href='javascript:void(0)'>Menu</a></nav><article><h1>Harbour news</h1>"
-            f"<p>First {PROSE} <a href='s.html'>the <b>story</b></a> and {PROSE}</p><p>Second {PROSE}</p>"
-            f"</article><footer><a href='s.html'>the story again</a></footer></body></html>")
+    page = (
+        "<html><head><title>Harbour news</title></head><body><nav><a href='/'>Home</a> "
+        "<a href='#main'>Skip</a> <a href='javascript:void(0)'>Menu</a></nav><article><h1>Harbour news</h1>"
+        f"<p>First {PROSE} <a href='s.html'>the <b>story</b></a> and {PROSE}</p><p>Second {PROSE}</p>"
+        f"</article><footer><a href='s.html'>the story again</a></footer></body></html>"
+    )
     doc = archiver.clean(page, url="https://example.org/a/b.html")
     assert [(k.text, k.href, k.in_body) for k in doc.links] == [
         ("Home", "https://example.org/", False),

@@ -1,4 +1,5 @@
 """The faster forms used on the hot path (issue 5) give exactly what the plain forms give."""
+
 from __future__ import annotations
 
 import json
@@ -28,7 +29,9 @@ def test_weigh_is_weighted_len_and_punctuation():
 
 
 def test_measure_counts_text_tails_and_links():
-    root = parse_html("<html><body><div id='d'>Hello, <a href='#'>big  world</a> again. <p>日本</p></div></body></html>")
+    root = parse_html(
+        "<html><body><div id='d'>Hello, <a href='#'>big  world</a> again. <p>日本</p></div></body></html>"
+    )
     st = measure(root.find("body"))
     div = root.find(".//div[@id='d']")
     a = div.find("a")
@@ -41,11 +44,31 @@ def test_measure_counts_text_tails_and_links():
 def _random_json(rnd: random.Random, depth: int = 0):
     r = rnd.random()
     if depth > 3 or r < 0.5:
-        return rnd.choice([None, True, False, 0, -7, 2**70, 0.1, 1e-7, 1.5, float("nan"), float("inf"),
-                           -float("inf"), "", 'q"\\\n\x00é\u2028ب', "x", ()])
+        return rnd.choice(
+            [
+                None,
+                True,
+                False,
+                0,
+                -7,
+                2**70,
+                0.1,
+                1e-7,
+                1.5,
+                float("nan"),
+                float("inf"),
+                -float("inf"),
+                "",
+                'q"\\\n\x00é\u2028ب',
+                "x",
+                (),
+            ]
+        )
     if r < 0.75:
         return [_random_json(rnd, depth + 1) for _ in range(rnd.randint(0, 4))]
-    out = {f"k{i}" + rnd.choice(["", "é", ' "']): _random_json(rnd, depth + 1) for i in range(rnd.randint(0, 4))}
+    out = {
+        f"k{i}" + rnd.choice(["", "é", ' "']): _random_json(rnd, depth + 1) for i in range(rnd.randint(0, 4))
+    }
     if rnd.random() < 0.2:
         out.update({1: 2, 2.5: 3, None: 4, True: 5})
     return out
@@ -95,12 +118,16 @@ def test_looks_binary_counts_controls_like_the_plain_loop():
         assert _looks_binary(data) == (controls / len(data[:8192]) > 0.02)
 
 
-_PROSE = ("The council met on Tuesday, and its members argued for hours about the budget. "
-          "Nobody left early, and the vote, when it came, was close. ") * 4
+_PROSE = (
+    "The council met on Tuesday, and its members argued for hours about the budget. "
+    "Nobody left early, and the vote, when it came, was close. "
+) * 4
 # The article is only in <noscript> (a script-rendered page): the strict pass finds nothing, the
 # relaxed pass (which reads <noscript>) finds the article.
-_WRAPPED = (f"<html><head><title>Budget</title></head><body><noscript><h1>Budget</h1>"
-            f"<p>{_PROSE}</p><p>{_PROSE}</p></noscript><nav><a href='/'>Home</a></nav></body></html>")
+_WRAPPED = (
+    f"<html><head><title>Budget</title></head><body><noscript><h1>Budget</h1>"
+    f"<p>{_PROSE}</p><p>{_PROSE}</p></noscript><nav><a href='/'>Home</a></nav></body></html>"
+)
 
 
 def test_lazy_reparse_gives_the_copy_result():
@@ -192,18 +219,39 @@ def test_plain_block_rendering_is_the_segment_walk():
 
     rnd = random.Random(11)
     alphabet = "ab \n\t\\`*_[]<>&\"'#>+-=1.)2 \u00a0ب"
-    texts = ["", "\n", "# title", "1. x", " - y"] + \
-        ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25))) for _ in range(3000)]
+    texts = ["", "\n", "# title", "1. x", " - y"] + [
+        "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25))) for _ in range(3000)
+    ]
     for text in texts:
         block = Block(id="b1", role="paragraph", text=text)
         assert render_inline(block) == _render_segments(block, False, escape_md), repr(text)
-        assert render_inline(block, html_mode=True) == \
-            _render_segments(block, True, lambda s: html.escape(s, quote=False)), repr(text)
+        assert render_inline(block, html_mode=True) == _render_segments(
+            block, True, lambda s: html.escape(s, quote=False)
+        ), repr(text)
 
 
 _CLASS_ALPHABET = "aZbQxy-_:./ \t\u00a0\u20280123456789İıΣσςΑΒ.:éÉ日本ﬃ"
-_CLASS_WORDS = ("has", "no", "with", "open", "active", "comments", "Comments", "related", "relatedPosts",
-                "most", "read", "news", "letter", "v", "a", "live", "sidebar2", "ΑΣ", "x")
+_CLASS_WORDS = (
+    "has",
+    "no",
+    "with",
+    "open",
+    "active",
+    "comments",
+    "Comments",
+    "related",
+    "relatedPosts",
+    "most",
+    "read",
+    "news",
+    "letter",
+    "v",
+    "a",
+    "live",
+    "sidebar2",
+    "ΑΣ",
+    "x",
+)
 
 
 def _class_values(n: int, seed: int) -> list[str]:
@@ -213,8 +261,12 @@ def _class_values(n: int, seed: int) -> list[str]:
         if rnd.random() < 0.5:
             out.append("".join(rnd.choice(_CLASS_ALPHABET) for _ in range(rnd.randint(0, 24))))
         else:
-            out.append("".join(rnd.choice(_CLASS_WORDS) + rnd.choice(("-", "_", " ", ".", "", ":", "/"))
-                               for _ in range(rnd.randint(1, 5))))
+            out.append(
+                "".join(
+                    rnd.choice(_CLASS_WORDS) + rnd.choice(("-", "_", " ", ".", "", ":", "/"))
+                    for _ in range(rnd.randint(1, 5))
+                )
+            )
     return out
 
 
@@ -223,7 +275,9 @@ def _tokens_plain(value: str) -> tuple[str, ...]:
     out: list[str] = []
     for cls in value.split():
         parts = [p.lower() for p in cues._SPLIT.split(cues._CAMEL.sub("-", cls)) if p]
-        if parts and (parts[0] in cues._NEGATED_PREFIX or (len(parts) > 1 and parts[-1] in cues._STATE_SUFFIX)):
+        if parts and (
+            parts[0] in cues._NEGATED_PREFIX or (len(parts) > 1 and parts[-1] in cues._STATE_SUFFIX)
+        ):
             continue
         out.extend(parts)
     return tuple(out)

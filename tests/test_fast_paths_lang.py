@@ -1,6 +1,7 @@
 """The faster forms of the language and normalize stages (issue 5) give exactly what the plain
 forms give: langdetect itself, the four script scans, the token regex, every fixer run, the
 dict-table fold. Each plain form is written out here (or is the library's own code)."""
+
 from __future__ import annotations
 
 import random
@@ -130,9 +131,32 @@ def test_collapse_spaces_is_the_substitution():
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0640]")
 _CONTROLS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ٵ": "ا", "ى": "ي", "ئ": "ي",
-         "ؤ": "و", "ة": "ه", "ۀ": "ه", "ۂ": "ه", "ی": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك", "،": ",",
-         "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": "."}
+_FOLD = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ٵ": "ا",
+    "ى": "ي",
+    "ئ": "ي",
+    "ؤ": "و",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ۂ": "ه",
+    "ی": "ي",
+    "ې": "ي",
+    "ک": "ك",
+    "ڪ": "ك",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٪": "%",
+    "٫": ".",
+    "٬": ",",
+    "۔": ".",
+}
 _FOLD |= {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
 _NON_URDU = {"ہ": "ه", "ھ": "ه", "ە": "ه", "ے": "ي"}
 
@@ -148,8 +172,9 @@ def _search_key_reference(text: str, lang: str | None) -> str:
 def test_search_key_is_the_steps_one_at_a_time():
     rnd = random.Random(53)
     alphabet = "أإآىئؤةۀیکہھےۓ٠١۵،؛؟ٰـًٌٍَُِّْۖ\u08d3\u200c\u200f\u202bﻻﷺ\u00a0 AbÉßİ\U0001d400"
-    samples = [t for t, _ in TEXTS] + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
-                                       for _ in range(2000)]
+    samples = [t for t, _ in TEXTS] + [
+        "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))) for _ in range(2000)
+    ]
     for text in samples:
         for lang in (None, "ar", "ur", "fa"):
             assert search_key(text, lang) == _search_key_reference(text, lang), (text, lang)

@@ -1,11 +1,11 @@
 """Golden tests over fixtures/: byte-identical outputs, schema-valid JSON, and each case's own
 must-contain / must-not-contain / status / language expectations (case.json)."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
-
 from goldens import cases, clean_case, spec
 
 CASES = cases()
@@ -44,8 +44,12 @@ def test_expectations(case, cleaned):
 def test_goldens_byte_identical(case, cleaned, validate):
     doc = cleaned[case.name]
     validate(json.loads(doc.to_json()))
-    assert (case / "expected.json").read_text("utf-8") == doc.to_json(), "run: python tests/goldens.py " + case.name
-    assert (case / "expected.md").read_text("utf-8") == doc.to_markdown(), "run: python tests/goldens.py " + case.name
+    assert (case / "expected.json").read_text("utf-8") == doc.to_json(), (
+        "run: python tests/goldens.py " + case.name
+    )
+    assert (case / "expected.md").read_text("utf-8") == doc.to_markdown(), (
+        "run: python tests/goldens.py " + case.name
+    )
 
 
 def test_portal_encodings_give_the_same_article(cleaned):

@@ -2,6 +2,7 @@
 capture date, site, authors and dates (readable, in the document's language, ISO in ``<time>``),
 links to the record's JSON and Markdown; labels in the document's language and direction;
 per-script font stacks; an index naming the organisation with counts per language and site."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -21,10 +22,15 @@ from archiver.render.labels import LABELS, MONTHS, labels_for, readable_date
 def _doc(paragraphs, lang, title, **meta):
     src = page(title, paragraphs, lang=lang, date="2024-03-05T10:30:00+03:00", site="Portal News")
     doc = archiver.clean(src, url="https://example.org/news/1")
-    md = dataclasses.replace(doc.metadata, canonical_url="https://example.org/canonical/1",
-                             authors=meta.get("authors", ()), modified="2024-03-06")
-    return dataclasses.replace(doc, metadata=md,
-                               source=dataclasses.replace(doc.source, captured="2024-03-07T08:00:00Z"))
+    md = dataclasses.replace(
+        doc.metadata,
+        canonical_url="https://example.org/canonical/1",
+        authors=meta.get("authors", ()),
+        modified="2024-03-06",
+    )
+    return dataclasses.replace(
+        doc, metadata=md, source=dataclasses.replace(doc.source, captured="2024-03-07T08:00:00Z")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +54,12 @@ def test_header_cites_url_canonical_capture_and_record_files(arabic):
     head = _header(document_page(arabic))
     tags = Tags(head).tags
     hrefs = [a["href"] for t, a in tags if t == "a"]
-    assert hrefs == ["https://example.org/news/1", "https://example.org/canonical/1",
-                     f"../json/{arabic.id}.json", f"../markdown/{arabic.id}.md"]
+    assert hrefs == [
+        "https://example.org/news/1",
+        "https://example.org/canonical/1",
+        f"../json/{arabic.id}.json",
+        f"../markdown/{arabic.id}.md",
+    ]
     times = [a["datetime"] for t, a in tags if t == "time"]
     assert times == ["2024-03-05T10:30:00+03:00", "2024-03-06", "2024-03-07T08:00:00Z"]
     text = "".join(Tags(head).text)
@@ -78,10 +88,16 @@ def test_unknown_language_falls_back_to_english_and_says_so(english):
     assert labels_for("fa-IR")[:2] == ("fa", "rtl") and labels_for("ur")[:2] == ("ur", "rtl")
 
 
-@pytest.mark.parametrize("value, lang, want", [
-    ("2024-12-31", "fr", "31 décembre 2024"), ("2024-01", "ur", f"{MONTHS['ur'][0]} 2024"),
-    ("2024-02-29T23:59", "fa", f"29 {MONTHS['fa'][1]} 2024، 23:59"), ("yesterday", "en", "yesterday"),
-    ("2024-13-01", "ar", "2024-13-01")])
+@pytest.mark.parametrize(
+    "value, lang, want",
+    [
+        ("2024-12-31", "fr", "31 décembre 2024"),
+        ("2024-01", "ur", f"{MONTHS['ur'][0]} 2024"),
+        ("2024-02-29T23:59", "fa", f"29 {MONTHS['fa'][1]} 2024، 23:59"),
+        ("yesterday", "en", "yesterday"),
+        ("2024-13-01", "ar", "2024-13-01"),
+    ],
+)
 def test_readable_dates(value, lang, want):
     assert readable_date(value, lang) == want
 
@@ -96,9 +112,11 @@ def test_latin_text_does_not_take_an_arabic_font_first():
 
 
 def test_index_names_the_organisation_and_counts_languages_and_sites():
-    rows = [Row("a", "2024-01-02", "ar", "Site A", "a.html", "rtl"),
-            Row("b", "", "ar", "Site B", "b.html", "rtl"),
-            Row("c", "2023-05-06", "en", "Site A", "c.html", "ltr")]
+    rows = [
+        Row("a", "2024-01-02", "ar", "Site A", "a.html", "rtl"),
+        Row("b", "", "ar", "Site B", "b.html", "rtl"),
+        Row("c", "2023-05-06", "en", "Site A", "c.html", "ltr"),
+    ]
     pages = index_pages(rows, organisation="Example <Archive>")
     for name, out in pages.items():
         assert "Source organisation: <strong" in out and "Example &lt;Archive&gt;" in out, name

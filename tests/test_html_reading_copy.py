@@ -1,14 +1,15 @@
 """The HTML reading copy: lang/dir on every block and run, escaping, no scripts or remote
 resources, text-align: start, and an index sortable and filterable without JavaScript."""
+
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
 
 import pytest
+from archivekit import FILLER_AR, FILLER_EN, page
 
 import archiver
-from archivekit import FILLER_AR, FILLER_EN, page
 from archiver.render.html import CSS, SORTS, Row, document_page, index_name, index_pages, row_for
 
 HOSTILE = "<script>alert(1)</script>"
@@ -32,12 +33,17 @@ class Tags(HTMLParser):
 
 @pytest.fixture(scope="module")
 def mixed():
-    src = page(f"{HOSTILE} تقرير عن الشركات", [
-        f"{FILLER_AR} وقال المتحدث إن شركة Microsoft Corporation ستفتح مكتبا جديدا.",
-        FILLER_EN,
-        '<p>See <a href="javascript:alert(2)">this link</a> and <a href="https://example.org/x">that one</a> '
-        "for the full statement &lt;img src=x onerror=alert(3)&gt; from the company today.</p>",
-        FILLER_AR], site=f"{HOSTILE} Site")
+    src = page(
+        f"{HOSTILE} تقرير عن الشركات",
+        [
+            f"{FILLER_AR} وقال المتحدث إن شركة Microsoft Corporation ستفتح مكتبا جديدا.",
+            FILLER_EN,
+            '<p>See <a href="javascript:alert(2)">this link</a> and <a href="https://example.org/x">that one</a> '
+            "for the full statement &lt;img src=x onerror=alert(3)&gt; from the company today.</p>",
+            FILLER_AR,
+        ],
+        site=f"{HOSTILE} Site",
+    )
     doc = archiver.clean(src, url="https://example.org/a?b=<c>")
     assert {b.lang for b in doc.blocks} == {"ar", "en"} and any(b.runs for b in doc.blocks)
     return doc
@@ -83,20 +89,30 @@ def test_title_direction_follows_its_script():
 
 
 def rows():
-    return [Row("ب عنوان", "2020-01-02", "ar", "موقع", "b.html", "rtl"),
-            Row("A title", "2021-05-06", "en", "Site", "a.html", "ltr"),
-            Row("C title", "", "en", "", "c.html", "ltr"),
-            Row(HOSTILE, "2019-01-01", "fr", "x", "d.html", "ltr")]
+    return [
+        Row("ب عنوان", "2020-01-02", "ar", "موقع", "b.html", "rtl"),
+        Row("A title", "2021-05-06", "en", "Site", "a.html", "ltr"),
+        Row("C title", "", "en", "", "c.html", "ltr"),
+        Row(HOSTILE, "2019-01-01", "fr", "x", "d.html", "ltr"),
+    ]
 
 
 def links_in(body: str) -> list[str]:
-    return [a["href"] for t, a in Tags(body).tags if t == "a" and a["href"].endswith(("a.html", "b.html",
-                                                                                        "c.html", "d.html"))]
+    return [
+        a["href"]
+        for t, a in Tags(body).tags
+        if t == "a" and a["href"].endswith(("a.html", "b.html", "c.html", "d.html"))
+    ]
 
 
 def test_index_orders_without_javascript():
     pages = index_pages(rows())
-    assert links_in(pages["index.html"]) == ["a.html", "b.html", "d.html", "c.html"]  # newest first, undated last
+    assert links_in(pages["index.html"]) == [
+        "a.html",
+        "b.html",
+        "d.html",
+        "c.html",
+    ]  # newest first, undated last
     assert links_in(pages[index_name(None, "title")]) == ["d.html", "a.html", "c.html", "b.html"]
     assert links_in(pages[index_name(None, "language")]) == ["b.html", "a.html", "c.html", "d.html"]
     assert all("<script" not in p for p in pages.values())
@@ -131,14 +147,17 @@ def test_index_file_names_stay_in_their_folder():
 
 
 def test_long_index_is_paged_and_every_document_listed_once_per_order():
-    many = [Row(f"title {i:03d}", f"2020-01-{1 + i % 28:02d}", "en" if i % 3 else "ar", "", f"d{i}.html")
-            for i in range(23)]
+    many = [
+        Row(f"title {i:03d}", f"2020-01-{1 + i % 28:02d}", "en" if i % 3 else "ar", "", f"d{i}.html")
+        for i in range(23)
+    ]
     pages = index_pages(many, page_rows=10)
-    assert [n for n in pages if n.startswith("index.html") or n.startswith("index-p")] == ["index.html",
-                                                                                        "index-p2.html",
-                                                                                        "index-p3.html"]
-    listed = [h for n in ("index.html", "index-p2.html", "index-p3.html")
-              for h in links_in_all(pages[n])]
+    assert [n for n in pages if n.startswith("index.html") or n.startswith("index-p")] == [
+        "index.html",
+        "index-p2.html",
+        "index-p3.html",
+    ]
+    listed = [h for n in ("index.html", "index-p2.html", "index-p3.html") for h in links_in_all(pages[n])]
     assert sorted(listed) == sorted(r.href for r in many)
     targets = {a["href"] for t, a in Tags(pages["index-p2.html"]).tags if t == "a"}
     assert {"index.html", "index-p3.html"} <= targets

@@ -2,18 +2,19 @@
 field the record holds survives the trip (Block.key recomputed), and Markdown and HTML re-render
 from the record exactly. Every fixture, with and without comments, and a fixed sample of the corpus
 (every page: ``python bench/codec_roundtrip.py``)."""
+
 from __future__ import annotations
 
 import dataclasses
 import gzip
 
 import pytest
+from conftest import CORPUS
+from goldens import cases, clean_case
 
 import archiver
 from archiver.render.codec import UNRECORDED, RecordError, document_from_dict, from_json, to_json
 from archiver.render.html import document_page
-from conftest import CORPUS
-from goldens import cases, clean_case
 
 SAMPLE_STEP = 24  # every 24th corpus page (~35 of 848): the full pass is in bench/
 
@@ -21,8 +22,9 @@ SAMPLE_STEP = 24  # every 24th corpus page (~35 of 848): the full pass is in ben
 def expected_after_trip(doc: archiver.Document) -> archiver.Document:
     """``doc`` with the fields the record does not hold set to None (codec.UNRECORDED)."""
     assert UNRECORDED == ("metadata.page_language", "metadata.page_direction")
-    return dataclasses.replace(doc, metadata=dataclasses.replace(doc.metadata, page_language=None,
-                                                                 page_direction=None))
+    return dataclasses.replace(
+        doc, metadata=dataclasses.replace(doc.metadata, page_language=None, page_direction=None)
+    )
 
 
 def assert_round_trip(doc: archiver.Document) -> None:
@@ -41,9 +43,13 @@ def test_every_fixture_round_trips(case):
 
 
 def test_comments_round_trip():
-    page = ("<html lang=en><body><article><h1>Title</h1><p>" + "A paragraph of the article text. " * 8 +
-            "</p></article><section id=comments><div class=comment><p>" + "A reader wrote this comment. " * 4 +
-            "</p></div></section></body></html>")
+    page = (
+        "<html lang=en><body><article><h1>Title</h1><p>"
+        + "A paragraph of the article text. " * 8
+        + "</p></article><section id=comments><div class=comment><p>"
+        + "A reader wrote this comment. " * 4
+        + "</p></div></section></body></html>"
+    )
     doc = archiver.clean(page, config=archiver.Config(comments=True))
     assert doc.comments
     assert_round_trip(doc)
@@ -61,15 +67,28 @@ def test_corpus_sample_round_trips(path):
 
 def test_markdown_and_html_differ_if_key_fields_were_dropped():
     """The test above can fail: a reader that lost a block's marks would re-render differently."""
-    doc = archiver.clean("<html><body><article><h1>T</h1><p>Some <b>bold</b> words and "
-                         + "more plain words here. " * 8 + "</p></article></body></html>")
+    doc = archiver.clean(
+        "<html><body><article><h1>T</h1><p>Some <b>bold</b> words and "
+        + "more plain words here. " * 8
+        + "</p></article></body></html>"
+    )
     assert any(b.marks for b in doc.blocks)
     lossy = dataclasses.replace(doc, blocks=tuple(dataclasses.replace(b, marks=()) for b in doc.blocks))
     assert lossy.to_markdown() != doc.to_markdown()
 
 
-@pytest.mark.parametrize("value", [[], "x", None, {"id": "a"}, {"id": "a", "blocks": [{"id": "b1"}]},
-                                   {"id": "a", "blocks": "nope"}, {"id": "a", "source": 5}])
+@pytest.mark.parametrize(
+    "value",
+    [
+        [],
+        "x",
+        None,
+        {"id": "a"},
+        {"id": "a", "blocks": [{"id": "b1"}]},
+        {"id": "a", "blocks": "nope"},
+        {"id": "a", "source": 5},
+    ],
+)
 def test_not_a_record_is_a_record_error(value):
     with pytest.raises(RecordError):
         document_from_dict(value)

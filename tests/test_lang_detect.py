@@ -1,4 +1,5 @@
 """Detectors behind one interface: restricted per script, seeded, cached, never on short text."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -71,8 +72,10 @@ def test_unknown_detector_is_an_error():
         get_detector("nope")
 
 
-@pytest.mark.skipif(importlib.util.find_spec("lingua") is None,
-                    reason="lingua is an optional extra: pip install 'archiver[lingua]'")
+@pytest.mark.skipif(
+    importlib.util.find_spec("lingua") is None,
+    reason="lingua is an optional extra: pip install 'archiver[lingua]'",
+)
 @pytest.mark.parametrize("text,script,lang", SAMPLES, ids=[s[2] for s in SAMPLES])
 def test_lingua_behind_the_same_interface(text, script, lang):
     det = get_detector("lingua")

@@ -3,6 +3,7 @@
 On a Persian or Urdu page, an Arabic-script run with none of that language's letters may be Arabic:
 it goes to the detector when long enough to tell (20 letters), and a short one keeps the page's
 language (a detector cannot tell a few letters apart)."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,14 +17,17 @@ URDU = "کراچی میں شدید بارش کے باعث سڑکیں ڈوب گئ
 PERSIAN = "دانشجویان دانشگاه تهران تجمع کردند"
 
 
-@pytest.mark.parametrize("text,page,expected", [
-    (ARABIC_SHORT, "fa", False),
-    (ARABIC_SENTENCE, "fa", True),
-    (PERSIAN, "fa", False),
-    (ARABIC_SHORT, "ur", False),
-    (ARABIC_SENTENCE, "ur", True),
-    (URDU, "ur", False),
-])
+@pytest.mark.parametrize(
+    "text,page,expected",
+    [
+        (ARABIC_SHORT, "fa", False),
+        (ARABIC_SENTENCE, "fa", True),
+        (PERSIAN, "fa", False),
+        (ARABIC_SHORT, "ur", False),
+        (ARABIC_SENTENCE, "ur", True),
+        (URDU, "ur", False),
+    ],
+)
 def test_gate_bounds_on_persian_and_urdu_pages(text, page, expected):
     letters = dominant_script(text)[1]
     assert may_differ(text, "Arab", page, letters) is expected

@@ -1,4 +1,5 @@
 """The record vocabularies typed in the model are exactly the JSON Schema's enums (issue 18)."""
+
 from __future__ import annotations
 
 import typing
@@ -20,16 +21,19 @@ def _enum_of(cls: type, field: str) -> list[str]:
     return sorted(typing.get_args(literal))
 
 
-@pytest.mark.parametrize("cls, field, enum", [
-    (model.Document, "status", PROPS["status"]["enum"]),
-    (model.Document, "direction", PROPS["direction"]["enum"]),
-    (model.Block, "role", BLOCK["role"]["enum"]),
-    (model.Block, "dir", BLOCK["dir"]["enum"]),
-    (model.Block, "lang_source", BLOCK["lang_source"]["enum"]),
-    (model.Run, "dir", BLOCK["runs"]["items"]["properties"]["dir"]["enum"]),
-    (model.Mark, "kind", BLOCK["marks"]["items"]["properties"]["kind"]["enum"]),
-    (model.Removed, "dir", PROPS["removed"]["items"]["properties"]["dir"]["enum"]),
-], ids=lambda v: v if isinstance(v, str) else None)
+@pytest.mark.parametrize(
+    "cls, field, enum",
+    [
+        (model.Document, "status", PROPS["status"]["enum"]),
+        (model.Document, "direction", PROPS["direction"]["enum"]),
+        (model.Block, "role", BLOCK["role"]["enum"]),
+        (model.Block, "dir", BLOCK["dir"]["enum"]),
+        (model.Block, "lang_source", BLOCK["lang_source"]["enum"]),
+        (model.Run, "dir", BLOCK["runs"]["items"]["properties"]["dir"]["enum"]),
+        (model.Mark, "kind", BLOCK["marks"]["items"]["properties"]["kind"]["enum"]),
+        (model.Removed, "dir", PROPS["removed"]["items"]["properties"]["dir"]["enum"]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
 def test_literal_types_match_the_schema(cls, field, enum):
     assert _enum_of(cls, field) == sorted(enum)
-

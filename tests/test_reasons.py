@@ -1,6 +1,7 @@
 """Named cut reasons (issue 18, item 1): ``removed[].reason`` is always a code of
 ``archiver/extract/reasons.py``, the run-time detail is its own field, the schema's enum and the
 README's table are the registry, and a repeat of the title is on record."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -9,12 +10,12 @@ import json
 import re
 
 import pytest
+from conftest import ROOT
 
 import archiver
 from archiver.extract import reasons
 from archiver.model import Removed
 from archiver.render.codec import document_dict
-from conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 _ARTICLE = "<p>" + "The council met on Tuesday and voted on the new budget for the coming year. " * 4 + "</p>"
@@ -37,7 +38,7 @@ def _check(removed) -> list[str]:
 
 def test_registry_codes_are_unique_named_and_described():
     codes = [r.code for r in reasons.REGISTRY.values()]
-    assert len(codes) == len(set(codes)) and reasons.CODES == set(codes)
+    assert len(codes) == len(set(codes)) and set(codes) == reasons.CODES
     for r in reasons.REGISTRY.values():
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", r.code), r.code
         assert r.stage and r.meaning and "|" not in r.meaning + r.detail
@@ -56,7 +57,9 @@ def test_split_gives_code_and_detail_and_refuses_an_unregistered_reason():
 def test_schema_enum_is_the_registry():
     props = archiver.schema()["properties"]["removed"]["items"]["properties"]
     assert props["reason"]["enum"] == list(reasons.REGISTRY)
-    assert "detail" in props and "detail" not in archiver.schema()["properties"]["removed"]["items"]["required"]
+    assert (
+        "detail" in props and "detail" not in archiver.schema()["properties"]["removed"]["items"]["required"]
+    )
 
 
 def test_readme_table_is_the_registry():
@@ -67,22 +70,31 @@ def test_readme_table_is_the_registry():
 
 
 def test_detail_is_written_after_reason_only_when_present():
-    doc = archiver.clean(f"<html><body><nav class='menu'><a href='/'>Home</a> <a href='/w'>World</a></nav>"
-                         f"<article>{_ARTICLE}</article></body></html>")
+    doc = archiver.clean(
+        f"<html><body><nav class='menu'><a href='/'>Home</a> <a href='/w'>World</a></nav>"
+        f"<article>{_ARTICLE}</article></body></html>"
+    )
     d = document_dict(doc)
     tag = next(r for r in d["removed"] if r["reason"] == "tag")
-    assert list(tag) == ["text", "role", "reason", "detail", "lang", "dir", "script"] and tag["detail"] == "nav"
-    plain = document_dict(dataclasses.replace(doc, removed=(Removed("x", "ad", "teaser-list", "en", "ltr", "Latn"),)))
+    assert (
+        list(tag) == ["text", "role", "reason", "detail", "lang", "dir", "script"] and tag["detail"] == "nav"
+    )
+    plain = document_dict(
+        dataclasses.replace(doc, removed=(Removed("x", "ad", "teaser-list", "en", "ltr", "Latn"),))
+    )
     assert list(plain["removed"][0]) == ["text", "role", "reason", "lang", "dir", "script"]
 
 
 def test_a_repeat_of_the_title_is_recorded():
-    html = (f"<html><head><title>Budget vote delayed again</title></head><body><article>"
-            f"<h2>Budget vote delayed again</h2>{_ARTICLE}</article></body></html>")
+    html = (
+        f"<html><head><title>Budget vote delayed again</title></head><body><article>"
+        f"<h2>Budget vote delayed again</h2>{_ARTICLE}</article></body></html>"
+    )
     doc = archiver.clean(html)
     assert "Budget vote delayed again" not in doc.text
-    assert [(r.text, r.role, r.reason) for r in doc.removed if r.reason == "title-repeated"] == \
-        [("Budget vote delayed again", "title", "title-repeated")]
+    assert [(r.text, r.role, r.reason) for r in doc.removed if r.reason == "title-repeated"] == [
+        ("Budget vote delayed again", "title", "title-repeated")
+    ]
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in (ROOT / "fixtures").iterdir() if p.is_dir()))

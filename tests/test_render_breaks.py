@@ -1,6 +1,7 @@
 """Line breaks (issue 13 item 4): two or more <br> in a row end a paragraph and the next one
 begins; a single <br> stays a hard break inside one paragraph; no Markdown line holds only a
 backslash."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,21 +12,27 @@ PROSE = "<p>A paragraph of the article that is long enough to read as prose, wit
 
 
 def _doc(body: str):
-    return clean(f"<html><head><title>T</title></head><body><article><h1>T</h1>{PROSE * 3}{body}</article></body></html>")
+    return clean(
+        f"<html><head><title>T</title></head><body><article><h1>T</h1>{PROSE * 3}{body}</article></body></html>"
+    )
 
 
 def _texts(doc, role="paragraph"):
     return [b.text for b in doc.blocks if b.role == role and "long enough to read as prose" not in b.text]
 
 
-@pytest.mark.parametrize("gap", ["<br><br>", "<br/><br/><br/>", "<br>\n  <br>", "<br>&nbsp;<br>", "<br> &nbsp; \n<br>"])
-@pytest.mark.parametrize("wrap", ["<p>{}</p>", "<div>{}</div>", "<p><span>{}</span></p>", "<div><b>{}</b></div>"])
+@pytest.mark.parametrize(
+    "gap", ["<br><br>", "<br/><br/><br/>", "<br>\n  <br>", "<br>&nbsp;<br>", "<br> &nbsp; \n<br>"]
+)
+@pytest.mark.parametrize(
+    "wrap", ["<p>{}</p>", "<div>{}</div>", "<p><span>{}</span></p>", "<div><b>{}</b></div>"]
+)
 def test_two_breaks_in_a_row_split_the_paragraph(gap, wrap):
     body = "First line of the first one<br>its second line" + gap + "The second paragraph"
     doc = _doc(wrap.format(body))
     assert _texts(doc) == ["First line of the first one\nits second line", "The second paragraph"]
     md = doc.to_markdown()
-    between = md[md.index("its second line") + len("its second line"):md.index("The second paragraph")]
+    between = md[md.index("its second line") + len("its second line") : md.index("The second paragraph")]
     assert between.strip("*") == "\n\n"  # two paragraphs, a blank line between
     assert not any(line.strip(" \u00a0>") == "\\" for line in md.splitlines())
 
@@ -43,8 +50,10 @@ def test_a_break_before_any_text_breaks_no_line():
 
 
 def test_quotes_split_headings_and_list_items_keep_one_break():
-    doc = _doc("<blockquote>Quoted one<br><br>Quoted two</blockquote>"
-               "<h2>Heading one<br><br>and more</h2><ul><li>An item<br><br><br>its rest</li></ul>")
+    doc = _doc(
+        "<blockquote>Quoted one<br><br>Quoted two</blockquote>"
+        "<h2>Heading one<br><br>and more</h2><ul><li>An item<br><br><br>its rest</li></ul>"
+    )
     assert _texts(doc, "quote") == ["Quoted one", "Quoted two"]
     assert _texts(doc, "heading") == ["Heading one\nand more"]
     assert _texts(doc, "list_item") == ["An item\nits rest"]

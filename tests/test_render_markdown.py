@@ -1,4 +1,5 @@
 """Mixed-direction Markdown (DESIGN.md §6): dir/lang exactly where they differ, nothing injected."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -14,8 +15,18 @@ INJECTED = ("\u200e", "\u200f", "\u061c", "<bdi", "{lang=", "{dir=")
 
 
 def _doc(blocks: list[Block], lang: str = "ar", direction: str = "rtl") -> Document:
-    return Document(id="x", status="ok", url=None, title="t", language=lang, direction=direction,
-                    page_language=lang, source=Source(kind="html"), processing={}, blocks=tuple(blocks))
+    return Document(
+        id="x",
+        status="ok",
+        url=None,
+        title="t",
+        language=lang,
+        direction=direction,
+        page_language=lang,
+        source=Source(kind="html"),
+        processing={},
+        blocks=tuple(blocks),
+    )
 
 
 def _block(n: int, text: str, lang: str, direction: str, runs: tuple[Run, ...] = ()) -> Block:
@@ -29,26 +40,62 @@ def _body(md: str) -> str:
 
 CASES = [
     # (name, blocks, document lang, document dir, must appear, must not appear)
-    ("block in the document's language and direction gets no markup",
-     [_block(1, "مرحبا بكم في الموقع", "ar", "rtl")], "ar", "rtl",
-     ["مرحبا بكم في الموقع"], ["<div", "<p", "<span"]),
-    ("English block in an Arabic document is wrapped, with blank lines inside",
-     [_block(1, "An English paragraph.", "en", "ltr")], "ar", "rtl",
-     ['<div dir="ltr" lang="en">\n\nAn English paragraph.\n\n</div>'], []),
-    ("French block in an English document differs by language only",
-     [_block(1, "Un paragraphe en français.", "fr", "ltr")], "en", "ltr",
-     ['<div lang="fr">\n\n'], ['dir="ltr"']),
-    ("Arabic paragraph starting with a Latin word gets an explicit <p>",
-     [_block(1, "GDP ارتفع الناتج بنسبة كبيرة", "ar", "rtl", (Run(0, 3, "en", "ltr", "Latn"),))], "ar", "rtl",
-     ['<p dir="rtl" lang="ar"><span dir="ltr" lang="en">GDP</span> ارتفع'], ["<div"]),
-    ("an inline run of the other direction is a span",
-     [_block(1, "قالت شركة Apple إنها", "ar", "rtl", (Run(10, 15, "en", "ltr", "Latn"),))], "ar", "rtl",
-     ['قالت شركة <span dir="ltr" lang="en">Apple</span> إنها'], ["<p"]),
-    ("a run differing by language only carries lang only",
-     [_block(1, "They said déjà vu again", "en", "ltr", (Run(10, 17, "fr", "ltr", "Latn"),))], "en", "ltr",
-     ['<span lang="fr">déjà vu</span>'], ['dir="ltr"']),
-    ("a language-less block (zxx) in the document direction stays bare",
-     [_block(1, "(0)", "zxx", "rtl")], "ar", "rtl", ["(0)"], ["<div", "lang="]),
+    (
+        "block in the document's language and direction gets no markup",
+        [_block(1, "مرحبا بكم في الموقع", "ar", "rtl")],
+        "ar",
+        "rtl",
+        ["مرحبا بكم في الموقع"],
+        ["<div", "<p", "<span"],
+    ),
+    (
+        "English block in an Arabic document is wrapped, with blank lines inside",
+        [_block(1, "An English paragraph.", "en", "ltr")],
+        "ar",
+        "rtl",
+        ['<div dir="ltr" lang="en">\n\nAn English paragraph.\n\n</div>'],
+        [],
+    ),
+    (
+        "French block in an English document differs by language only",
+        [_block(1, "Un paragraphe en français.", "fr", "ltr")],
+        "en",
+        "ltr",
+        ['<div lang="fr">\n\n'],
+        ['dir="ltr"'],
+    ),
+    (
+        "Arabic paragraph starting with a Latin word gets an explicit <p>",
+        [_block(1, "GDP ارتفع الناتج بنسبة كبيرة", "ar", "rtl", (Run(0, 3, "en", "ltr", "Latn"),))],
+        "ar",
+        "rtl",
+        ['<p dir="rtl" lang="ar"><span dir="ltr" lang="en">GDP</span> ارتفع'],
+        ["<div"],
+    ),
+    (
+        "an inline run of the other direction is a span",
+        [_block(1, "قالت شركة Apple إنها", "ar", "rtl", (Run(10, 15, "en", "ltr", "Latn"),))],
+        "ar",
+        "rtl",
+        ['قالت شركة <span dir="ltr" lang="en">Apple</span> إنها'],
+        ["<p"],
+    ),
+    (
+        "a run differing by language only carries lang only",
+        [_block(1, "They said déjà vu again", "en", "ltr", (Run(10, 17, "fr", "ltr", "Latn"),))],
+        "en",
+        "ltr",
+        ['<span lang="fr">déjà vu</span>'],
+        ['dir="ltr"'],
+    ),
+    (
+        "a language-less block (zxx) in the document direction stays bare",
+        [_block(1, "(0)", "zxx", "rtl")],
+        "ar",
+        "rtl",
+        ["(0)"],
+        ["<div", "lang="],
+    ),
 ]
 
 
@@ -81,8 +128,14 @@ def test_search_key_is_computed_but_never_shown():
     assert all("key" not in b for b in json.loads(js)["blocks"])
 
 
-ODD = ['q"\\ --- # a: b\tc\n- d', "del\x7f c1\x80\x9f nel\x85", "ls\u2028ps\u2029 bom\ufeff", "nc\ufffe\uffff",
-       "\u202eRLO \u200f\u200e", "x" * 10000]
+ODD = [
+    'q"\\ --- # a: b\tc\n- d',
+    "del\x7f c1\x80\x9f nel\x85",
+    "ls\u2028ps\u2029 bom\ufeff",
+    "nc\ufffe\uffff",
+    "\u202eRLO \u200f\u200e",
+    "x" * 10000,
+]
 
 
 @pytest.mark.parametrize("value", ODD, ids=range(len(ODD)))
@@ -90,12 +143,27 @@ def test_front_matter_is_yaml_that_reads_back_exactly(value):
     yaml = pytest.importorskip("yaml")
     from archiver.model import Metadata
 
-    doc = Document(id="x", status="ok", url=value, title=value, language="en", direction="ltr", page_language="en",
-                   source=Source(kind="html"), processing={}, blocks=(),
-                   metadata=Metadata(authors=(value, "b"), site_name=value, description=value))
+    doc = Document(
+        id="x",
+        status="ok",
+        url=value,
+        title=value,
+        language="en",
+        direction="ltr",
+        page_language="en",
+        source=Source(kind="html"),
+        processing={},
+        blocks=(),
+        metadata=Metadata(authors=(value, "b"), site_name=value, description=value),
+    )
     head = doc.to_markdown().split("---\n")[1]
     data = yaml.safe_load(head)
-    assert (data["title"], data["url"], data["authors"], data["site_name"]) == (value, value, [value, "b"], value)
+    assert (data["title"], data["url"], data["authors"], data["site_name"]) == (
+        value,
+        value,
+        [value, "b"],
+        value,
+    )
     assert json.loads(head.splitlines()[0].split(": ", 1)[1]) == value  # still JSON-quoted
 
 
@@ -107,14 +175,19 @@ def _en(text: str, role: str = "paragraph", **kw) -> Block:
     return Block(id="b1", role=role, text=text, lang="en", dir="ltr", script="Latn", **kw)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("First\n# Heading\n1. item\n- item\n---\n===\n~~~\n-|-", "First\\\n\\# Heading\\\n1\\. item\\\n\\- item\\\n\\---\\\n"
-     "\\===\\\n\\~~~\\\n\\-|-"),
-    ("## not a heading", "\\## not a heading"),
-    ("-- -", "\\-- -"),
-    ("10. shows no backslash", "10\\. shows no backslash"),
-    ("AT&amp;T &#60;b&#62;", "AT&amp;amp;T &amp;#60;b&amp;#62;"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "First\n# Heading\n1. item\n- item\n---\n===\n~~~\n-|-",
+            "First\\\n\\# Heading\\\n1\\. item\\\n\\- item\\\n\\---\\\n\\===\\\n\\~~~\\\n\\-|-",
+        ),
+        ("## not a heading", "\\## not a heading"),
+        ("-- -", "\\-- -"),
+        ("10. shows no backslash", "10\\. shows no backslash"),
+        ("AT&amp;T &#60;b&#62;", "AT&amp;amp;T &amp;#60;b&amp;#62;"),
+    ],
+)
 def test_lines_that_look_like_markdown_stay_text(text, expected):
     assert _md(_en(text)) == expected
 
@@ -145,12 +218,15 @@ def test_heading_ending_in_hashes_keeps_them():
     assert _md(_en("Issue #", "heading", level=2)) == "## Issue \\#"
 
 
-@pytest.mark.parametrize("text,span,expected", [
-    ("Call my_var() now", "my_var()", "Call `my_var()` now"),  # no "my\_var": escapes show in code spans
-    ("Use a*b[0] here", "a*b[0]", "Use `a*b[0]` here"),
-    ("Type `ls` then", "`ls`", "Type `` `ls` `` then"),  # the fence outgrows a backtick inside
-    ("Tag <div> here", "<div>", "Tag `<div>` here"),  # code-span text is literal: no &lt;
-])
+@pytest.mark.parametrize(
+    "text,span,expected",
+    [
+        ("Call my_var() now", "my_var()", "Call `my_var()` now"),  # no "my\_var": escapes show in code spans
+        ("Use a*b[0] here", "a*b[0]", "Use `a*b[0]` here"),
+        ("Type `ls` then", "`ls`", "Type `` `ls` `` then"),  # the fence outgrows a backtick inside
+        ("Tag <div> here", "<div>", "Tag `<div>` here"),  # code-span text is literal: no &lt;
+    ],
+)
 def test_inline_code_is_written_as_it_is(text, span, expected):
     from archiver.model import Mark
 
@@ -162,5 +238,9 @@ def test_inline_code_is_written_as_it_is(text, span, expected):
 def test_a_ragged_table_keeps_every_cell():
     """GFM renderers drop the cells of a row past the header's count: every row is padded to the widest."""
     block = _en("t", "table", cells=(("Name", "Year"), ("Cairo", "2020", "note"), ("Rabat",)))
-    assert _md(block).splitlines() == ["| Name | Year |  |", "|---|---|---|", "| Cairo | 2020 | note |",
-                                        "| Rabat |  |  |"]
+    assert _md(block).splitlines() == [
+        "| Name | Year |  |",
+        "|---|---|---|",
+        "| Cairo | 2020 | note |",
+        "| Rabat |  |  |",
+    ]

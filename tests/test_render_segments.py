@@ -1,5 +1,6 @@
 """The inline segmentation (one sweep over sorted boundaries, issue 17) against the semantics it
 replaced: every mark and run checked for every piece between boundaries, on generated blocks."""
+
 from __future__ import annotations
 
 import random
@@ -43,8 +44,14 @@ def _random_block(rng: random.Random) -> Block:
         a, b = rng.randint(-2, n + 2), rng.randint(-2, n + 2)
         return (a, b) if rng.random() < 0.1 else (min(a, b), max(a, b))
 
-    marks = tuple(Mark(*span(), rng.choice(KINDS), rng.choice((None, "http://x/", "/y"))) for _ in range(rng.randint(0, 6)))
-    runs = tuple(Run(*span(), rng.choice(("en", "ar")), rng.choice(("ltr", "rtl")), "Latn") for _ in range(rng.randint(0, 4)))
+    marks = tuple(
+        Mark(*span(), rng.choice(KINDS), rng.choice((None, "http://x/", "/y")))
+        for _ in range(rng.randint(0, 6))
+    )
+    runs = tuple(
+        Run(*span(), rng.choice(("en", "ar")), rng.choice(("ltr", "rtl")), "Latn")
+        for _ in range(rng.randint(0, 4))
+    )
     return Block(id="b1", role="paragraph", text=text, lang="ar", dir="rtl", marks=marks, runs=runs)
 
 
@@ -69,8 +76,15 @@ def test_busy_block_segments_equal_the_reference():
             runs.append(Run(pos, pos + len(w), "en", "ltr", "Latn"))
         pos += len(w) + 1
     marks.append(Mark(0, len(text), "em"))
-    block = Block(id="b1", role="paragraph", text=text, lang="ar", dir="rtl",
-                  marks=tuple(sorted(marks, key=lambda m: (m.start, -m.end))), runs=tuple(runs))
+    block = Block(
+        id="b1",
+        role="paragraph",
+        text=text,
+        lang="ar",
+        dir="rtl",
+        marks=tuple(sorted(marks, key=lambda m: (m.start, -m.end))),
+        runs=tuple(runs),
+    )
     want = _reference(block)
     assert [(text[a:b], marks, run) for a, b, marks, run in _segments(block)] == want
     assert list(_merge(block)) == _reference_merge(want)

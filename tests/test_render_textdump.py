@@ -1,5 +1,6 @@
 """Text dumps: the edge trim (one pass, one cut; it was quadratic in the number of short lines,
 issue 16) against the definition it replaced, on generated dumps."""
+
 from __future__ import annotations
 
 import random
@@ -34,9 +35,17 @@ def _reference_trim(lines, body_script, phrases, from_end):
     return cuts
 
 
-LINES = ["12", "(3)", "Most read", "الأكثر قراءة", "short headline here", "أهم الأخبار اليوم",
-         "💡 Tips", "A long sentence of the article that ends with a full stop and goes on for a while.",
-         "Another paragraph, longer than a headline, with more than fourteen words in it so it is prose."]
+LINES = [
+    "12",
+    "(3)",
+    "Most read",
+    "الأكثر قراءة",
+    "short headline here",
+    "أهم الأخبار اليوم",
+    "💡 Tips",
+    "A long sentence of the article that ends with a full stop and goes on for a while.",
+    "Another paragraph, longer than a headline, with more than fourteen words in it so it is prose.",
+]
 
 
 def test_trim_equals_the_reference_on_generated_lines():

@@ -1,12 +1,13 @@
 """Arabic search: a query finds a document that differs from it only by the search-key folds
 (diacritics, tatweel, alef/hamza variants, ى/ي, ة/ه, presentation forms, Arabic-Indic digits)
 or by attached particles (و، ف، ب، ك، ل، ال). Each pair's word occurs in one document only."""
+
 from __future__ import annotations
 
 import arabic_reshaper
 import pytest
-
 from archivekit import FILLER_AR, export, page
+
 from archiver.archive.index import build_index
 from archiver.archive.search import search
 from archiver.archive.terms import text_terms
@@ -21,23 +22,41 @@ def pres(text: str) -> str:
 
 # (query, the document's spelling): the two differ only by a fold or an attached particle.
 PAIRS = [
-    ("مدرسة", "مَدْرَسَة"), ("الطَّالِبُ", "الطالب"), ("إِقْتِصَاد", "اقتصاد"),  # harakat
-    ("الحكومة", "الحكـــومة"), ("مـــعرض", "معرض"),  # tatweel
-    ("أحمد", "احمد"), ("إسلام", "اسلام"), ("آمال", "امال"), ("اسواق", "الأسواق"),  # alef/hamza (+ال)
-    ("مستشفى", "مستشفي"), ("مبني", "مبنى"),  # ى/ي
-    ("جامعة", "جامعه"), ("قريه", "قرية"),  # ة/ه
+    ("مدرسة", "مَدْرَسَة"),
+    ("الطَّالِبُ", "الطالب"),
+    ("إِقْتِصَاد", "اقتصاد"),  # harakat
+    ("الحكومة", "الحكـــومة"),
+    ("مـــعرض", "معرض"),  # tatweel
+    ("أحمد", "احمد"),
+    ("إسلام", "اسلام"),
+    ("آمال", "امال"),
+    ("اسواق", "الأسواق"),  # alef/hamza (+ال)
+    ("مستشفى", "مستشفي"),
+    ("مبني", "مبنى"),  # ى/ي
+    ("جامعة", "جامعه"),
+    ("قريه", "قرية"),  # ة/ه
     (pres("برلمان"), "برلمان"),  # presentation forms in the query
-    ("2019", "٢٠١٩"), ("٢٠٢١", "2021"), ("1998", "۱۹۹۸"),  # Arabic-Indic and Persian digits
-    ("محكمة", "والمحكمة"), ("دمشق", "بدمشق"), ("الشركة", "للشركة"), ("الوزارة", "وزارة"),  # particles
-    ("مدينه", "وبالمدينة"), ("ولبنان", "لبنان"), ("المسرح", "فالمسرح"), ("بحر", "كالبحر"),
+    ("2019", "٢٠١٩"),
+    ("٢٠٢١", "2021"),
+    ("1998", "۱۹۹۸"),  # Arabic-Indic and Persian digits
+    ("محكمة", "والمحكمة"),
+    ("دمشق", "بدمشق"),
+    ("الشركة", "للشركة"),
+    ("الوزارة", "وزارة"),  # particles
+    ("مدينه", "وبالمدينة"),
+    ("ولبنان", "لبنان"),
+    ("المسرح", "فالمسرح"),
+    ("بحر", "كالبحر"),
 ]
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     out = tmp_path_factory.mktemp("ar")
-    pages = [page(f"تقرير رقم {i}", [f"{FILLER_AR} وذكر التقرير أن {word} كان موضوع النقاش.", FILLER_AR])
-             for i, (_, word) in enumerate(PAIRS)]
+    pages = [
+        page(f"تقرير رقم {i}", [f"{FILLER_AR} وذكر التقرير أن {word} كان موضوع النقاش.", FILLER_AR])
+        for i, (_, word) in enumerate(PAIRS)
+    ]
     docs = export(out, pages)
     for (_, word), doc in zip(PAIRS, docs):
         assert word in doc.text  # the spelling reached the record unchanged
@@ -69,11 +88,14 @@ def test_words_that_only_look_alike_do_not_match(archive):
 
 
 def test_several_words_must_all_match_and_rank_by_title(tmp_path):
-    docs = export(tmp_path, [
-        page("أخبار الاقتصاد", [f"{FILLER_AR} تحدث الوزير عن الاقتصاد والتجارة.", FILLER_AR]),
-        page("ملف التجارة", [f"{FILLER_AR} تحدث الوزير عن الاقتصاد والتجارة الخارجية.", FILLER_AR]),
-        page("أخبار الرياضة", [f"{FILLER_AR} فاز الفريق بالمباراة.", FILLER_AR]),
-    ])
+    docs = export(
+        tmp_path,
+        [
+            page("أخبار الاقتصاد", [f"{FILLER_AR} تحدث الوزير عن الاقتصاد والتجارة.", FILLER_AR]),
+            page("ملف التجارة", [f"{FILLER_AR} تحدث الوزير عن الاقتصاد والتجارة الخارجية.", FILLER_AR]),
+            page("أخبار الرياضة", [f"{FILLER_AR} فاز الفريق بالمباراة.", FILLER_AR]),
+        ],
+    )
     assert all(d.blocks for d in docs)
     build_index(tmp_path)
     hits = search(tmp_path, "التجارة الاقتصاد")
@@ -82,11 +104,14 @@ def test_several_words_must_all_match_and_rank_by_title(tmp_path):
     assert [h.id for h in search(tmp_path, "المباراة")] == [docs[2].id]
 
 
-@pytest.mark.parametrize("text", [
-    "وَقَالَ المُتَحَدِّثُ إِنَّ الحكـــومة ستعلن النتائج في ٢٠٢١/٣/٤، أليس كذلك؟",
-    "قال\u200cها بالفارسی و(الكتاب) «المدرسة» ﷺ " + "برلمان",
-    "Mixed نص with English: Café’s rôle, 3.5% and a_b underscore.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وَقَالَ المُتَحَدِّثُ إِنَّ الحكـــومة ستعلن النتائج في ٢٠٢١/٣/٤، أليس كذلك؟",
+        "قال\u200cها بالفارسی و(الكتاب) «المدرسة» ﷺ " + "برلمان",
+        "Mixed نص with English: Café’s rôle, 3.5% and a_b underscore.",
+    ],
+)
 def test_word_by_word_terms_equal_whole_text_fold(text):
     """text_terms cuts the original text into words before folding; the words it yields must be
     those of the folded whole text (presentation forms, ligatures, controls, marks, digits)."""

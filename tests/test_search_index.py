@@ -1,4 +1,5 @@
 """The FTS5 index: English behaviour, language filter, incremental indexing, snippets, bags, CLI."""
+
 from __future__ import annotations
 
 import json
@@ -8,20 +9,29 @@ import subprocess
 import sys
 
 import pytest
-
 from archivekit import FILLER_AR, FILLER_EN, export, page
+from conftest import ROOT
+
 from archiver.archive.index import INDEX_FILE, build_index
 from archiver.archive.records import ExportError
 from archiver.archive.search import search
-from conftest import ROOT
 
 EN = [
-    page("Parliament elections", [f"{FILLER_EN} The elections were held in three cities on Sunday.", FILLER_EN],
-         lang="en"),
-    page("A city waits", [f"{FILLER_EN} The city council elected a new mayor after a long night.", FILLER_EN],
-         lang="en"),
-    page("Harbour news", [f"{FILLER_EN} Fishing boats returned to the harbour before the storm.", FILLER_EN],
-         lang="en"),
+    page(
+        "Parliament elections",
+        [f"{FILLER_EN} The elections were held in three cities on Sunday.", FILLER_EN],
+        lang="en",
+    ),
+    page(
+        "A city waits",
+        [f"{FILLER_EN} The city council elected a new mayor after a long night.", FILLER_EN],
+        lang="en",
+    ),
+    page(
+        "Harbour news",
+        [f"{FILLER_EN} Fishing boats returned to the harbour before the storm.", FILLER_EN],
+        lang="en",
+    ),
 ]
 AR = page("الانتخابات البرلمانية", [f"{FILLER_AR} جرت الانتخابات في ثلاث مدن يوم الأحد.", FILLER_AR])
 
@@ -79,8 +89,16 @@ def test_reindex_adds_only_new_documents(archive):
     before = sqlite3.connect(out / INDEX_FILE).execute("SELECT rowid, id FROM docs").fetchall()
     again = build_index(out)
     assert (again.added, again.skipped, again.rebuilt) == (0, 4, False)
-    new = export(out, [page("Storm warning", [f"{FILLER_EN} A storm warning was issued for the coast.",
-                                               FILLER_EN], lang="en")])
+    new = export(
+        out,
+        [
+            page(
+                "Storm warning",
+                [f"{FILLER_EN} A storm warning was issued for the coast.", FILLER_EN],
+                lang="en",
+            )
+        ],
+    )
     third = build_index(out)
     assert (third.added, third.skipped, third.total, third.rebuilt) == (1, 4, 5, False)
     after = sqlite3.connect(out / INDEX_FILE).execute("SELECT rowid, id FROM docs").fetchall()
@@ -109,13 +127,19 @@ def test_search_without_index_says_what_to_do(tmp_path):
 def test_cli_index_and_search(archive):
     out, docs = archive
     (out / INDEX_FILE).unlink()
-    run = lambda *a: subprocess.run([sys.executable, "-m", "archiver", *map(str, a)], cwd=ROOT,  # noqa: E731
-                                    capture_output=True, text=True)
+    run = lambda *a: subprocess.run(
+        [sys.executable, "-m", "archiver", *map(str, a)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     r = run("index", out)
     assert r.returncode == 0 and "4 added" in r.stderr
     r = run("search", out, "الانتخابات", "--lang", "ar", "--limit", "3")
     assert r.returncode == 0, r.stderr
-    assert "الانتخابات البرلمانية" in r.stdout and f"{docs[3].id}.md" in r.stdout and "[الانتخابات]" in r.stdout
+    assert (
+        "الانتخابات البرلمانية" in r.stdout and f"{docs[3].id}.md" in r.stdout and "[الانتخابات]" in r.stdout
+    )
     r = run("search", out, "volcano")
     assert r.returncode == 1 and "no match" in r.stderr
     r = run("search", out, "city", "--json")
@@ -137,13 +161,21 @@ def test_worker_processes_give_the_same_index(tmp_path):
         with open(out / "index.jsonl", "w", encoding="utf-8") as index:
             for i in range(n):
                 rec = dict(record, id=f"{i:016x}")
-                rec["blocks"] = [dict(record["blocks"][0], text=f"marker{i:04d} " + record["blocks"][0]["text"])]
+                rec["blocks"] = [
+                    dict(record["blocks"][0], text=f"marker{i:04d} " + record["blocks"][0]["text"])
+                ]
                 (out / f"{i:016x}.json").write_text(json.dumps(rec), "utf-8")
-                index.write(json.dumps({"id": rec["id"], "source": f"s{i}", "outputs": [f"{i:016x}.json"]}) + "\n")
+                index.write(
+                    json.dumps({"id": rec["id"], "source": f"s{i}", "outputs": [f"{i:016x}.json"]}) + "\n"
+                )
     build_index(tmp_path / "inline", workers=0)
     build_index(tmp_path / "pool", workers=2)
-    rows = [sqlite3.connect(tmp_path / name / INDEX_FILE).execute("SELECT rowid, id, title FROM docs ORDER BY rowid")
-            .fetchall() for name in ("inline", "pool")]
+    rows = [
+        sqlite3.connect(tmp_path / name / INDEX_FILE)
+        .execute("SELECT rowid, id, title FROM docs ORDER BY rowid")
+        .fetchall()
+        for name in ("inline", "pool")
+    ]
     assert rows[0] == rows[1] and len(rows[0]) == n
     for i in (0, 333, n - 1):
         assert ids(search(tmp_path / "pool", f"marker{i:04d}")) == [f"{i:016x}"]
@@ -162,16 +194,22 @@ def test_cli_search_prints_no_terminal_codes_from_page_text(tmp_path):
     """Text holding ESC sequences (an export written before C0 controls were dropped, or edited by
     hand) is shown with the control characters made visible: printed raw they would clear or
     retitle the user's terminal."""
-    docs = export(tmp_path, [page("Harbour news", [f"{FILLER_EN} Boats returned before the storm.", FILLER_EN],
-                                  lang="en")])
+    docs = export(
+        tmp_path,
+        [page("Harbour news", [f"{FILLER_EN} Boats returned before the storm.", FILLER_EN], lang="en")],
+    )
     path = tmp_path / f"{docs[0].id}.json"
     record = json.loads(path.read_text("utf-8"))
     record["title"] = "Harbour \x1b]0;pwned\x07 news"
     record["blocks"][0]["text"] = record["blocks"][0]["text"].replace("Boats", "Boats \x1b[2J")
     path.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
     build_index(tmp_path)
-    r = subprocess.run([sys.executable, "-m", "archiver", "search", str(tmp_path), "boats"], cwd=ROOT,
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "archiver", "search", str(tmp_path), "boats"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr
     assert "\x1b" not in r.stdout and "\x07" not in r.stdout
     assert "Harbour \u241b]0;pwned\u2407 news" in r.stdout and "\u241b[2J" in r.stdout

@@ -1,5 +1,6 @@
 """How the index is built (issue 6 speed work): the fast record reader gives exactly what the
 stdlib reader gives, a rebuild is atomic, and a new index file is compact and complete."""
+
 from __future__ import annotations
 
 import json
@@ -7,13 +8,17 @@ import os
 import sqlite3
 
 import pytest
-
 from archivekit import FILLER_AR, FILLER_EN, export, page
+
 from archiver.archive import index as ix
 from archiver.archive.search import search
 
 PAGES = [
-    page("Parliament elections", [f"{FILLER_EN} The elections were held in three cities.", FILLER_EN], lang="en"),
+    page(
+        "Parliament elections",
+        [f"{FILLER_EN} The elections were held in three cities.", FILLER_EN],
+        lang="en",
+    ),
     page("الانتخابات البرلمانية", [f"{FILLER_AR} جرت الانتخابات في ثلاث مدن يوم الأحد.", FILLER_AR]),
     page("مقال مختلط", [f"{FILLER_AR} قال الوزير إن GDP growth reached three percent هذا العام.", FILLER_EN]),
 ]
@@ -55,7 +60,7 @@ def test_fast_reader_matches_stdlib_reader(tmp_path, monkeypatch):
     _stdlib(monkeypatch)
     slow = [_outcome(p) for p in paths]
     assert fast == slow
-    assert all(isinstance(x, tuple) for x in fast[:len(docs)]) and fast[len(docs)][0] == "Second title"
+    assert all(isinstance(x, tuple) for x in fast[: len(docs)]) and fast[len(docs)][0] == "Second title"
     assert fast[-4:] == ["ValueError", "JSONDecodeError", "JSONDecodeError", "UnicodeDecodeError"]
 
 
@@ -63,9 +68,13 @@ def _vocab(db):
     conn = sqlite3.connect(db)
     try:
         conn.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fts, instance)")
-        return (conn.execute("SELECT * FROM v ORDER BY term, doc, col, offset").fetchall(),
-                conn.execute("SELECT rowid, id, json_path, md_path, title, language, published, site FROM docs "
-                             "ORDER BY rowid").fetchall())
+        return (
+            conn.execute("SELECT * FROM v ORDER BY term, doc, col, offset").fetchall(),
+            conn.execute(
+                "SELECT rowid, id, json_path, md_path, title, language, published, site FROM docs "
+                "ORDER BY rowid"
+            ).fetchall(),
+        )
     finally:
         conn.close()
 
@@ -86,7 +95,10 @@ def test_fast_and_stdlib_readers_build_the_same_index(tmp_path, monkeypatch):
 
 def test_new_index_is_compact_and_leaves_no_scratch_files(tmp_path, monkeypatch):
     monkeypatch.setattr(ix, "HASH_BYTES", 1024)  # many small segments, merged by the final optimize
-    export(tmp_path, [page(f"Report {i}", [f"{FILLER_EN} Item{i} " * 20, FILLER_AR], lang="en") for i in range(30)])
+    export(
+        tmp_path,
+        [page(f"Report {i}", [f"{FILLER_EN} Item{i} " * 20, FILLER_AR], lang="en") for i in range(30)],
+    )
     before = set(os.listdir(tmp_path))
     summary = ix.build_index(tmp_path)
     assert set(os.listdir(tmp_path)) - before == {ix.INDEX_FILE} and summary.added == 30
@@ -140,7 +152,9 @@ def test_a_killed_builds_scratch_file_is_cleaned_up(tmp_path):
     import sys
 
     export(tmp_path, [page(f"Report {i}", [f"{FILLER_EN} Item{i}", FILLER_AR], lang="en") for i in range(3)])
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     stale = tmp_path / f".{ix.INDEX_FILE}.{dead.stdout.strip()}.tmp"
     stale.write_bytes(b"half a database")
     ix.build_index(tmp_path)

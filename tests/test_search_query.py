@@ -1,5 +1,6 @@
 """A query is searched once per distinct word: a 2,000-word query answers (a word repeated counts
 once), too many distinct words are refused with a message, and FTS5 syntax in a query is only text."""
+
 from __future__ import annotations
 
 import json
@@ -7,18 +8,23 @@ import subprocess
 import sys
 
 import pytest
-
 from archivekit import FILLER_EN, export, page
+from conftest import ROOT
+
 from archiver.archive.index import build_index
 from archiver.archive.search import MAX_QUERY_WORDS, QueryError, fts_query, search, search_groups
-from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     out = tmp_path_factory.mktemp("q")
-    docs = export(out, [page("Harbour news", [f"{FILLER_EN} Boats came back to the harbour.", FILLER_EN], lang="en"),
-                        page("Storm report", [f"{FILLER_EN} The storm reached the coast.", FILLER_EN], lang="en")])
+    docs = export(
+        out,
+        [
+            page("Harbour news", [f"{FILLER_EN} Boats came back to the harbour.", FILLER_EN], lang="en"),
+            page("Storm report", [f"{FILLER_EN} The storm reached the coast.", FILLER_EN], lang="en"),
+        ],
+    )
     build_index(out)
     return out, docs
 
@@ -42,14 +48,32 @@ def test_too_many_distinct_words_are_refused_with_a_message(archive):
     with pytest.raises(QueryError, match=f"{MAX_QUERY_WORDS + 1} distinct words.*at most {MAX_QUERY_WORDS}"):
         search(out, words)
     assert search(out, " ".join(f"word{i}" for i in range(MAX_QUERY_WORDS))) == []  # at the cap: searched
-    r = subprocess.run([sys.executable, "-m", "archiver", "search", str(out), words], cwd=ROOT,
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "archiver", "search", str(out), words],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 2 and "distinct words" in r.stderr and "Traceback" not in r.stderr
 
 
-@pytest.mark.parametrize("query", ['harbour"', 'NEAR(harbour boats)', "harbour OR storm", "title:harbour",
-                                   "harbour*", "^harbour", "-harbour", '"" AND', "{title body}: harbour",
-                                   "harbour NOT boats", "(((harbour", "harbour + boats"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        'harbour"',
+        "NEAR(harbour boats)",
+        "harbour OR storm",
+        "title:harbour",
+        "harbour*",
+        "^harbour",
+        "-harbour",
+        '"" AND',
+        "{title body}: harbour",
+        "harbour NOT boats",
+        "(((harbour",
+        "harbour + boats",
+    ],
+)
 def test_fts5_syntax_in_a_query_is_only_words(archive, query):
     out, docs = archive
     hits = search(out, query)  # never an sqlite error

@@ -1,12 +1,14 @@
 """The first acceptance test (issue 2): the seed dump cleaned right."""
+
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
 
-import archiver
 from conftest import ROOT, SEED
+
+import archiver
 
 CHROME = ["التعليقات", "الأكثر قراءة", "أهم المواضيع", "أهم التصنيفات"]
 
@@ -15,12 +17,17 @@ def _seed_paragraphs() -> list[str]:
     lines = [ln.strip() for ln in SEED.read_text("utf-8").splitlines() if ln.strip()]
     start = next(i for i, ln in enumerate(lines) if ln.startswith("The “defeat” of ISIS"))
     end = next(i for i, ln in enumerate(lines) if ln.endswith("keep ISIS alive long into the future."))
-    return lines[start:end + 1]
+    return lines[start : end + 1]
 
 
 def test_cli_prints_markdown_with_english_front_matter():
-    out = subprocess.run([sys.executable, "-m", "archiver", "clean", str(SEED.relative_to(ROOT))],
-                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "archiver", "clean", str(SEED.relative_to(ROOT))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     front, body = out.split("\n---\n", 1)
     assert 'lang: "en"' in front.splitlines()
     title = "ISIS is not beaten – our devil’s bargain with Iran has ensured it will flourish"
@@ -39,7 +46,13 @@ def test_json_lists_the_five_chrome_lines(validate):
     validate(record)
     assert record["page_language"] == "ar" and record["language"] == "en"
     removed = record["removed"]
-    assert [r["text"] for r in removed] == ["التعليقات (0)", "0", "الأكثر قراءة", "💡 أهم المواضيع", "✨ أهم التصنيفات"]
+    assert [r["text"] for r in removed] == [
+        "التعليقات (0)",
+        "0",
+        "الأكثر قراءة",
+        "💡 أهم المواضيع",
+        "✨ أهم التصنيفات",
+    ]
     for r in removed:
         assert r["reason"]
         if r["text"] == "0":
@@ -59,7 +72,11 @@ def _dump_variant(text: str) -> str:
     """The seed with its chrome lines moved above the headline (a scraper that flattened the
     portal's widgets before the article)."""
     lines = text.splitlines()
-    chrome = [ln for ln in lines if ln.strip() in {"التعليقات (0)", "0", "الأكثر قراءة", "💡 أهم المواضيع", "✨ أهم التصنيفات"}]
+    chrome = [
+        ln
+        for ln in lines
+        if ln.strip() in {"التعليقات (0)", "0", "الأكثر قراءة", "💡 أهم المواضيع", "✨ أهم التصنيفات"}
+    ]
     rest = [ln for ln in lines if ln not in chrome]
     return "\n".join(chrome + [""] + rest)
 
@@ -68,7 +85,13 @@ def test_chrome_above_the_headline_is_removed_and_the_headline_stays_the_title()
     doc = archiver.clean(_dump_variant(SEED.read_text("utf-8")))
     assert doc.title == "ISIS is not beaten – our devil’s bargain with Iran has ensured it will flourish"
     assert [b.text for b in doc.blocks] == _seed_paragraphs()
-    assert [r.text for r in doc.removed] == ["التعليقات (0)", "0", "الأكثر قراءة", "💡 أهم المواضيع", "✨ أهم التصنيفات"]
+    assert [r.text for r in doc.removed] == [
+        "التعليقات (0)",
+        "0",
+        "الأكثر قراءة",
+        "💡 أهم المواضيع",
+        "✨ أهم التصنيفات",
+    ]
 
 
 def test_seed_read_as_str_with_its_byte_order_mark_is_the_seed():
@@ -81,8 +104,10 @@ def test_seed_read_as_str_with_its_byte_order_mark_is_the_seed():
 
 
 def test_a_dump_that_names_html_tags_in_its_prose_is_still_a_dump():
-    paragraphs = ["In HTML the <p> tag opens a paragraph and </p> closes it, as every manual says.",
-                  "The <div> and <span> tags are generic containers with no meaning of their own."]
+    paragraphs = [
+        "In HTML the <p> tag opens a paragraph and </p> closes it, as every manual says.",
+        "The <div> and <span> tags are generic containers with no meaning of their own.",
+    ]
     doc = archiver.clean("Notes on markup\n\n" + "\n\n".join(paragraphs))
     assert doc.processing["kind"] == "text"
     assert (doc.title, [b.text for b in doc.blocks]) == ("Notes on markup", paragraphs)

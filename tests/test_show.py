@@ -1,4 +1,5 @@
 """``archiver show``: terminal display of a record; shaping and reordering only when asked."""
+
 from __future__ import annotations
 
 import io
@@ -6,11 +7,17 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from archiver.cli import main
-from archiver.render.terminal import TerminalOptions, display_width, render_terminal, visual_line, wants_bidi, wrap
-
-from conftest import ROOT
+from archiver.render.terminal import (
+    TerminalOptions,
+    display_width,
+    render_terminal,
+    visual_line,
+    wants_bidi,
+    wrap,
+)
 
 AR_PAGE = ROOT / "fixtures" / "ar_article_inline_en" / "input.html"
 EN_PAGE = ROOT / "fixtures" / "portal_en_oped_utf8" / "input.html"
@@ -86,16 +93,19 @@ def test_missing_and_bad_files_fail_with_one_line(tmp_path, capsys):
         assert code == 1 and err.count("\n") == 1
 
 
-@pytest.mark.parametrize("mode,env,tty,expected", [
-    ("on", {}, False, True),
-    ("off", {}, True, False),
-    ("auto", {"ARCHIVER_BIDI": "on"}, False, True),
-    ("auto", {"ARCHIVER_BIDI": "off"}, True, False),
-    ("auto", {}, False, False),
-    ("auto", {"TERM": "xterm-256color"}, True, True),
-    ("auto", {"VTE_VERSION": "7200"}, True, False),
-    ("auto", {"KONSOLE_VERSION": "230800"}, True, False),
-])
+@pytest.mark.parametrize(
+    "mode,env,tty,expected",
+    [
+        ("on", {}, False, True),
+        ("off", {}, True, False),
+        ("auto", {"ARCHIVER_BIDI": "on"}, False, True),
+        ("auto", {"ARCHIVER_BIDI": "off"}, True, False),
+        ("auto", {}, False, False),
+        ("auto", {"TERM": "xterm-256color"}, True, True),
+        ("auto", {"VTE_VERSION": "7200"}, True, False),
+        ("auto", {"KONSOLE_VERSION": "230800"}, True, False),
+    ],
+)
 def test_auto_bidi_decides_from_terminal_and_env(mode, env, tty, expected):
     class Stream(io.StringIO):
         def isatty(self) -> bool:
@@ -111,9 +121,12 @@ def test_wrap_first_then_shape_each_line():
     shaped = [visual_line(line, rtl=True) for line in lines]
     # each shaped line holds the same letters as its logical line (reordering stays within the line)
     import unicodedata
+
     for logical, shown in zip(lines, shaped):
         assert shown != logical
-        assert sorted(unicodedata.normalize("NFKC", shown).replace(" ", "")) == sorted(logical.replace(" ", ""))
+        assert sorted(unicodedata.normalize("NFKC", shown).replace(" ", "")) == sorted(
+            logical.replace(" ", "")
+        )
 
 
 def test_brackets_are_mirrored_and_latin_kept_in_display():
@@ -123,18 +136,39 @@ def test_brackets_are_mirrored_and_latin_kept_in_display():
 
 
 def test_render_terminal_labels_every_block():
-    rec = {"title": "T", "language": "en", "direction": "ltr", "page_language": "ar", "blocks": [
-        {"role": "heading", "level": 2, "text": "Head", "lang": "en", "dir": "ltr"},
-        {"role": "paragraph", "text": "مرحبا بكم", "lang": "ar", "dir": "rtl"},
-        {"role": "paragraph", "text": "(0)", "lang": "zxx", "dir": "ltr"}]}
+    rec = {
+        "title": "T",
+        "language": "en",
+        "direction": "ltr",
+        "page_language": "ar",
+        "blocks": [
+            {"role": "heading", "level": 2, "text": "Head", "lang": "en", "dir": "ltr"},
+            {"role": "paragraph", "text": "مرحبا بكم", "lang": "ar", "dir": "rtl"},
+            {"role": "paragraph", "text": "(0)", "lang": "zxx", "dir": "ltr"},
+        ],
+    }
     out = render_terminal(rec, TerminalOptions(width=40, bidi=False))
     assert "[en]  ## Head" in out and "[ar]  مرحبا بكم" in out and "[zxx] (0)" in out
 
 
 def test_show_makes_control_characters_visible_instead_of_acting_on_them():
-    record = {"title": "Title \x1b]0;pwned\x07", "url": "https://example.org/\x9b31m", "language": "en",
-              "direction": "ltr", "blocks": [{"role": "paragraph", "text": "Text\x1b[2J here\tand\x7f", "lang": "en",
-                                              "dir": "ltr", "script": "Latn"}]}
+    record = {
+        "title": "Title \x1b]0;pwned\x07",
+        "url": "https://example.org/\x9b31m",
+        "language": "en",
+        "direction": "ltr",
+        "blocks": [
+            {
+                "role": "paragraph",
+                "text": "Text\x1b[2J here\tand\x7f",
+                "lang": "en",
+                "dir": "ltr",
+                "script": "Latn",
+            }
+        ],
+    }
     out = render_terminal(record, TerminalOptions(width=60))
     assert not any(ch in out for ch in "\x1b\x07\x9b\x7f")
-    assert "Title \u241b]0;pwned\u2407" in out and "\ufffd31m" in out and "\u241b[2J" in out and "\u2421" in out
+    assert (
+        "Title \u241b]0;pwned\u2407" in out and "\ufffd31m" in out and "\u241b[2J" in out and "\u2421" in out
+    )

@@ -101,7 +101,13 @@ def test_fifos_sockets_and_devices_are_failures_never_opened(tmp_path):
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         sock.close()
-    assert [os.path.basename(t.key) for t in tasks] == ["fifo.html", "fifo.jsonl", "fifo.warc.gz", "sock.html", "zero"]
+    assert [os.path.basename(t.key) for t in tasks] == [
+        "fifo.html",
+        "fifo.jsonl",
+        "fifo.warc.gz",
+        "sock.html",
+        "zero",
+    ]
     assert all(t.failure is not None and t.failure.reason.startswith("not a regular file") for t in tasks)
 
 
@@ -120,8 +126,14 @@ def test_a_directory_that_cannot_be_listed_is_a_failure_not_a_silent_gap(tmp_pat
     monkeypatch.setattr(os, "scandir", scandir)
     tasks = list(iter_tasks([str(tmp_path)]))
     got = [(os.path.relpath(t.key, tmp_path), t.failure.reason if t.failure else None) for t in tasks]
-    assert got == [("x.html", None), ("a/notes.txt", None), ("a/y.htm", None),
-                   ("a/b", "directory cannot be listed: Permission denied"),
-                   ("gone", "directory cannot be listed: Permission denied")]
+    assert got == [
+        ("x.html", None),
+        ("a/notes.txt", None),
+        ("a/y.htm", None),
+        ("a/b", "directory cannot be listed: Permission denied"),
+        ("gone", "directory cannot be listed: Permission denied"),
+    ]
     named = list(iter_tasks([str(tmp_path / "gone")]))  # named directly: one failure, not "no inputs"
-    assert [(t.key, t.failure.reason) for t in named] == [(str(tmp_path / "gone"), "directory cannot be listed: Permission denied")]
+    assert [(t.key, t.failure.reason) for t in named] == [
+        (str(tmp_path / "gone"), "directory cannot be listed: Permission denied")
+    ]

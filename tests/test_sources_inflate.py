@@ -1,5 +1,6 @@
 """The bounded inflating reader: every encoding round-trips, stops at the output limit, and
 damage is an InputError with a short reason (issue 16 item 2)."""
+
 from __future__ import annotations
 
 import gzip
@@ -15,8 +16,7 @@ PAGE = b"<html><body><p>" + b"A sentence of an article. " * 400 + b"</p></body><
 
 
 def encoders():
-    out = {"gzip": gzip.compress, "x-gzip": gzip.compress, "deflate": zlib.compress,
-           "identity": lambda b: b}
+    out = {"gzip": gzip.compress, "x-gzip": gzip.compress, "deflate": zlib.compress, "identity": lambda b: b}
     out["raw-deflate"] = lambda b: zlib.compress(b)[2:-4]
     if importlib.util.find_spec("brotli"):
         import brotli
@@ -42,8 +42,15 @@ def test_stacked_encodings_are_undone_in_reverse_order():
     assert decode_content(gzip.compress(zlib.compress(PAGE)), "deflate, gzip", 0) == PAGE
 
 
-@pytest.mark.parametrize("data,header", [(gzip.compress(PAGE)[:-30], "gzip"), (b"not gzip" * 20, "gzip"),
-                                         (gzip.compress(PAGE) + b"junk", "gzip"), (b"x", "compress")])
+@pytest.mark.parametrize(
+    "data,header",
+    [
+        (gzip.compress(PAGE)[:-30], "gzip"),
+        (b"not gzip" * 20, "gzip"),
+        (gzip.compress(PAGE) + b"junk", "gzip"),
+        (b"x", "compress"),
+    ],
+)
 def test_damage_is_a_short_input_error(data, header):
     with pytest.raises(InputError) as info:
         decode_content(data, header, 0)

@@ -2,15 +2,25 @@ from __future__ import annotations
 
 import gzip
 
+from batchkit import page, write_jsonl
+
 from archiver.sources.base import SourceOptions
 from archiver.sources.jsonl import iter_jsonl
-from batchkit import page, write_jsonl
 
 
 def test_pages_urls_and_line_numbers(tmp_path):
     path = tmp_path / "feed.jsonl"
-    write_jsonl(path, [{"html": page(1), "url": "https://e.org/1"}, "", {"html": page(2)},
-                       '{"html": "<p>broken', ["not", "an", "object"], {"url": "https://e.org/none"}])
+    write_jsonl(
+        path,
+        [
+            {"html": page(1), "url": "https://e.org/1"},
+            "",
+            {"html": page(2)},
+            '{"html": "<p>broken',
+            ["not", "an", "object"],
+            {"url": "https://e.org/none"},
+        ],
+    )
     tasks = list(iter_jsonl(str(path)))
     assert [t.key for t in tasks] == [f"{path}/:{n}" for n in (1, 3, 4, 5, 6)]
     first, second = tasks[0].page, tasks[1].page

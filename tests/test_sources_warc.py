@@ -6,11 +6,11 @@ import io
 import random
 
 import pytest
+from batchkit import page, write_warc
 
 from archiver.pipeline import process
 from archiver.sources.base import SourceOptions
 from archiver.sources.warc import iter_warc
-from batchkit import page, write_warc
 
 BACKENDS = ["warcio"] + (["fastwarc"] if importlib.util.find_spec("fastwarc") else [])
 
@@ -19,7 +19,12 @@ def records():
     return [
         ("https://example.org/1", page(1).encode(), "text/html; charset=utf-8", 200),
         ("https://example.org/logo.png", b"\x89PNG....", "image/png", 200),
-        ("https://example.org/2", page(2).encode("cp1256", errors="replace"), "text/html; charset=windows-1256", 200),
+        (
+            "https://example.org/2",
+            page(2).encode("cp1256", errors="replace"),
+            "text/html; charset=windows-1256",
+            200,
+        ),
         ("https://example.org/missing", page(3).encode(), "text/html", 404),
         ("https://example.org/4", page(4).encode(), "application/xhtml+xml", 200),
     ]
@@ -34,8 +39,11 @@ def test_html_responses_become_pages_with_provenance(tmp_path, backend, gz):
     pages = [t for t in tasks if t.page is not None]
     skipped = sorted(t.skip for t in tasks if t.skip)
     assert skipped == ["not_html", "status"]
-    assert [t.page.source.url for t in pages] == ["https://example.org/1", "https://example.org/2",
-                                                  "https://example.org/4"]
+    assert [t.page.source.url for t in pages] == [
+        "https://example.org/1",
+        "https://example.org/2",
+        "https://example.org/4",
+    ]
     offsets = [t.page.source.offset for t in pages]
     assert offsets == sorted(offsets) and len(set(offsets)) == 3
     for t in pages:
@@ -54,8 +62,14 @@ def test_backends_agree_on_keys(tmp_path):
         pytest.skip("FastWARC (the 'fast' extra) is not installed")
     path = tmp_path / "a.warc.gz"
     write_warc(path, records())
-    a = [(t.key, t.skip, t.page.data if t.page else None) for t in iter_warc(str(path), SourceOptions(warc_backend="warcio"))]
-    b = [(t.key, t.skip, t.page.data if t.page else None) for t in iter_warc(str(path), SourceOptions(warc_backend="fastwarc"))]
+    a = [
+        (t.key, t.skip, t.page.data if t.page else None)
+        for t in iter_warc(str(path), SourceOptions(warc_backend="warcio"))
+    ]
+    b = [
+        (t.key, t.skip, t.page.data if t.page else None)
+        for t in iter_warc(str(path), SourceOptions(warc_backend="fastwarc"))
+    ]
     assert a == b
 
 
@@ -64,8 +78,15 @@ def test_backends_agree_on_keys(tmp_path):
 @pytest.mark.parametrize("keep", [0.02, 0.3, 0.6, 0.97])
 def test_truncated_final_record_keeps_the_good_ones_and_reports_the_bad_one(tmp_path, backend, gz, keep):
     rng = random.Random(7)
-    recs = [(f"https://example.org/{n}", page(n, "".join(rng.choice("abcdefgh ") for _ in range(3000))).encode(),
-             "text/html", 200) for n in range(3)]
+    recs = [
+        (
+            f"https://example.org/{n}",
+            page(n, "".join(rng.choice("abcdefgh ") for _ in range(3000))).encode(),
+            "text/html",
+            200,
+        )
+        for n in range(3)
+    ]
     three = tmp_path / "three.warc"
     write_warc(three, recs, gz=gz, requests=False)
     start = [t.page.source.offset for t in iter_warc(str(three), SourceOptions(warc_backend="warcio"))][-1]
@@ -103,21 +124,30 @@ def write_raw_responses(path, responses):
         writer = WARCWriter(fh, gzip=True)
         for url, status, headers, payload in responses:
             http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
-                                                          http_headers=http))
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=http)
+            )
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_bad_payload_or_status_line_costs_one_record_not_the_rest_of_the_file(tmp_path, backend):
     html = [("Content-Type", "text/html")]
     path = tmp_path / "a.warc.gz"
-    write_raw_responses(path, [
-        ("https://e.org/1", "200 OK", html, page(1).encode()),
-        ("https://e.org/gz", "200 OK", html + [("Content-Encoding", "gzip")], gzip.compress(page(2).encode())),
-        ("https://e.org/badgz", "200 OK", html + [("Content-Encoding", "gzip")], b"not gzip at all" * 9),
-        ("https://e.org/junk", "abc", html, page(3).encode()),
-        ("https://e.org/4", "200 OK", html, page(4).encode()),
-    ])
+    write_raw_responses(
+        path,
+        [
+            ("https://e.org/1", "200 OK", html, page(1).encode()),
+            (
+                "https://e.org/gz",
+                "200 OK",
+                html + [("Content-Encoding", "gzip")],
+                gzip.compress(page(2).encode()),
+            ),
+            ("https://e.org/badgz", "200 OK", html + [("Content-Encoding", "gzip")], b"not gzip at all" * 9),
+            ("https://e.org/junk", "abc", html, page(3).encode()),
+            ("https://e.org/4", "200 OK", html, page(4).encode()),
+        ],
+    )
     tasks = list(iter_warc(str(path), SourceOptions(warc_backend=backend)))
     assert len(tasks) == 5 and len({t.key for t in tasks}) == 5
     assert [t.page.source.url for t in tasks if t.page][:2] == ["https://e.org/1", "https://e.org/gz"]
@@ -138,12 +168,16 @@ def test_arc_files_are_read_through_warcio_whatever_the_backend(tmp_path, backen
     assert [t.page.source.url for t in tasks] == ["http://e.org/1", "http://e.org/2"]
 
 
-
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("gz", [True, False])
-@pytest.mark.parametrize("junk", [b"garbage text that is no record\r\n\r\n",  # warcio: "Invalid WARC record"
-                                  b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 20\r\n\r\n"  # no target URI:
-                                  b"HTTP/1.1 200 OK\r\n\r\nxx\r\n\r\n"])  # warcio itself fails on it
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"garbage text that is no record\r\n\r\n",  # warcio: "Invalid WARC record"
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 20\r\n\r\n"  # no target URI:
+        b"HTTP/1.1 200 OK\r\n\r\nxx\r\n\r\n",
+    ],
+)  # warcio itself fails on it
 def test_an_unparseable_record_mid_file_costs_that_record_and_reading_goes_on(tmp_path, backend, gz, junk):
     """A record the reader cannot parse used to end the file there: every good record after it was lost."""
     part = tmp_path / ("part.warc.gz" if gz else "part.warc")
@@ -156,7 +190,11 @@ def test_an_unparseable_record_mid_file_costs_that_record_and_reading_goes_on(tm
     path.write_bytes(head + bad + tail)
     tasks = list(iter_warc(str(path), SourceOptions(warc_backend=backend)))
     assert [t.page.source.url if t.page else t.failure is not None for t in tasks] == [
-        "https://example.org/1", True, "https://example.org/2", "https://example.org/4"]
+        "https://example.org/1",
+        True,
+        "https://example.org/2",
+        "https://example.org/4",
+    ]
     assert tasks[1].key == f"{path}/#{len(head)}"
     later = [t.page.source.offset for t in iter_warc(str(part), SourceOptions(warc_backend=backend))]
     assert [t.page.source.offset for t in tasks[2:]] == [len(head) + len(bad) + o for o in later]
@@ -165,7 +203,9 @@ def test_an_unparseable_record_mid_file_costs_that_record_and_reading_goes_on(tm
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_record_over_the_page_size_limit_is_never_read_into_memory(tmp_path, backend):
     path = tmp_path / "a.warc.gz"
-    write_warc(path, [("https://example.org/big", page(1, "x " * 20_000).encode(), "text/html", 200), records()[0]])
+    write_warc(
+        path, [("https://example.org/big", page(1, "x " * 20_000).encode(), "text/html", 200), records()[0]]
+    )
     tasks = list(iter_warc(str(path), SourceOptions(warc_backend=backend, max_page_bytes=8000)))
     assert tasks[0].failure.reason.startswith("page too large") and tasks[0].page is None
     assert tasks[1].page.source.url == "https://example.org/1"

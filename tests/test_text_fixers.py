@@ -1,4 +1,5 @@
 """The fixer registry and the guards that keep genuine text untouched."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -6,8 +7,14 @@ import unicodedata
 import pytest
 
 from archiver.text import fixers
-from archiver.text.bidi_repair import (display, fix_presentation_forms, fix_visual_order, looks_visual,
-                                       unpaired_controls, unvisual_line)
+from archiver.text.bidi_repair import (
+    display,
+    fix_presentation_forms,
+    fix_visual_order,
+    looks_visual,
+    unpaired_controls,
+    unvisual_line,
+)
 from archiver.text.normalize import fix_text, normalize_pieces
 
 LRE, RLE, PDF, LRO, RLO, LRI, RLI, PDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2069"
@@ -15,9 +22,20 @@ LRE, RLE, PDF, LRO, RLO, LRI, RLI, PDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u
 
 def test_registry_order_is_fixed_and_documented():
     names = [name for name, _ in fixers.FIXERS]
-    assert names == ["stray-bom", "mojibake:cp1256", "mojibake:iso-8859-6", "mojibake:latin", "c1-controls",
-                     "c0-controls", "bidi-override:RLO", "bidi-override:LRO", "bidi-controls", "visual-order",
-                     "presentation-forms", "nfc"]
+    assert names == [
+        "stray-bom",
+        "mojibake:cp1256",
+        "mojibake:iso-8859-6",
+        "mojibake:latin",
+        "c1-controls",
+        "c0-controls",
+        "bidi-override:RLO",
+        "bidi-override:LRO",
+        "bidi-controls",
+        "visual-order",
+        "presentation-forms",
+        "nfc",
+    ]
     for name in names:
         assert f'"{name}"' in open(fixers.__file__, encoding="utf-8").read()
 
@@ -28,16 +46,19 @@ def test_every_fixer_is_pure_and_idempotent_on_clean_text(name, fixer):
         assert fixer(text) == text
 
 
-@pytest.mark.parametrize("text,bad", [
-    (f"{RLE}نص{PDF}", set()),
-    (f"{LRI}abc{PDI}", set()),
-    (f"{RLO}abc", {0}),
-    (f"abc{PDF}", {3}),
-    (f"{LRE}a{RLE}b{PDF}", {0}),
-    (f"{RLI}a{LRE}b{PDI}", {2}),  # a PDI closes the embedding opened inside its isolate
-    (f"{RLE}a\nb{PDF}", {0, 4}),  # pairs do not cross lines
-    (f"{PDI}x", {0}),
-])
+@pytest.mark.parametrize(
+    "text,bad",
+    [
+        (f"{RLE}نص{PDF}", set()),
+        (f"{LRI}abc{PDI}", set()),
+        (f"{RLO}abc", {0}),
+        (f"abc{PDF}", {3}),
+        (f"{LRE}a{RLE}b{PDF}", {0}),
+        (f"{RLI}a{LRE}b{PDI}", {2}),  # a PDI closes the embedding opened inside its isolate
+        (f"{RLE}a\nb{PDF}", {0, 4}),  # pairs do not cross lines
+        (f"{PDI}x", {0}),
+    ],
+)
 def test_unpaired_controls(text, bad):
     assert unpaired_controls(text) == bad
 
@@ -56,11 +77,14 @@ def test_presentation_forms_only_those_ranges():
     assert fix_presentation_forms("ﻻَ") == "لَا"  # the lam's vowel goes back before the alef
 
 
-@pytest.mark.parametrize("logical", [
-    "قال (رئيس) البنك إن النمو بلغ 25% في عام 2020 مقابل 3.5 سابقا.",
-    "أعلنت شركة Apple عن جهاز iPhone 15 [الجديد] بسعر 999 دولارا.",
-    "نسبة ٢٥٪ من السكان في المدينة الكبيرة",
-])
+@pytest.mark.parametrize(
+    "logical",
+    [
+        "قال (رئيس) البنك إن النمو بلغ 25% في عام 2020 مقابل 3.5 سابقا.",
+        "أعلنت شركة Apple عن جهاز iPhone 15 [الجديد] بسعر 999 دولارا.",
+        "نسبة ٢٥٪ من السكان في المدينة الكبيرة",
+    ],
+)
 def test_display_then_unvisual_round_trips(logical):
     shown = display(logical, "R")
     assert shown != logical
@@ -73,12 +97,15 @@ def test_an_ltr_block_with_an_arabic_phrase_stored_visually():
     assert fix_visual_order(shown) == logical
 
 
-@pytest.mark.parametrize("text", [
-    "أولا، مثلا، فعلا: ثلاث كلمات تنتهي بلا في نص عربي سليم تماما وفيه الكثير من الكلمات.",
-    "ما تصمیم گرفتیم تعطیلات تابستان را در کنار دریای خزر بگذرانیم و بالا برویم.",
-    "قیمت طلا و کالا بالا رفت.",
-    "پاکستان کی حکومت نے نئے بجٹ کا اعلان کیا ہے۔",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أولا، مثلا، فعلا: ثلاث كلمات تنتهي بلا في نص عربي سليم تماما وفيه الكثير من الكلمات.",
+        "ما تصمیم گرفتیم تعطیلات تابستان را در کنار دریای خزر بگذرانیم و بالا برویم.",
+        "قیمت طلا و کالا بالا رفت.",
+        "پاکستان کی حکومت نے نئے بجٹ کا اعلان کیا ہے۔",
+    ],
+)
 def test_genuine_text_is_not_taken_for_visual_order(text):
     assert not looks_visual(text)
     assert fix_text(text) == (unicodedata.normalize("NFC", text), ())

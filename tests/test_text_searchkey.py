@@ -1,4 +1,5 @@
 """search_key: DESIGN.md §4 right-hand column, as a labelled table."""
+
 from __future__ import annotations
 
 import pytest

@@ -7,6 +7,7 @@ The bag is assembled in a temporary sibling directory and moved into place at th
 interrupted run leaves the export as it was. Same export + options → byte-identical payload and
 manifests (``Bagging-Date`` comes from ``run.json`` when it has one).
 """
+
 from __future__ import annotations
 
 import json
@@ -77,13 +78,22 @@ def schema_bytes() -> bytes:
 
 
 def document_line(entry: Entry, record: dict[str, Any], has_md: bool) -> dict[str, Any]:
-    return {"id": entry.id, "source": entry.source, "status": record.get("status", entry.status),
-            "title": record.get("title"), "language": record.get("language"),
-            "direction": record.get("direction"), "page_language": record.get("page_language"),
-            "published": record.get("published"), "site_name": record.get("site_name"), "url": record.get("url"),
-            "source_sha256": (record.get("source") or {}).get("sha256"),
-            "markdown": f"markdown/{entry.id}.md" if has_md else None,
-            "json": f"json/{entry.id}.json", "html": f"html/{entry.id}.html"}
+    return {
+        "id": entry.id,
+        "source": entry.source,
+        "status": record.get("status", entry.status),
+        "title": record.get("title"),
+        "language": record.get("language"),
+        "direction": record.get("direction"),
+        "page_language": record.get("page_language"),
+        "published": record.get("published"),
+        "site_name": record.get("site_name"),
+        "url": record.get("url"),
+        "source_sha256": (record.get("source") or {}).get("sha256"),
+        "markdown": f"markdown/{entry.id}.md" if has_md else None,
+        "json": f"json/{entry.id}.json",
+        "html": f"html/{entry.id}.html",
+    }
 
 
 def _read(export: Path, name: str) -> bytes | None:
@@ -103,8 +113,10 @@ def _copy_document(export: Path, payload: Path, entry: Entry) -> tuple[Document,
         raise BagError(f"{export}: document {entry.id} has no JSON record (clean with --format md,json)")
     record = parse_record(data, export / entry.json_path)
     if record.get("id") != entry.id:
-        raise BagError(f"{export / entry.json_path}: record id {str(record.get('id'))[:40]!r} is not "
-                       f"the id of its index line")
+        raise BagError(
+            f"{export / entry.json_path}: record id {str(record.get('id'))[:40]!r} is not "
+            f"the id of its index line"
+        )
     try:
         doc = document_from_dict(record)
     except RecordError as exc:
@@ -116,8 +128,9 @@ def _copy_document(export: Path, payload: Path, entry: Entry) -> tuple[Document,
     return doc, document_line(entry, record, md is not None)
 
 
-def _copy_documents(export: Path, payload: Path, entries: list[Entry], organisation: str | None = None
-                    ) -> list[dict[str, Any]]:
+def _copy_documents(
+    export: Path, payload: Path, entries: list[Entry], organisation: str | None = None
+) -> list[dict[str, Any]]:
     """Copy records into ``markdown/`` and ``json/``, render ``html/``; return documents.jsonl lines.
     (``verify`` derives every file but the records again and compares: archive/rerender.py.)"""
     lines, rows = [], []
@@ -165,11 +178,16 @@ The folder above `data/` is a BagIt bag (RFC 8493) with SHA-512 and SHA-256 mani
 """
 
 
-def _bag_info(export: Path, lines: list[dict[str, Any]], failures: int, options: BagOptions) -> dict[str, str]:
-    info = {"Bag-Software-Agent": f"archiver {__version__} (bagit.py {bagit.VERSION})",
-            "Document-Count": str(len(lines)), "Failure-Count": str(failures),
-            "External-Description": "Cleaned, language-tagged archival records of web pages (archiver export)",
-            "Bagging-Date": _bagging_date(export)}
+def _bag_info(
+    export: Path, lines: list[dict[str, Any]], failures: int, options: BagOptions
+) -> dict[str, str]:
+    info = {
+        "Bag-Software-Agent": f"archiver {__version__} (bagit.py {bagit.VERSION})",
+        "Document-Count": str(len(lines)),
+        "Failure-Count": str(failures),
+        "External-Description": "Cleaned, language-tagged archival records of web pages (archiver export)",
+        "Bagging-Date": _bagging_date(export),
+    }
     if options.source_organization:
         info["Source-Organization"] = options.source_organization
     return info
@@ -198,9 +216,12 @@ def _build_payload(export: Path, payload: Path, options: BagOptions) -> tuple[li
         (payload / RUN).write_bytes(run)
     (payload / datapackage.SCHEMA_FILE).write_bytes(schema_bytes())
     (payload / "README.md").write_bytes(utf8(bag_readme(lines, failures, options)))
-    meta = {"name": "archiver-export", "title": "archiver export",
-            "description": f"{len(lines)} cleaned documents, {failures} failures",
-            "x-archiver": {"tool": f"archiver {__version__}", "documents": len(lines), "failures": failures}}
+    meta = {
+        "name": "archiver-export",
+        "title": "archiver export",
+        "description": f"{len(lines)} cleaned documents, {failures} failures",
+        "x-archiver": {"tool": f"archiver {__version__}", "documents": len(lines), "failures": failures},
+    }
     datapackage.write_descriptor(payload, meta)
     return lines, failures
 
@@ -218,8 +239,9 @@ def make_bag(export: Path, options: BagOptions = BagOptions()) -> BagSummary:
     try:
         os.chmod(staging, export.stat().st_mode & 0o7777)
         lines, failures = _build_payload(export, staging, options)
-        bagit.make_bag(str(staging), _bag_info(export, lines, failures, options), processes=1,
-                       checksums=list(ALGORITHMS))
+        bagit.make_bag(
+            str(staging), _bag_info(export, lines, failures, options), processes=1, checksums=list(ALGORITHMS)
+        )
         _move_into_place(staging, target, replace=options.output is None)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -5,22 +5,26 @@ itself is a resource with ``name``, ``path`` (POSIX, relative to ``data/``), ``f
 ``mediatype``, ``encoding``, ``bytes`` and ``hash`` (``sha256:<hex>``, the Data Package v1 form).
 JSON records also name the JSON Schema they follow. :func:`check_package` re-reads the files.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import re
 import stat
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .report import Problem
 
 DESCRIPTOR = "datapackage.json"
 SCHEMA_FILE = "document.schema.json"
 _FORMATS = {
-    ".md": ("md", "text/markdown"), ".json": ("json", "application/json"),
-    ".jsonl": ("jsonl", "application/x-ndjson"), ".html": ("html", "text/html"),
+    ".md": ("md", "text/markdown"),
+    ".json": ("json", "application/json"),
+    ".jsonl": ("jsonl", "application/x-ndjson"),
+    ".html": ("html", "text/html"),
 }
 _NAME = re.compile(r"[^a-z0-9._-]+")
 
@@ -43,8 +47,15 @@ def resource(root: Path, rel: str) -> dict[str, Any]:
     """The resource entry of payload file ``root/rel``."""
     path = root / rel
     fmt, media = _FORMATS.get(path.suffix, (path.suffix.lstrip(".") or "bin", "application/octet-stream"))
-    entry: dict[str, Any] = {"name": resource_name(rel), "path": rel, "format": fmt, "mediatype": media,
-                             "encoding": "utf-8", "bytes": path.stat().st_size, "hash": f"sha256:{file_sha256(path)}"}
+    entry: dict[str, Any] = {
+        "name": resource_name(rel),
+        "path": rel,
+        "format": fmt,
+        "mediatype": media,
+        "encoding": "utf-8",
+        "bytes": path.stat().st_size,
+        "hash": f"sha256:{file_sha256(path)}",
+    }
     if rel.startswith("json/") and fmt == "json":
         entry["jsonschema"] = SCHEMA_FILE
     return entry
@@ -66,8 +77,11 @@ def payload_files(root: Path) -> list[str]:
 
 def write_descriptor(root: Path, meta: dict[str, Any]) -> dict[str, Any]:
     """Describe every file under ``root`` and write ``root/datapackage.json``; return the descriptor."""
-    descriptor = {"profile": "data-package", **meta,
-                  "resources": [resource(root, rel) for rel in payload_files(root)]}
+    descriptor = {
+        "profile": "data-package",
+        **meta,
+        "resources": [resource(root, rel) for rel in payload_files(root)],
+    }
     (root / DESCRIPTOR).write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return descriptor
 
@@ -82,15 +96,21 @@ def _check_resource(root: Path, entry: Any, index: int) -> Iterable[Problem]:
         yield Problem("package", rel, "resource path leaves the payload")
         return
     if not _regular(path):
-        yield Problem("missing", f"data/{rel}", "listed in datapackage.json but absent (or not a regular file)")
+        yield Problem(
+            "missing", f"data/{rel}", "listed in datapackage.json but absent (or not a regular file)"
+        )
         return
     size = path.stat().st_size
     if entry.get("bytes") != size:
-        yield Problem("package", f"data/{rel}", f"bytes {entry.get('bytes')} in datapackage.json, {size} on disk")
+        yield Problem(
+            "package", f"data/{rel}", f"bytes {entry.get('bytes')} in datapackage.json, {size} on disk"
+        )
     expected = str(entry.get("hash", ""))
     actual = f"sha256:{file_sha256(path)}"
     if expected != actual:
-        yield Problem("package", f"data/{rel}", f"hash {expected or '(none)'} in datapackage.json, {actual} on disk")
+        yield Problem(
+            "package", f"data/{rel}", f"hash {expected or '(none)'} in datapackage.json, {actual} on disk"
+        )
     for key in ("name", "format"):
         if not entry.get(key):
             yield Problem("package", f"data/{rel}", f"resource has no {key}")

@@ -20,6 +20,7 @@ build leaves the old one). FTS5's pending-term buffer (``hashsize``) is raised f
 read with msgspec (the ``fast`` extra) into just the fields the index uses; a record it rejects,
 or a machine without it, goes through ``json`` with the same result.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,12 +28,13 @@ import os
 import sqlite3
 import stat
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from .bag import DOCUMENTS, is_bag
-from .records import ExportError, numbered_lines, export_entries, is_document_id, read_regular
+from .records import ExportError, export_entries, is_document_id, numbered_lines, read_regular
 from .terms import text_terms
 
 try:  # optional speed-up (the ``fast`` extra): decodes only the fields the index reads
@@ -82,8 +84,10 @@ class IndexSummary:
     def line(self) -> str:
         how = "rebuilt" if self.rebuilt else "updated"
         bad = f", {self.unreadable} unreadable records skipped" if self.unreadable else ""
-        return (f"archiver: index {self.path} {how}: {self.added} added, {self.skipped} already indexed{bad}, "
-                f"{self.total} documents")
+        return (
+            f"archiver: index {self.path} {how}: {self.added} added, {self.skipped} already indexed{bad}, "
+            f"{self.total} documents"
+        )
 
 
 def _stamp(path: str) -> str | None:
@@ -152,14 +156,18 @@ def _row_terms(title: Any, lang: Any, blocks: Iterable[tuple[Any, Any]]) -> tupl
 
 def record_row(record: dict[str, Any]) -> tuple[str, str]:
     """The (title terms, body terms) of one JSON record."""
-    return _row_terms(record.get("title"), record.get("language"),
-                      ((b.get("lang"), b.get("text", "")) for b in record.get("blocks", ())))
+    return _row_terms(
+        record.get("title"),
+        record.get("language"),
+        ((b.get("lang"), b.get("text", "")) for b in record.get("blocks", ())),
+    )
 
 
 Row = tuple  # (id, json_path, md_path, title, language, published, site, stamp, title terms, body terms)
 Fields = tuple  # (title, language, published, site, title terms, body terms)
 
 if msgspec is not None:
+
     class _Block(msgspec.Struct):
         text: str = ""
         lang: str | None = None
@@ -184,8 +192,13 @@ def _fast_fields(data: bytes) -> Fields | None:
         rec = _DECODER.decode(data)
     except ValueError:  # malformed, or a field of another type: the stdlib path decides
         return None
-    return (rec.title, rec.language, rec.published, rec.site_name,
-            *_row_terms(rec.title, rec.language, ((b.lang, b.text) for b in rec.blocks)))
+    return (
+        rec.title,
+        rec.language,
+        rec.published,
+        rec.site_name,
+        *_row_terms(rec.title, rec.language, ((b.lang, b.text) for b in rec.blocks)),
+    )
 
 
 def read_fields(path: str | os.PathLike[str]) -> Fields:
@@ -200,8 +213,13 @@ def read_fields(path: str | os.PathLike[str]) -> Fields:
     record = json.loads(data.decode("utf-8"))
     if not isinstance(record, dict):
         raise ValueError("not an object")
-    return (record.get("title"), record.get("language"), record.get("published"), record.get("site_name"),
-            *record_row(record))
+    return (
+        record.get("title"),
+        record.get("language"),
+        record.get("published"),
+        record.get("site_name"),
+        *record_row(record),
+    )
 
 
 def prepare(root: Path, batch: list[Source]) -> tuple[list[Row], int]:
@@ -219,10 +237,15 @@ def prepare(root: Path, batch: list[Source]) -> tuple[list[Row], int]:
 
 def _insert(conn: sqlite3.Connection, rows: list[Row]) -> None:
     first = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM docs").fetchone()[0]
-    conn.executemany("INSERT INTO docs(rowid, id, json_path, md_path, title, language, published, site, stamp) "
-                     "VALUES(?,?,?,?,?,?,?,?,?)", ((first + i, *row[:8]) for i, row in enumerate(rows)))
-    conn.executemany("INSERT INTO fts(rowid, title, body) VALUES(?,?,?)",
-                     ((first + i, *row[8:]) for i, row in enumerate(rows)))
+    conn.executemany(
+        "INSERT INTO docs(rowid, id, json_path, md_path, title, language, published, site, stamp) "
+        "VALUES(?,?,?,?,?,?,?,?,?)",
+        ((first + i, *row[:8]) for i, row in enumerate(rows)),
+    )
+    conn.executemany(
+        "INSERT INTO fts(rowid, title, body) VALUES(?,?,?)",
+        ((first + i, *row[8:]) for i, row in enumerate(rows)),
+    )
 
 
 def _batches(items: Iterable[Source], size: int) -> Iterator[list[Source]]:
@@ -385,4 +408,6 @@ def build_index(path: str | os.PathLike[str], workers: int | None = None) -> Ind
     else:
         unreadable, total = _build_more(root, db, todo, len(found), workers)
     _store_duplicates(db, root)
-    return IndexSummary(db, len(todo) - unreadable, skipped, total, rebuild, time.perf_counter() - t0, unreadable)
+    return IndexSummary(
+        db, len(todo) - unreadable, skipped, total, rebuild, time.perf_counter() - t0, unreadable
+    )

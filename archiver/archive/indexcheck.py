@@ -9,6 +9,7 @@ titles, a row naming a file outside the bag, terms that make a document match wh
 say) is an ``index`` problem; ``archiver index DIR`` after deleting the file rebuilds it.
 Both files are opened read-only with ``trusted_schema`` off, so a forged file runs no SQL of its own.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,8 +22,10 @@ from .records import ExportError, is_regular
 from .report import Problem
 
 _ROWS = "SELECT id, json_path, md_path, title, language, published, site FROM docs ORDER BY id"
-_TERMS = ("SELECT d.id, v.col, v.offset, v.term FROM temp.vocab v JOIN docs d ON d.rowid = v.doc "
-          "ORDER BY d.id, v.col, v.offset, v.term")
+_TERMS = (
+    "SELECT d.id, v.col, v.offset, v.term FROM temp.vocab v JOIN docs d ON d.rowid = v.doc "
+    "ORDER BY d.id, v.col, v.offset, v.term"
+)
 
 
 def open_readonly(db: Path) -> sqlite3.Connection:
@@ -90,4 +93,6 @@ def check_index(root: Path) -> list[Problem]:
         except sqlite3.Error as exc:
             return [Problem("index", INDEX_FILE, f"not a readable {INDEX_VERSION} file ({exc}){fix}")]
     diff = _differences(have, want)
-    return [Problem("index", INDEX_FILE, f"does not match the payload: {'; '.join(diff)}{fix}")] if diff else []
+    return (
+        [Problem("index", INDEX_FILE, f"does not match the payload: {'; '.join(diff)}{fix}")] if diff else []
+    )

@@ -10,15 +10,17 @@ id's own ``<id>.json``/``<id>.md``, and files are opened without following a sym
 (:func:`read_regular`), so a planted link or an id such as ``../../x`` never reads or writes
 outside the export. A line that breaks this is refused with its line number and the reason.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..errors import ExportError
 
@@ -104,9 +106,13 @@ def _entry(rec: dict[str, Any]) -> Entry | str:
     strange = [o for o in outputs if o not in own]
     if strange:
         return f"output {json.dumps(strange[0], ensure_ascii=False)[:60]} is not {doc_id}.json or {doc_id}.md"
-    return Entry(doc_id, str(rec.get("source", "")), str(rec.get("status", "ok")),
-                 f"{doc_id}.json" if f"{doc_id}.json" in outputs else None,
-                 f"{doc_id}.md" if f"{doc_id}.md" in outputs else None)
+    return Entry(
+        doc_id,
+        str(rec.get("source", "")),
+        str(rec.get("status", "ok")),
+        f"{doc_id}.json" if f"{doc_id}.json" in outputs else None,
+        f"{doc_id}.md" if f"{doc_id}.md" in outputs else None,
+    )
 
 
 def read_entries(root: Path) -> tuple[list[Entry], list[str]]:

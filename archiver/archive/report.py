@@ -1,4 +1,5 @@
 """What ``archiver verify`` finds: one :class:`Problem` per thing wrong, with the file it is in."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -12,10 +12,12 @@ CSP removed, a Markdown file that says something its record does not, a forged t
 The renderers are this version's: a bag made by another archiver version may differ for that
 reason alone, and the problem line then names both versions.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .._version import __version__
 from ..model import Document
@@ -72,8 +74,9 @@ def _lines(data: Path) -> list[tuple[int, dict[str, Any]]]:
         return []  # the documents check reports it
 
 
-def _one(data: Path, n: int, line: dict[str, Any], note: str,
-         duplicate_of: dict[str, str | None] | None = None) -> tuple[list[Problem], Any]:
+def _one(
+    data: Path, n: int, line: dict[str, Any], note: str, duplicate_of: dict[str, str | None] | None = None
+) -> tuple[list[Problem], Any]:
     """Problems of one document's derived files, and its row of the HTML index (None if unreadable)."""
     doc_id = line["id"]
     read = _document(data, doc_id)
@@ -83,19 +86,31 @@ def _one(data: Path, n: int, line: dict[str, Any], note: str,
     problems = []
     md = _read(data / "markdown" / f"{doc_id}.md")
     if line.get("markdown") or md is not None:
-        problems += _compare(f"data/markdown/{doc_id}.md", md, utf8(doc.to_markdown()),
-                             f"the Markdown of json/{doc_id}.json", note)
-    problems += _compare(f"data/html/{doc_id}.html", _read(data / "html" / f"{doc_id}.html"),
-                         utf8(document_page(doc, markdown=md is not None)),
-                         f"the reading copy of json/{doc_id}.json", note)
+        problems += _compare(
+            f"data/markdown/{doc_id}.md",
+            md,
+            utf8(doc.to_markdown()),
+            f"the Markdown of json/{doc_id}.json",
+            note,
+        )
+    problems += _compare(
+        f"data/html/{doc_id}.html",
+        _read(data / "html" / f"{doc_id}.html"),
+        utf8(document_page(doc, markdown=md is not None)),
+        f"the reading copy of json/{doc_id}.json",
+        note,
+    )
     entry = Entry(doc_id, str(line.get("source", "")), str(record.get("status", "ok")), None, None)
     want = document_line(entry, record, md is not None)
     if duplicate_of is not None:  # a bag made after archiver dedup (issue 15)
         want["duplicate_of"] = duplicate_of.get(doc_id)
     wrong = [k for k in sorted(set(want) | set(line)) if k != "source" and want.get(k) != line.get(k)]
     if wrong:
-        problems.append(Problem("render", f"data/{DOCUMENTS}:{n}",
-                                f"{', '.join(wrong)} not as json/{doc_id}.json gives{note}"))
+        problems.append(
+            Problem(
+                "render", f"data/{DOCUMENTS}:{n}", f"{', '.join(wrong)} not as json/{doc_id}.json gives{note}"
+            )
+        )
     return problems, row_for(doc, f"{doc_id}.html")
 
 
@@ -124,12 +139,19 @@ def check_derived(data: Path, info: dict[str, str]) -> list[Problem]:
     org = info.get("Source-Organization")
     pages = {name: utf8(page) for name, page in index_pages(rows, organisation=org).items()}
     for name, page in pages.items():
-        problems += _compare(f"data/html/{name}", _read(data / "html" / name), page, "the records' index", note)
+        problems += _compare(
+            f"data/html/{name}", _read(data / "html" / name), page, "the records' index", note
+        )
     ids = {line["id"] for _, line in lines}
     problems += _unexpected(data, "html", set(pages) | {f"{i}.html" for i in ids})
     problems += _unexpected(data, "markdown", {f"{i}.md" for i in ids})
-    problems += _compare("data/document.schema.json", _read(data / "document.schema.json"), schema_bytes(),
-                         "the packaged schema", note)
+    problems += _compare(
+        "data/document.schema.json",
+        _read(data / "document.schema.json"),
+        schema_bytes(),
+        "the packaged schema",
+        note,
+    )
     errors = (_read(data / ERRORS) or b"").decode("utf-8", "replace")
     failures = sum(1 for ln in errors.splitlines() if ln.strip())
     readme = bag_readme([line for _, line in lines], failures, BagOptions(source_organization=org))

@@ -15,6 +15,7 @@ record is read without following a link, and the title, language and the match i
 from the record, so a forged ``archive.sqlite`` can hide or reorder documents but cannot show a
 title, a snippet or a match that the records do not hold, nor read a file outside the export.
 """
+
 from __future__ import annotations
 
 import json
@@ -66,9 +67,17 @@ class Hit:
 
     def to_dict(self) -> dict[str, Any]:
         """The hit as a JSON-ready dict (what ``archiver search --json`` prints, one per line)."""
-        return {"rank": self.rank, "id": self.id, "title": self.title, "language": self.language,
-                "path": self.path, "score": self.score, "snippet": self.snippet,
-                "highlights": [list(h) for h in self.highlights], "copies": self.copies}
+        return {
+            "rank": self.rank,
+            "id": self.id,
+            "title": self.title,
+            "language": self.language,
+            "path": self.path,
+            "score": self.score,
+            "snippet": self.snippet,
+            "highlights": [list(h) for h in self.highlights],
+            "copies": self.copies,
+        }
 
 
 def search_groups(query: str, lang: str | None = None) -> list[tuple[str, ...]]:
@@ -78,8 +87,10 @@ def search_groups(query: str, lang: str | None = None) -> list[tuple[str, ...]]:
     groups = list(dict.fromkeys(g for g in query_groups(query, lang) if g))
     terms = sum(map(len, groups))
     if len(groups) > MAX_QUERY_WORDS or terms > MAX_QUERY_TERMS:
-        raise QueryError(f"the query has {len(groups)} distinct words ({terms} terms after folding); at most "
-                         f"{MAX_QUERY_WORDS} words ({MAX_QUERY_TERMS} terms) are searched together")
+        raise QueryError(
+            f"the query has {len(groups)} distinct words ({terms} terms after folding); at most "
+            f"{MAX_QUERY_WORDS} words ({MAX_QUERY_TERMS} terms) are searched together"
+        )
     return groups
 
 
@@ -127,8 +138,11 @@ def make_snippet(record: dict[str, Any], wanted: set[str], lang: str | None = No
     start = 0 if lo == 0 else words[lo].start()
     end = len(text) if hi == len(words) else words[hi - 1].end()
     prefix, suffix = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
-    spans = tuple((m.start() - start + len(prefix), m.end() - start + len(prefix))
-                  for m in hits if start <= m.start() and m.end() <= end)
+    spans = tuple(
+        (m.start() - start + len(prefix), m.end() - start + len(prefix))
+        for m in hits
+        if start <= m.start() and m.end() <= end
+    )
     return prefix + " ".join(text[start:end].split("\n")) + suffix, spans
 
 
@@ -159,14 +173,19 @@ def _has_groups(conn: sqlite3.Connection) -> bool:
 def _sql(where: str, grouped: bool) -> str:
     """The ranked query; with duplicate groups (``archiver dedup``, issue 15) one row per group: its
     best-scoring member, with the group's number of copies."""
-    inner = (f"SELECT d.id, d.json_path, d.md_path, bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score, "
-             + ("coalesce(g.copies, 1) AS copies, coalesce(g.grp, d.id) AS grp " if grouped else "1 AS copies ")
-             + "FROM fts JOIN docs d ON d.rowid = fts.rowid "
-             + ("LEFT JOIN dups g ON g.id = d.id " if grouped else "") + f"WHERE fts MATCH ?{where}")
+    inner = (
+        f"SELECT d.id, d.json_path, d.md_path, bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score, "
+        + ("coalesce(g.copies, 1) AS copies, coalesce(g.grp, d.id) AS grp " if grouped else "1 AS copies ")
+        + "FROM fts JOIN docs d ON d.rowid = fts.rowid "
+        + ("LEFT JOIN dups g ON g.id = d.id " if grouped else "")
+        + f"WHERE fts MATCH ?{where}"
+    )
     if not grouped:
         return f"{inner} ORDER BY score, d.id LIMIT ?"
-    return (f"SELECT id, json_path, md_path, score, copies FROM (SELECT *, row_number() OVER "
-            f"(PARTITION BY grp ORDER BY score, id) AS n FROM ({inner})) WHERE n = 1 ORDER BY score, id LIMIT ?")
+    return (
+        f"SELECT id, json_path, md_path, score, copies FROM (SELECT *, row_number() OVER "
+        f"(PARTITION BY grp ORDER BY score, id) AS n FROM ({inner})) WHERE n = 1 ORDER BY score, id LIMIT ?"
+    )
 
 
 def _rows(root: Path, db: Path, groups: list[tuple[str, ...]], lang: str | None, limit: int) -> list[tuple]:
@@ -179,11 +198,17 @@ def _rows(root: Path, db: Path, groups: list[tuple[str, ...]], lang: str | None,
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise ExportError(f"{db}: not a readable index ({exc}); delete it and run `archiver index {root}`") from None
+        raise ExportError(
+            f"{db}: not a readable index ({exc}); delete it and run `archiver index {root}`"
+        ) from None
     for doc_id, json_rel, md_rel, *_ in rows:
-        if not all(isinstance(v, str) for v in (doc_id, json_rel)) or not _own_files(root, doc_id, json_rel, md_rel):
-            raise ExportError(f"{db}: a row names {str(json_rel)[:80]!r} for id {str(doc_id)[:40]!r}, not its "
-                              f"id's own record: not this export's index; delete it and run `archiver index {root}`")
+        if not all(isinstance(v, str) for v in (doc_id, json_rel)) or not _own_files(
+            root, doc_id, json_rel, md_rel
+        ):
+            raise ExportError(
+                f"{db}: a row names {str(json_rel)[:80]!r} for id {str(doc_id)[:40]!r}, not its "
+                f"id's own record: not this export's index; delete it and run `archiver index {root}`"
+            )
     return rows
 
 
@@ -215,7 +240,17 @@ def search(path: str | os.PathLike[str], query: str, lang: str | None = None, li
         except (TypeError, AttributeError, ValueError):  # a record of the wrong shape (verify says so)
             continue
         title, language = record.get("title"), record.get("language")
-        hits.append(Hit(len(hits) + 1, doc_id, title if isinstance(title, str) and title else doc_id,
-                        language if isinstance(language, str) else "und", md_rel or json_rel,
-                        round(-score, 4), snippet, spans, copies))
+        hits.append(
+            Hit(
+                len(hits) + 1,
+                doc_id,
+                title if isinstance(title, str) and title else doc_id,
+                language if isinstance(language, str) else "und",
+                md_rel or json_rel,
+                round(-score, 4),
+                snippet,
+                spans,
+                copies,
+            )
+        )
     return hits

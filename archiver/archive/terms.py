@@ -14,6 +14,7 @@ Used on both sides of the search, so that a query meets the stored terms:
 
 The stemmed terms exist only in the index; snippets are cut from the original text.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,6 +30,7 @@ except ImportError:  # pragma: no cover
 
     def search_key(text: str, lang: str | None = None) -> str:
         return _fold(text)
+
 
 _KEY_WORD = re.compile(r"\w+")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
@@ -70,8 +72,10 @@ def word_terms(word: str) -> tuple[str, ...]:
 
 # A word of the original text: letters and digits with the marks, tatweel and format controls that
 # the search key drops from inside words (so ``كتـــاب`` or a ZWNJ-split word stays one word).
-RAW_WORD = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0640"
-                       "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
+RAW_WORD = re.compile(
+    "[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0640"
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+"
+)
 
 
 def key_words(text: str, lang: str | None = None) -> list[str]:
@@ -94,7 +98,9 @@ class _Cache(dict):
     def __missing__(self, token: str) -> str:
         if len(self) > 1 << 20:
             self.clear()
-        value = self[token] = " ".join(filter(None, (_terms_of(w, self.lang) for w in RAW_WORD.findall(token))))
+        value = self[token] = " ".join(
+            filter(None, (_terms_of(w, self.lang) for w in RAW_WORD.findall(token)))
+        )
         return value
 
 

@@ -18,30 +18,38 @@ For a bag, five layers, each reported file by file:
 A plain export directory gets the record checks (its ``index.jsonl`` outputs and JSON records),
 its Markdown against its records, and its index.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import bagit
 from referencing.exceptions import Unresolvable
 
 from ..api import schema as packaged_schema
+from ..render.codec import RecordError, document_from_dict
 from . import datapackage
 from .bag import ALGORITHMS, DOCUMENTS, is_bag, utf8
 from .indexcheck import check_index
 from .records import Entry, ExportError, is_document_id, is_regular, read_entries, read_jsonl, read_regular
 from .report import Problem
 from .rerender import check_derived
-from ..render.codec import RecordError, document_from_dict
 
-TAG_FILES_ALLOWED = {"bagit.txt", "bag-info.txt", "archive.sqlite", "archive.sqlite-wal",
-                     "archive.sqlite-shm", "archive.sqlite-journal"}  # the search index lives beside data/
+TAG_FILES_ALLOWED = {
+    "bagit.txt",
+    "bag-info.txt",
+    "archive.sqlite",
+    "archive.sqlite-wal",
+    "archive.sqlite-shm",
+    "archive.sqlite-journal",
+}  # the search index lives beside data/
 MAX_SCHEMA_ERRORS = 5
 
 
@@ -92,7 +100,9 @@ def _fixity(root: Path, bag: bagit.Bag) -> Iterator[Problem]:
         actual = _hashes(path, expected)
         for alg in sorted(expected):
             if actual[alg] != expected[alg].lower():
-                yield Problem("changed", _posix(rel), f"{alg} {actual[alg]} on disk, {expected[alg]} in the manifest")
+                yield Problem(
+                    "changed", _posix(rel), f"{alg} {actual[alg]} on disk, {expected[alg]} in the manifest"
+                )
 
 
 def _walk(root: Path) -> Iterator[tuple[str, os.stat_result]]:
@@ -117,11 +127,19 @@ def _tag_manifests(root: Path, bag: bagit.Bag) -> Iterator[Problem]:
     for alg in ALGORITHMS:
         for name in (f"manifest-{alg}.txt", f"tagmanifest-{alg}.txt"):
             if not is_regular(root / name):
-                yield Problem("bag", name, "missing: the bag's tag files cannot be checked without it"
-                              if name.startswith("tag") else "missing")
+                yield Problem(
+                    "bag",
+                    name,
+                    "missing: the bag's tag files cannot be checked without it"
+                    if name.startswith("tag")
+                    else "missing",
+                )
     if (root / "fetch.txt").exists() or (root / "fetch.txt").is_symlink():
-        yield Problem("bag", "fetch.txt", "present: files to fetch from elsewhere; an archiver bag holds its "
-                                          "whole payload")
+        yield Problem(
+            "bag",
+            "fetch.txt",
+            "present: files to fetch from elsewhere; an archiver bag holds its whole payload",
+        )
     covered = ["bagit.txt", "bag-info.txt", *sorted(p.name for p in root.glob("manifest-*.txt"))]
     for name in covered:
         have = bag.entries.get(name, {})
@@ -138,7 +156,9 @@ def _extras(root: Path, bag: bagit.Bag) -> Iterator[Problem]:
         top = "/" not in rel
         if top and (rel in TAG_FILES_ALLOWED or rel.startswith(("manifest-", "tagmanifest-"))):
             continue
-        yield Problem("extra", rel, "not in any manifest" if not top else "unexpected file beside the payload")
+        yield Problem(
+            "extra", rel, "not in any manifest" if not top else "unexpected file beside the payload"
+        )
 
 
 def _oxum(root: Path, bag: bagit.Bag) -> Iterator[Problem]:
@@ -176,8 +196,10 @@ def check_record(path: Path, rel: str, validator: Any) -> list[Problem]:
         errors = sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.absolute_path])
     except Unresolvable as exc:  # a $ref of a damaged schema file
         return [Problem("schema", rel, f"the schema cannot be applied ({exc.__class__.__name__})")]
-    out = [Problem("schema", rel, f"/{'/'.join(map(str, e.absolute_path))}: {e.message}")
-           for e in errors[:MAX_SCHEMA_ERRORS]]
+    out = [
+        Problem("schema", rel, f"/{'/'.join(map(str, e.absolute_path))}: {e.message}")
+        for e in errors[:MAX_SCHEMA_ERRORS]
+    ]
     if len(errors) > MAX_SCHEMA_ERRORS:
         out.append(Problem("schema", rel, f"… and {len(errors) - MAX_SCHEMA_ERRORS} more schema errors"))
     if isinstance(record, dict) and record.get("id") != Path(rel).stem:
@@ -244,9 +266,16 @@ def verify_bag(root: Path) -> VerifyReport:
     try:
         bag = bagit.Bag(str(root))
     except (bagit.BagError, OSError, ValueError) as exc:  # ValueError: a tag file that is not UTF-8
-        return VerifyReport(root, True, (Problem("bag", str(root), f"not a readable bag ({_one_line(exc)})"),))
-    problems = [*_tag_manifests(root, bag), *_links(root), *_fixity(root, bag), *_extras(root, bag),
-                *_oxum(root, bag)]
+        return VerifyReport(
+            root, True, (Problem("bag", str(root), f"not a readable bag ({_one_line(exc)})"),)
+        )
+    problems = [
+        *_tag_manifests(root, bag),
+        *_links(root),
+        *_fixity(root, bag),
+        *_extras(root, bag),
+        *_oxum(root, bag),
+    ]
     data = root / "data"
     problems += datapackage.check_package(data)
     records, n = _records(data)

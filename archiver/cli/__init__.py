@@ -1,6 +1,7 @@
 """Command line: a thin argparse layer over the public API. Subcommands register themselves:
 ``clean`` and ``merge`` (:mod:`.clean`), ``show`` (:mod:`.show`), ``bag``, ``verify``, ``index`` and
 ``search`` (:mod:`.archive`), ``dedup``, ``export`` and ``profile`` (:mod:`.crawl`); one set of exit statuses (:mod:`.exits`)."""
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,9 @@ COMMANDS = [add_clean, add_merge, add_show, *ARCHIVE_COMMANDS, *CRAWL_COMMANDS]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="archiver",
-                                     description="Clean scraped web pages into archival records.")
+    parser = argparse.ArgumentParser(
+        prog="archiver", description="Clean scraped web pages into archival records."
+    )
     parser.add_argument("--version", action="version", version=f"archiver {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in COMMANDS:
@@ -55,4 +57,3 @@ def _closed_pipe() -> int:
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
     return EXIT_OK
-

@@ -1,4 +1,5 @@
 """The ``bag``, ``verify``, ``index`` and ``search`` subcommands, and ``clean --bag``."""
+
 from __future__ import annotations
 
 import argparse
@@ -67,10 +68,13 @@ def cmd_bag(args: argparse.Namespace) -> int:
 
 def add_bag(sub: argparse._SubParsersAction) -> None:
     """Register ``archiver bag``."""
-    p = sub.add_parser("bag", help="make an export directory a BagIt bag with a data package",
-                       description="Turn an export directory (archiver clean -o DIR) into a BagIt bag "
-                                   "(SHA-512 + SHA-256) whose data/ holds README.md, datapackage.json, the JSON "
-                                   "Schema, documents.jsonl, markdown/, json/, html/, errors.jsonl and run.json.")
+    p = sub.add_parser(
+        "bag",
+        help="make an export directory a BagIt bag with a data package",
+        description="Turn an export directory (archiver clean -o DIR) into a BagIt bag "
+        "(SHA-512 + SHA-256) whose data/ holds README.md, datapackage.json, the JSON "
+        "Schema, documents.jsonl, markdown/, json/, html/, errors.jsonl and run.json.",
+    )
     p.add_argument("dir", type=_directory, metavar="DIR", help="export directory")
     p.add_argument("-o", "--output", metavar="BAG", help="write the bag here (default: DIR becomes the bag)")
     add_bag_options(p)
@@ -90,13 +94,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def add_verify(sub: argparse._SubParsersAction) -> None:
     """Register ``archiver verify``."""
-    p = sub.add_parser("verify", help="check a bag's fixity, data package and records",
-                       description="Check a bag: both tag manifests and every checksum, no missing or extra "
-                                   "file, no fetch.txt or symlink, the data package's sizes and hashes, every "
-                                   "record against the JSON Schema; Markdown, HTML, documents.jsonl and README "
-                                   "derived again from json/ and compared; archive.sqlite against the payload. "
-                                   "An export directory that is not a bag: its records, its Markdown and its "
-                                   "index. Exit 1 if anything is wrong.")
+    p = sub.add_parser(
+        "verify",
+        help="check a bag's fixity, data package and records",
+        description="Check a bag: both tag manifests and every checksum, no missing or extra "
+        "file, no fetch.txt or symlink, the data package's sizes and hashes, every "
+        "record against the JSON Schema; Markdown, HTML, documents.jsonl and README "
+        "derived again from json/ and compared; archive.sqlite against the payload. "
+        "An export directory that is not a bag: its records, its Markdown and its "
+        "index. Exit 1 if anything is wrong.",
+    )
     p.add_argument("dir", type=_directory, metavar="DIR", help="bag or export directory")
     p.set_defaults(func=cmd_verify)
 
@@ -118,14 +125,27 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def add_index(sub: argparse._SubParsersAction) -> None:
     """Register ``archiver index``."""
-    p = sub.add_parser("index", help="build or update DIR/archive.sqlite (full-text search)",
-                       description="Index an export directory or bag for search (SQLite FTS5 over the folded, "
-                                   "stemmed search key). Run again after more cleaning: only new documents are added.")
+    p = sub.add_parser(
+        "index",
+        help="build or update DIR/archive.sqlite (full-text search)",
+        description="Index an export directory or bag for search (SQLite FTS5 over the folded, "
+        "stemmed search key). Run again after more cleaning: only new documents are added.",
+    )
     p.add_argument("dir", type=_directory, metavar="DIR", help="export directory or bag")
-    p.add_argument("--parallel", "--workers", dest="parallel", type=int, default=None, metavar="N",
-                   help="processes that read records and compute terms (default: the cores; 0: this one)")
-    p.add_argument("--dedup", action="store_true",
-                   help="group duplicates first (archiver dedup); search then shows one hit per group")
+    p.add_argument(
+        "--parallel",
+        "--workers",
+        dest="parallel",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes that read records and compute terms (default: the cores; 0: this one)",
+    )
+    p.add_argument(
+        "--dedup",
+        action="store_true",
+        help="group duplicates first (archiver dedup); search then shows one hit per group",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     p.set_defaults(func=cmd_index)
 
@@ -151,17 +171,22 @@ def cmd_search(args: argparse.Namespace) -> int:
         safe = dataclasses.replace(hit, snippet=printable(hit.snippet))
         snippet = visible(safe.marked(_BOLD, _RESET) if tty else safe.marked("[", "]"))
         copies = f", {hit.copies} copies" if hit.copies > 1 else ""  # one hit per duplicate group (issue 15)
-        print(f"{hit.rank}. {shown(hit.title)}\n   {shown(hit.path)}  ({shown(hit.language)}, score "
-              f"{hit.score:.2f}{copies})\n   {snippet}\n")
+        print(
+            f"{hit.rank}. {shown(hit.title)}\n   {shown(hit.path)}  ({shown(hit.language)}, score "
+            f"{hit.score:.2f}{copies})\n   {snippet}\n"
+        )
     return EXIT_OK
 
 
 def add_search(sub: argparse._SubParsersAction) -> None:
     """Register ``archiver search``."""
-    p = sub.add_parser("search", help="search an indexed archive",
-                       description="Ranked hits with a highlighted snippet, the title and the path. Arabic "
-                                   "queries ignore diacritics, tatweel, hamza/alef variants, ى/ي, ة/ه, "
-                                   "presentation forms, digit styles and attached و/ف/ب/ك/ل/ال.")
+    p = sub.add_parser(
+        "search",
+        help="search an indexed archive",
+        description="Ranked hits with a highlighted snippet, the title and the path. Arabic "
+        "queries ignore diacritics, tatweel, hamza/alef variants, ى/ي, ة/ه, "
+        "presentation forms, digit styles and attached و/ف/ب/ك/ل/ال.",
+    )
     p.add_argument("dir", type=_directory, metavar="DIR", help="indexed export directory or bag")
     p.add_argument("query", nargs="+", help="words (quoted together or not); every word must match")
     p.add_argument("--lang", metavar="TAG", help="only documents in this language (BCP 47, e.g. ar)")

@@ -1,4 +1,5 @@
 """The ``clean`` and ``merge`` subcommands (registered by :mod:`archiver.cli`)."""
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,8 @@ from ..run.worker import Job
 from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
 from ..sources.resolve import iter_tasks, read_list
 from .archive import add_clean_bag_option, bag_after_clean
-from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, EXIT_WRITE_FAILED
 from .crawl import add_site_options, site_profiles_for
+from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, EXIT_WRITE_FAILED
 from .urls import absolute_url, with_urls
 
 FORMAT_ALIASES = {"markdown": "md"}
@@ -32,7 +33,9 @@ def _formats(value: str) -> tuple[str, ...]:
     items = tuple(dict.fromkeys(FORMAT_ALIASES.get(v, v) for v in names))
     bad = [v for v in items if v not in FORMATS]
     if bad or not items:
-        raise argparse.ArgumentTypeError(f"unknown format {','.join(bad) or value!r}; choose from {','.join(FORMATS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown format {','.join(bad) or value!r}; choose from {','.join(FORMATS)}"
+        )
     return items
 
 
@@ -52,14 +55,24 @@ def _nonneg(value: str) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    return Config(kind=args.kind, comments=args.comments, chrome_phrases=args.chrome_phrases or (),
-                  lang_detector=args.lang_detector, lang_candidates=tuple(args.lang_candidates or ()))
+    return Config(
+        kind=args.kind,
+        comments=args.comments,
+        chrome_phrases=args.chrome_phrases or (),
+        lang_detector=args.lang_detector,
+        lang_candidates=tuple(args.lang_candidates or ()),
+    )
 
 
 def _sources(args: argparse.Namespace) -> tuple[SourceOptions, list[str]]:
-    options = SourceOptions(include=tuple(args.include or ()), exclude=tuple(args.exclude or ()),
-                            jsonl_html_key=args.jsonl_html_key, jsonl_url_key=args.jsonl_url_key,
-                            warc_backend=args.warc_backend, max_page_bytes=args.max_page_bytes)
+    options = SourceOptions(
+        include=tuple(args.include or ()),
+        exclude=tuple(args.exclude or ()),
+        jsonl_html_key=args.jsonl_html_key,
+        jsonl_url_key=args.jsonl_url_key,
+        warc_backend=args.warc_backend,
+        max_page_bytes=args.max_page_bytes,
+    )
     return options, (read_list(args.input_list) if args.input_list else [])
 
 
@@ -130,12 +143,21 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return _error(problem)
     try:  # site boilerplate (issue 15): profiles from a first pass over all inputs, or from a directory
         profiles = site_profiles_for(
-            args, lambda: with_urls(iter_tasks(inputs, sources, listed), args.url, args.base_url, inputs), _config(args))
+            args,
+            lambda: with_urls(iter_tasks(inputs, sources, listed), args.url, args.base_url, inputs),
+            _config(args),
+        )
     except (ValueError, OSError) as exc:
         return _error(str(exc))
     job = Job(str(args.output), tuple(args.format), _config(args), args.timeout, args.fsync, profiles)
-    options = RunOptions(parallel=args.parallel, chunk=args.chunk, force=args.force, shard=shard,
-                         quiet=args.quiet, dask_scheduler=args.dask_scheduler)
+    options = RunOptions(
+        parallel=args.parallel,
+        chunk=args.chunk,
+        force=args.force,
+        shard=shard,
+        quiet=args.quiet,
+        dask_scheduler=args.dask_scheduler,
+    )
     try:
         with stop_on_signals():
             total = plan(inputs, sources, listed, shard) if Progress.shown(args.quiet) else None
@@ -143,7 +165,11 @@ def cmd_clean(args: argparse.Namespace) -> int:
     except UnsafeOutput as exc:
         return _error(f"cannot use -o {args.output}: {exc.strerror}")
     except (WriteFailure, OSError) as exc:
-        reason = str(exc) if isinstance(exc, WriteFailure) else f"cannot write {exc.filename or args.output}: {exc.strerror or exc}"
+        reason = (
+            str(exc)
+            if isinstance(exc, WriteFailure)
+            else f"cannot write {exc.filename or args.output}: {exc.strerror or exc}"
+        )
         print(f"archiver: error: {reason}; stopped, run the same command again to resume", file=sys.stderr)
         return EXIT_WRITE_FAILED
     except Stopped as exc:
@@ -160,40 +186,91 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def _input_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="*", metavar="INPUT",
-                   help="file, directory (recursive), glob, .warc[.gz], .jsonl[.gz], or - for a page on stdin")
-    p.add_argument("--input-dir", action="append", metavar="DIR",
-                   help="a directory of pages (the same as naming it as an INPUT; may be repeated)")
-    p.add_argument("-i", "--input-list", "--input-file", dest="input_list", metavar="FILE",
-                   help="a file listing inputs one a line (- for stdin)")
-    p.add_argument("-u", "--url", type=absolute_url, metavar="URL",
-                   help="the address of the one input page (links are read against it; it enters the id)")
-    p.add_argument("--base-url", type=absolute_url, metavar="URL",
-                   help="for a directory: each page's address is URL + its path relative to the directory")
+    p.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="file, directory (recursive), glob, .warc[.gz], .jsonl[.gz], or - for a page on stdin",
+    )
+    p.add_argument(
+        "--input-dir",
+        action="append",
+        metavar="DIR",
+        help="a directory of pages (the same as naming it as an INPUT; may be repeated)",
+    )
+    p.add_argument(
+        "-i",
+        "--input-list",
+        "--input-file",
+        dest="input_list",
+        metavar="FILE",
+        help="a file listing inputs one a line (- for stdin)",
+    )
+    p.add_argument(
+        "-u",
+        "--url",
+        type=absolute_url,
+        metavar="URL",
+        help="the address of the one input page (links are read against it; it enters the id)",
+    )
+    p.add_argument(
+        "--base-url",
+        type=absolute_url,
+        metavar="URL",
+        help="for a directory: each page's address is URL + its path relative to the directory",
+    )
     p.add_argument("--include", action="append", metavar="GLOB", help="only files matching (in directories)")
     p.add_argument("--exclude", action="append", metavar="GLOB", help="skip files matching (in directories)")
     p.add_argument("--jsonl-html-key", default="html", metavar="KEY", help="JSONL field with the page (html)")
     p.add_argument("--jsonl-url-key", default="url", metavar="KEY", help="JSONL field with its URL (url)")
-    p.add_argument("--warc-backend", choices=("auto", "warcio", "fastwarc"), default="auto",
-                   help="WARC reader (auto: FastWARC when installed, else warcio)")
-    p.add_argument("--max-page-bytes", type=int, default=MAX_PAGE_BYTES, metavar="N",
-                   help="a page larger than N bytes is an error record, never parsed "
-                        f"(default {MAX_PAGE_BYTES:,}: 20 MiB; 0 for no limit)")
+    p.add_argument(
+        "--warc-backend",
+        choices=("auto", "warcio", "fastwarc"),
+        default="auto",
+        help="WARC reader (auto: FastWARC when installed, else warcio)",
+    )
+    p.add_argument(
+        "--max-page-bytes",
+        type=int,
+        default=MAX_PAGE_BYTES,
+        metavar="N",
+        help="a page larger than N bytes is an error record, never parsed "
+        f"(default {MAX_PAGE_BYTES:,}: 20 MiB; 0 for no limit)",
+    )
 
 
 def _run_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--parallel", "--workers", dest="parallel", type=_nonneg, default=os.cpu_count() or 1,
-                   metavar="N",
-                   help="worker processes (default: the machine's cores; 0: one page at a time, "
-                        "in this process only with --timeout 0)")
-    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
-                   help="per-document time limit on reading, cleaning and rendering, in every mode "
-                        "(a page stuck in the C parser is stopped 1 s later); 0 for none (default 60)")
-    p.add_argument("--chunk", type=lambda v: max(1, int(v)), default=4, metavar="N",
-                   help="documents sent to a worker at a time (default 4)")
+    p.add_argument(
+        "--parallel",
+        "--workers",
+        dest="parallel",
+        type=_nonneg,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: the machine's cores; 0: one page at a time, "
+        "in this process only with --timeout 0)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="per-document time limit on reading, cleaning and rendering, in every mode "
+        "(a page stuck in the C parser is stopped 1 s later); 0 for none (default 60)",
+    )
+    p.add_argument(
+        "--chunk",
+        type=lambda v: max(1, int(v)),
+        default=4,
+        metavar="N",
+        help="documents sent to a worker at a time (default 4)",
+    )
     p.add_argument("--force", action="store_true", help="redo every input (default: resume)")
-    p.add_argument("--fsync", action="store_true",
-                   help="flush every file to disk as written (survives power loss; slower)")
+    p.add_argument(
+        "--fsync",
+        action="store_true",
+        help="flush every file to disk as written (survives power loss; slower)",
+    )
     p.add_argument("--shard-index", type=int, default=0, metavar="I", help="this machine's shard (0-based)")
     p.add_argument("--num-shards", type=int, default=1, metavar="N", help="number of shards")
     p.add_argument("--dask-scheduler", metavar="ADDRESS", help="run on a Dask cluster (archiver[dask])")
@@ -201,27 +278,50 @@ def _run_args(p: argparse.ArgumentParser) -> None:
 
 def add_clean(sub: argparse._SubParsersAction) -> None:
     """Register ``archiver clean``."""
-    p = sub.add_parser("clean", help="clean pages into Markdown and JSON records",
-                       description="Clean pages. One input and no -o: Markdown on stdout. With -o DIR: "
-                                   "<id>.md/<id>.json, index.jsonl, errors.jsonl, run.json; reruns resume.")
+    p = sub.add_parser(
+        "clean",
+        help="clean pages into Markdown and JSON records",
+        description="Clean pages. One input and no -o: Markdown on stdout. With -o DIR: "
+        "<id>.md/<id>.json, index.jsonl, errors.jsonl, run.json; reruns resume.",
+    )
     _input_args(p)
     p.add_argument("-o", "--output", "--output-dir", dest="output", metavar="DIR", help="export directory")
-    p.add_argument("--format", type=_formats, default=None,
-                   help="comma list of md (or markdown), json (default: md to stdout, md,json to DIR)")
-    p.add_argument("--kind", choices=("auto", "html", "text"), default="auto", help="force HTML or plain-text reading")
+    p.add_argument(
+        "--format",
+        type=_formats,
+        default=None,
+        help="comma list of md (or markdown), json (default: md to stdout, md,json to DIR)",
+    )
+    p.add_argument(
+        "--kind", choices=("auto", "html", "text"), default="auto", help="force HTML or plain-text reading"
+    )
     p.add_argument("--comments", action="store_true", help="keep comments as a separate, labelled section")
-    p.add_argument("--chrome-phrases", type=_phrases, metavar="FILE",
-                   help="extra chrome phrases, one per line (optionally 'role<TAB>phrase')")
-    p.add_argument("--lang-detector", choices=("langdetect", "lingua"), default="langdetect",
-                   help="language detector for runs the script does not settle (lingua: the optional "
-                        "archiver[lingua] extra; default langdetect)")
-    p.add_argument("--lang-candidates", type=lambda v: [c.strip() for c in v.split(",") if c.strip()],
-                   metavar="LIST", help="languages the detector chooses among, e.g. ar,fa,ur,en,fr (default: README)")
+    p.add_argument(
+        "--chrome-phrases",
+        type=_phrases,
+        metavar="FILE",
+        help="extra chrome phrases, one per line (optionally 'role<TAB>phrase')",
+    )
+    p.add_argument(
+        "--lang-detector",
+        choices=("langdetect", "lingua"),
+        default="langdetect",
+        help="language detector for runs the script does not settle (lingua: the optional "
+        "archiver[lingua] extra; default langdetect)",
+    )
+    p.add_argument(
+        "--lang-candidates",
+        type=lambda v: [c.strip() for c in v.split(",") if c.strip()],
+        metavar="LIST",
+        help="languages the detector chooses among, e.g. ar,fa,ur,en,fr (default: README)",
+    )
     _run_args(p)
     add_site_options(p)
     add_clean_bag_option(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
-    p.add_argument("-v", "--verbose", action="count", default=0, help="one line per exported document on stderr")
+    p.add_argument(
+        "-v", "--verbose", action="count", default=0, help="one line per exported document on stderr"
+    )
     p.set_defaults(func=cmd_clean)
 
 
@@ -243,8 +343,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def add_merge(sub: argparse._SubParsersAction) -> None:
     """Register ``archiver merge``."""
-    p = sub.add_parser("merge", help="join shard export directories into one",
-                       description="Join the index.jsonl, errors.jsonl and documents of shard directories into OUT.")
+    p = sub.add_parser(
+        "merge",
+        help="join shard export directories into one",
+        description="Join the index.jsonl, errors.jsonl and documents of shard directories into OUT.",
+    )
     p.add_argument("output", metavar="OUT", help="merged export directory")
     p.add_argument("shards", nargs="+", metavar="SHARD_DIR", help="shard export directories, in order")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")

@@ -1,6 +1,7 @@
 """The crawl subcommands (issue 15): ``dedup``, ``export``, ``profile``, and ``clean``'s
 ``--site-boilerplate`` / ``--site-profile`` options. The work is in :mod:`archiver.crawl` and
 :mod:`archiver.export`; heavy libraries (numpy, datasketch, pyarrow) load only when used."""
+
 from __future__ import annotations
 
 import argparse
@@ -26,22 +27,30 @@ def _error(message: str, code: int = EXIT_FAILED) -> int:
 
 def add_site_options(p: argparse.ArgumentParser) -> None:
     """``clean``'s site-boilerplate options."""
-    p.add_argument("--site-boilerplate", action="store_true",
-                   help="first pass over all inputs: text repeated on many pages of a host is cut as chrome "
-                        "(profiles written to OUT/site-profiles/)")
-    p.add_argument("--site-profile", metavar="DIR", help="cut with site profiles written before (no first pass)")
+    p.add_argument(
+        "--site-boilerplate",
+        action="store_true",
+        help="first pass over all inputs: text repeated on many pages of a host is cut as chrome "
+        "(profiles written to OUT/site-profiles/)",
+    )
+    p.add_argument(
+        "--site-profile", metavar="DIR", help="cut with site profiles written before (no first pass)"
+    )
 
 
-def site_profiles_for(args: argparse.Namespace, make_tasks: Callable[[], Iterable[Task]],
-                      config: Config) -> SiteProfiles | None:
+def site_profiles_for(
+    args: argparse.Namespace, make_tasks: Callable[[], Iterable[Task]], config: Config
+) -> SiteProfiles | None:
     """The profiles ``clean``'s options ask for (None: neither option), written to ``-o`` DIR.
     Raises ValueError for a profile directory that cannot be read."""
     if getattr(args, "site_profile", None):
         profiles = load_profiles(args.site_profile)
     elif getattr(args, "site_boilerplate", False):
         if "-" in (args.inputs or ()) or "-" in (getattr(args, "input_dir", None) or ()):
-            raise ValueError("--site-boilerplate reads the inputs twice, standard input only once: "
-                             "run `archiver profile` first and clean with --site-profile DIR")
+            raise ValueError(
+                "--site-boilerplate reads the inputs twice, standard input only once: "
+                "run `archiver profile` first and clean with --site-profile DIR"
+            )
         prints = first_pass(make_tasks(), config, args.parallel, args.timeout)
         profiles = SiteProfiles(build_profiles(prints, ProfileOptions()))
     else:
@@ -64,11 +73,15 @@ def cmd_profile(args: argparse.Namespace) -> int:
     except (ValueError, OSError) as exc:
         return _error(str(exc), EXIT_USAGE)
     options = ProfileOptions(min_host_pages=args.min_host_pages, min_share=args.min_share)
-    profiles = SiteProfiles(build_profiles(first_pass(tasks, _config(args), args.parallel, args.timeout), options))
+    profiles = SiteProfiles(
+        build_profiles(first_pass(tasks, _config(args), args.parallel, args.timeout), options)
+    )
     folder = write_profiles(Path(args.output), profiles)
     if not args.quiet:
         cut = sum(len(p.chrome) for p in profiles.hosts.values())
-        print(f"archiver: profile {folder}: {len(profiles.hosts)} hosts, {cut} repeated texts", file=sys.stderr)
+        print(
+            f"archiver: profile {folder}: {len(profiles.hosts)} hosts, {cut} repeated texts", file=sys.stderr
+        )
     return EXIT_OK
 
 
@@ -76,23 +89,44 @@ def add_profile(sub: argparse._SubParsersAction) -> None:
     """Register ``archiver profile``."""
     from .clean import _input_args
 
-    p = sub.add_parser("profile", help="learn site boilerplate from a crawl (DIR/site-profiles/<host>.json)",
-                       description="Clean every input once and write, per host, the texts that repeat on a large "
-                                   "share of its pages; then `archiver clean ... --site-profile DIR` cuts them.")
+    p = sub.add_parser(
+        "profile",
+        help="learn site boilerplate from a crawl (DIR/site-profiles/<host>.json)",
+        description="Clean every input once and write, per host, the texts that repeat on a large "
+        "share of its pages; then `archiver clean ... --site-profile DIR` cuts them.",
+    )
     _input_args(p)
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="where site-profiles/ goes")
-    p.add_argument("--kind", choices=("auto", "html", "text"), default="auto", help="force HTML or plain-text reading")
+    p.add_argument(
+        "--kind", choices=("auto", "html", "text"), default="auto", help="force HTML or plain-text reading"
+    )
     p.add_argument("--comments", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--chrome-phrases", default=None, help=argparse.SUPPRESS)
-    p.add_argument("--lang-detector", choices=("langdetect", "lingua"), default="langdetect",
-                   help="language detector (as clean; tags do not change the texts counted)")
+    p.add_argument(
+        "--lang-detector",
+        choices=("langdetect", "lingua"),
+        default="langdetect",
+        help="language detector (as clean; tags do not change the texts counted)",
+    )
     defaults = ProfileOptions()
-    p.add_argument("--min-host-pages", type=int, default=defaults.min_host_pages, metavar="N",
-                   help=f"hosts with fewer distinct pages get no profile (default {defaults.min_host_pages})")
-    p.add_argument("--min-share", type=float, default=defaults.min_share, metavar="F",
-                   help=f"share of a host's pages a text must be on (default {defaults.min_share})")
+    p.add_argument(
+        "--min-host-pages",
+        type=int,
+        default=defaults.min_host_pages,
+        metavar="N",
+        help=f"hosts with fewer distinct pages get no profile (default {defaults.min_host_pages})",
+    )
+    p.add_argument(
+        "--min-share",
+        type=float,
+        default=defaults.min_share,
+        metavar="F",
+        help=f"share of a host's pages a text must be on (default {defaults.min_share})",
+    )
     p.add_argument("--parallel", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes")
-    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="per-page limit (default 60)")
+    p.add_argument(
+        "--timeout", type=float, default=60.0, metavar="SECONDS", help="per-page limit (default 60)"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     p.set_defaults(func=cmd_profile, lang_candidates=None)  # tags only: the texts it counts do not change
 
@@ -119,13 +153,21 @@ def cmd_dedup(args: argparse.Namespace) -> int:
 
 def add_dedup(sub: argparse._SubParsersAction) -> None:
     """Register ``archiver dedup``."""
-    p = sub.add_parser("dedup", help="group exact and near-duplicate documents (DIR/duplicates.jsonl)",
-                       description="Group the documents of an export directory or bag: exact copies of the "
-                                   "folded text, then near-duplicates by MinHash/LSH over 3-word shingles of the "
-                                   "folded search key. Writes DIR/duplicates.jsonl; deletes nothing.")
+    p = sub.add_parser(
+        "dedup",
+        help="group exact and near-duplicate documents (DIR/duplicates.jsonl)",
+        description="Group the documents of an export directory or bag: exact copies of the "
+        "folded text, then near-duplicates by MinHash/LSH over 3-word shingles of the "
+        "folded search key. Writes DIR/duplicates.jsonl; deletes nothing.",
+    )
     p.add_argument("dir", type=Path, metavar="DIR", help="export directory or bag")
-    p.add_argument("--threshold", type=_threshold, default=DedupOptions().threshold, metavar="J",
-                   help=f"estimated Jaccard similarity for a near-duplicate (default {DedupOptions().threshold})")
+    p.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=DedupOptions().threshold,
+        metavar="J",
+        help=f"estimated Jaccard similarity for a near-duplicate (default {DedupOptions().threshold})",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     p.set_defaults(func=cmd_dedup)
 
@@ -153,14 +195,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def add_export(sub: argparse._SubParsersAction) -> None:
     """Register ``archiver export``."""
-    p = sub.add_parser("export", help="write a dataset (JSONL or Parquet shards) of an export directory",
-                       description="One row per document (id, url, site, language, page_language, title, "
-                                   "published, text, blocks with their tags, duplicate group), sorted by id, in "
-                                   "shards of --shard-size rows, with dataset.schema.json and dataset.json.")
+    p = sub.add_parser(
+        "export",
+        help="write a dataset (JSONL or Parquet shards) of an export directory",
+        description="One row per document (id, url, site, language, page_language, title, "
+        "published, text, blocks with their tags, duplicate group), sorted by id, in "
+        "shards of --shard-size rows, with dataset.schema.json and dataset.json.",
+    )
     p.add_argument("dir", type=Path, metavar="DIR", help="export directory or bag")
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="shard format (parquet needs pyarrow)")
-    p.add_argument("--shard-size", type=_positive, default=DatasetOptions().shard_size, metavar="N",
-                   help=f"rows per shard (default {DatasetOptions().shard_size:,})")
+    p.add_argument(
+        "--shard-size",
+        type=_positive,
+        default=DatasetOptions().shard_size,
+        metavar="N",
+        help=f"rows per shard (default {DatasetOptions().shard_size:,})",
+    )
     p.add_argument("-o", "--output", metavar="DEST", help="dataset directory (default: DIR/dataset)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     p.set_defaults(func=cmd_export)

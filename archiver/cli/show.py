@@ -1,4 +1,5 @@
 """``archiver show FILE|DIR``: print a cleaned document readably in a terminal (display only)."""
+
 from __future__ import annotations
 
 import argparse
@@ -92,14 +93,21 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def add_show(sub: argparse._SubParsersAction) -> None:
     """Register ``archiver show``."""
-    p = sub.add_parser("show", help="print a cleaned document readably in a terminal",
-                       description="Show a JSON record (DIR/<id>.json from 'archiver clean -o DIR') or a "
-                                   "document of an export directory. Display only: nothing is written.")
+    p = sub.add_parser(
+        "show",
+        help="print a cleaned document readably in a terminal",
+        description="Show a JSON record (DIR/<id>.json from 'archiver clean -o DIR') or a "
+        "document of an export directory. Display only: nothing is written.",
+    )
     p.add_argument("target", metavar="FILE|DIR", help="a <id>.json record or an export directory")
     p.add_argument("--id", help="the document to show from an export directory")
     p.add_argument("--list", action="store_true", help="list the documents of an export directory")
-    p.add_argument("--bidi", choices=("auto", "on", "off"), default="auto",
-                   help="shape and reorder right-to-left lines for terminals without bidi support "
-                        "(auto: on for such a terminal; ARCHIVER_BIDI=on|off overrides)")
+    p.add_argument(
+        "--bidi",
+        choices=("auto", "on", "off"),
+        default="auto",
+        help="shape and reorder right-to-left lines for terminals without bidi support "
+        "(auto: on for such a terminal; ARCHIVER_BIDI=on|off overrides)",
+    )
     p.add_argument("--width", type=int, default=None, help="columns (default: the terminal's width)")
     p.set_defaults(func=cmd_show)

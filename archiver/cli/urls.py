@@ -1,6 +1,7 @@
 """``clean --url URL`` (one input) and ``clean --base-url BASE`` (a directory: URL = BASE + the
 file's path relative to the directory, percent-encoded). A page that already carries its URL (a
 WARC or JSONL record) keeps it."""
+
 from __future__ import annotations
 
 import argparse
@@ -47,8 +48,9 @@ def _with_url(task: Task, url: str) -> Task:
     return dataclasses.replace(task, url=url)
 
 
-def with_urls(tasks: Iterable[Task], url: str | None, base_url: str | None,
-              inputs: Sequence[str]) -> Iterator[Task]:
+def with_urls(
+    tasks: Iterable[Task], url: str | None, base_url: str | None, inputs: Sequence[str]
+) -> Iterator[Task]:
     """``tasks`` with the URL each page gets from ``--url`` or ``--base-url``."""
     if url is None and base_url is None:
         yield from tasks

@@ -13,6 +13,7 @@ in a fixed order, and the result does not depend on the order of the input. Memo
 ``num_perm``×uint32 signature per distinct text (512 bytes at 128) and one band at a time.
 Nothing is ever deleted: a group only names its members and which is the earliest capture.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -36,8 +37,13 @@ class _Signer:
         self.permutations = MinHash(num_perm=options.num_perm, seed=options.seed).permutations
 
     def __call__(self, hashes: list[int]) -> np.ndarray:
-        m = MinHash(num_perm=self.options.num_perm, seed=self.options.seed, hashfunc=int,
-                    permutations=self.permutations, scheme="affine32")
+        m = MinHash(
+            num_perm=self.options.num_perm,
+            seed=self.options.seed,
+            hashfunc=int,
+            permutations=self.permutations,
+            scheme="affine32",
+        )
         m.update_batch(hashes)
         return m.hashvalues
 
@@ -97,7 +103,7 @@ class _Union:
 
 def _bucket_pairs(bucket: np.ndarray) -> Iterable[tuple[int, int]]:
     if len(bucket) <= _BIG_BUCKET:
-        return ((int(a), int(b)) for k, a in enumerate(bucket) for b in bucket[k + 1:])
+        return ((int(a), int(b)) for k, a in enumerate(bucket) for b in bucket[k + 1 :])
     return ((int(bucket[0]), int(b)) for b in bucket[1:])  # plus each with its predecessor below
 
 
@@ -108,7 +114,7 @@ def _near_pairs(sigs: np.ndarray, options: DedupOptions) -> _Union:
         return union
     lsh = MinHashLSH(threshold=options.threshold, num_perm=options.num_perm)
     for band in range(lsh.b):
-        chunk = np.ascontiguousarray(sigs[:, band * lsh.r:(band + 1) * lsh.r])
+        chunk = np.ascontiguousarray(sigs[:, band * lsh.r : (band + 1) * lsh.r])
         keys = chunk.view(np.dtype((np.void, chunk.dtype.itemsize * lsh.r))).ravel()
         _, inverse = np.unique(keys, return_inverse=True)
         order = np.argsort(inverse, kind="stable")
@@ -160,7 +166,12 @@ def group_documents(items: Iterable[DedupItem], options: DedupOptions = DedupOpt
     components: dict[int, list[int]] = {}
     for k, cls in enumerate(signed):
         components.setdefault(union.find(k), []).append(cls)
-    singles = [[cls] for _, cls in by_digest if cls not in classes.row]  # too short to sign: exact copies only
-    groups = [_group(cs, classes) for cs in [*components.values(), *singles]
-              if sum(len(classes.members[c]) for c in cs) > 1]
+    singles = [
+        [cls] for _, cls in by_digest if cls not in classes.row
+    ]  # too short to sign: exact copies only
+    groups = [
+        _group(cs, classes)
+        for cs in [*components.values(), *singles]
+        if sum(len(classes.members[c]) for c in cs) > 1
+    ]
     return sorted(groups, key=lambda g: g.id)

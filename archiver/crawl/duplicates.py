@@ -4,6 +4,7 @@
 The groups are read back by :func:`duplicate_map` (the search index and the bag's
 ``documents.jsonl`` take ``duplicate_of`` from it). No record is changed or deleted.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,16 @@ from typing import Any
 from ..archive.records import ExportError, is_document_id, read_jsonl
 from .groups import DedupItem, DedupOptions, Group
 
-__all__ = ["DUPLICATES", "DedupSummary", "Duplicate", "dedup_export", "duplicate_map", "mark_duplicates",
-           "payload_duplicate_of", "record_item"]
+__all__ = [
+    "DUPLICATES",
+    "DedupSummary",
+    "Duplicate",
+    "dedup_export",
+    "duplicate_map",
+    "mark_duplicates",
+    "payload_duplicate_of",
+    "record_item",
+]
 
 DUPLICATES = "duplicates.jsonl"
 
@@ -43,8 +52,10 @@ class DedupSummary:
     seconds: float
 
     def line(self) -> str:
-        return (f"archiver: dedup {self.path}: {self.documents} documents, {self.groups} groups, "
-                f"{self.duplicates} later copies ({self.seconds:.1f} s)")
+        return (
+            f"archiver: dedup {self.path}: {self.documents} documents, {self.groups} groups, "
+            f"{self.duplicates} later copies ({self.seconds:.1f} s)"
+        )
 
 
 def record_item(record: dict[str, Any]) -> DedupItem:

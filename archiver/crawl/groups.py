@@ -1,4 +1,5 @@
 """The records of duplicate grouping (no heavy imports: the CLI registers ``dedup`` with them)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -54,6 +55,10 @@ class Group:
         return self.members[0].id
 
     def to_dict(self) -> dict[str, Any]:
-        return {"group": self.id, "size": len(self.members), "earliest": self.earliest,
-                "jaccard_min": min(m.jaccard for m in self.members),
-                "members": [{"id": m.id, "jaccard": m.jaccard, "exact": m.exact} for m in self.members]}
+        return {
+            "group": self.id,
+            "size": len(self.members),
+            "earliest": self.earliest,
+            "jaccard_min": min(m.jaccard for m in self.members),
+            "members": [{"id": m.id, "jaccard": m.jaccard, "exact": m.exact} for m in self.members],
+        }

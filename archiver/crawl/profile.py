@@ -14,6 +14,7 @@ blocks whose key is chrome on its host from ``blocks`` to ``removed``, with a ro
 shape, ``reason: "site-repeat"`` and ``detail: "<pages>/<host pages>"``. The profile depends only on the set
 of pages (counts of distinct URLs), never on their order, worker count or shard split.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -28,8 +29,15 @@ from ..extract.reasons import SITE_REPEAT
 from ..model import Block, Document, Removed
 from ..text.fold import phrase_key
 
-__all__ = ["Fingerprint", "HostProfile", "ProfileOptions", "SiteProfiles", "build_profiles", "fingerprint",
-           "host_of"]
+__all__ = [
+    "Fingerprint",
+    "HostProfile",
+    "ProfileOptions",
+    "SiteProfiles",
+    "build_profiles",
+    "fingerprint",
+    "host_of",
+]
 
 PROFILE_VERSION = "archiver.site-profile/1"
 
@@ -94,9 +102,15 @@ class HostProfile:
     options: ProfileOptions = field(default_factory=ProfileOptions)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"schema": PROFILE_VERSION, "host": self.host, "pages": self.pages,
-                "thresholds": dataclasses.asdict(self.options),
-                "chrome": [{"key": k, "pages": n} for k, n in sorted(self.chrome.items(), key=lambda kv: (-kv[1], kv[0]))]}
+        return {
+            "schema": PROFILE_VERSION,
+            "host": self.host,
+            "pages": self.pages,
+            "thresholds": dataclasses.asdict(self.options),
+            "chrome": [
+                {"key": k, "pages": n} for k, n in sorted(self.chrome.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
+        }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -105,8 +119,13 @@ class HostProfile:
     def from_dict(cls, d: dict[str, Any]) -> HostProfile:
         if d.get("schema") != PROFILE_VERSION or not isinstance(d.get("host"), str):
             raise ValueError("not an archiver site profile")
-        opts = ProfileOptions(**{k: v for k, v in (d.get("thresholds") or {}).items()
-                                 if k in ProfileOptions.__dataclass_fields__})
+        opts = ProfileOptions(
+            **{
+                k: v
+                for k, v in (d.get("thresholds") or {}).items()
+                if k in ProfileOptions.__dataclass_fields__
+            }
+        )
         chrome = {str(e["key"]): int(e["pages"]) for e in d.get("chrome", ())}
         return cls(d["host"], int(d["pages"]), chrome, opts)
 
@@ -114,8 +133,9 @@ class HostProfile:
         return hashlib.sha256(self.to_json().encode("utf-8")).hexdigest()[:16]
 
 
-def build_profiles(prints: Iterable[Fingerprint | None],
-                   options: ProfileOptions = ProfileOptions()) -> dict[str, HostProfile]:
+def build_profiles(
+    prints: Iterable[Fingerprint | None], options: ProfileOptions = ProfileOptions()
+) -> dict[str, HostProfile]:
     """The profile of every host with enough pages (the same set of pages in any order: the same
     profiles). A page seen twice (same URL) counts once, with the union of its keys."""
     pages: dict[str, dict[str, set[str]]] = {}
@@ -161,15 +181,27 @@ class SiteProfiles:
         title = phrase_key(doc.title or "")
         for block in doc.blocks:
             key = phrase_key(block.text)
-            n = profile.chrome.get(key) if key != title else None  # "Part 3" vs "Part 4": the page's own title
+            n = (
+                profile.chrome.get(key) if key != title else None
+            )  # "Part 3" vs "Part 4": the page's own title
             if n is None:
                 kept.append(block)
                 continue
-            cut.append(Removed(block.text, _role(block), SITE_REPEAT, block.lang, block.dir, block.script,
-                               detail=f"{n}/{profile.pages}"))
+            cut.append(
+                Removed(
+                    block.text,
+                    _role(block),
+                    SITE_REPEAT,
+                    block.lang,
+                    block.dir,
+                    block.script,
+                    detail=f"{n}/{profile.pages}",
+                )
+            )
         processing = {**doc.processing, "site_profile": f"{profile.host}:{profile.digest()}"}
         if not cut:
             return dataclasses.replace(doc, processing=processing)
         status = doc.status if kept else "no_article"
-        return dataclasses.replace(doc, blocks=tuple(kept), removed=doc.removed + tuple(cut),
-                                   processing=processing, status=status)
+        return dataclasses.replace(
+            doc, blocks=tuple(kept), removed=doc.removed + tuple(cut), processing=processing, status=status
+        )

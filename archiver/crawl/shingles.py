@@ -5,6 +5,7 @@ alef/hamza variants, ى/ي, ة/ه, digit styles and presentation forms never mak
 Arabic article look different. Hashes are CRC-32 of the UTF-8 shingle: fixed, no seed, the same
 on every machine and in every process (Python's ``hash`` is salted per process).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -37,5 +38,6 @@ def shingle_hashes(words: list[str], size: int = SHINGLE_WORDS) -> list[int]:
         return []
     if len(words) <= size:
         return [zlib.crc32(" ".join(words).encode("utf-8"))]
-    return sorted({zlib.crc32(" ".join(words[i:i + size]).encode("utf-8"))
-                   for i in range(len(words) - size + 1)})
+    return sorted(
+        {zlib.crc32(" ".join(words[i : i + size]).encode("utf-8")) for i in range(len(words) - size + 1)}
+    )

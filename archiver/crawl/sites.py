@@ -7,6 +7,7 @@ with them. ``--site-profile DIR`` skips the first pass and uses profiles written
 ``archiver profile`` or an earlier ``clean --site-boilerplate``): the way to share one first pass
 between shards or machines. Neither option: no first pass, no post-pass, no cost.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,7 +40,9 @@ def _pass(batch: list[Task], config: Config, timeout: float) -> list[Fingerprint
     return [_print_task(t, config, timeout) for t in batch]
 
 
-def first_pass(tasks: Iterable[Task], config: Config, parallel: int = 0, timeout: float = 60.0) -> Iterator[Fingerprint | None]:
+def first_pass(
+    tasks: Iterable[Task], config: Config, parallel: int = 0, timeout: float = 60.0
+) -> Iterator[Fingerprint | None]:
     """The fingerprint of every input (any order: :func:`build_profiles` does not depend on it),
     cleaned in this process or in ``parallel`` processes, a bounded window of inputs at a time."""
     todo = (t for t in tasks if not t.skip)
@@ -52,7 +55,7 @@ def first_pass(tasks: Iterable[Task], config: Config, parallel: int = 0, timeout
     work = partial(_pass, config=config, timeout=timeout)
     with ProcessPoolExecutor(max_workers=parallel) as pool:
         while window := list(itertools.islice(todo, 16 * parallel)):
-            chunks = [window[i:i + 4] for i in range(0, len(window), 4)]
+            chunks = [window[i : i + 4] for i in range(0, len(window), 4)]
             for prints in pool.map(work, chunks):
                 yield from prints
 

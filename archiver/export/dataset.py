@@ -8,6 +8,7 @@ shard's rows and SHA-256). At most one shard of rows is in memory. The dataset i
 temporary sibling directory and renamed into place, so an interrupted export leaves the old one.
 Parquet needs pyarrow (``pip install 'archiver[parquet]'``).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -104,14 +105,24 @@ def _fill(staging: Path, root: Path, options: DatasetOptions) -> dict[str, Any]:
         write(staging / name, batch)
         shards.append({"path": name, "rows": len(batch), "sha256": _sha256(staging / name)})
         total += len(batch)
-    (staging / SCHEMA_FILE).write_text(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", "utf-8")
-    manifest = {"schema": SCHEMA_ID, "format": options.format, "rows": total, "shard_size": options.shard_size,
-                "row_schema": SCHEMA_FILE, "shards": shards}
+    (staging / SCHEMA_FILE).write_text(
+        json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", "utf-8"
+    )
+    manifest = {
+        "schema": SCHEMA_ID,
+        "format": options.format,
+        "rows": total,
+        "shard_size": options.shard_size,
+        "row_schema": SCHEMA_FILE,
+        "shards": shards,
+    }
     (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
     return manifest
 
 
-def export_dataset(path: str | os.PathLike[str], options: DatasetOptions = DatasetOptions()) -> DatasetSummary:
+def export_dataset(
+    path: str | os.PathLike[str], options: DatasetOptions = DatasetOptions()
+) -> DatasetSummary:
     """Write the dataset of the export directory or bag at ``path``."""
     root = Path(path)
     if options.format not in FORMATS:

@@ -7,6 +7,7 @@ chosen one, and :func:`loose_text` records the text that sits directly in those 
 cut carries. For a page without an article the would-be article is cut too, with the reason
 that it is too short or a listing: its text is then in ``removed``, never nowhere.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -80,5 +81,6 @@ def no_article(ex, main: list[etree._Element]) -> None:
         elif el.getparent() is not None:
             ex.cut(el, guess_role(el, ex.st, ex.phrases), R.NO_ARTICLE)
         elif text_of(el):  # taken back from a cut by the second opinion, then found no article
-            ex.cuts.append(Cut(el, text_of(el), guess_role(el, ex.st, ex.phrases), R.NO_ARTICLE,
-                               ex.order.get(el, 0)))
+            ex.cuts.append(
+                Cut(el, text_of(el), guess_role(el, ex.st, ex.phrases), R.NO_ARTICLE, ex.order.get(el, 0))
+            )

@@ -1,5 +1,6 @@
 """Authors: from JSON-LD, <meta name=author>, or the visible byline — cleaned of the words
 around names ("By", "von", "بقلم", "Posted by ... at 18:52") and split into names."""
+
 from __future__ import annotations
 
 import re
@@ -14,23 +15,67 @@ _LEAD = re.compile(
     r"(?:veröffentlicht|publiziert|erschienen)(?:\s+am\s+[^,]{4,30}?)?\s+von|publié par|écrit par|"
     r"publicado por|escrito por|pubblicato da|scritto da|vom|erstellt von|créé par|creado por|criado por|"
     r"text|author|authors|autor|autorin|autoren|auteur|auteurs|redaktion|by|von|par|por|di|door|"
-    r"بقلم|كتب|كتبت|كتبه|الكاتب|المؤلف|إعداد|اعداد|تحرير)\b\s*[:：]?\s*", re.IGNORECASE)
-_TAIL = re.compile(r"\s+(?:am|at|on|le|el|um|في|\||-|–|—)\s+.*$|\s*[-–—|,:;]+\s*$|\s+says:?$"
-                   r"|\s+\d{1,3}$"  # a count or footnote mark after the name ("… Brazil 0")
-                   r"|(?:\s+@\w+)+$", re.IGNORECASE)  # a social-media handle after it ("… Perdomo @wperdomod")
+    r"بقلم|كتب|كتبت|كتبه|الكاتب|المؤلف|إعداد|اعداد|تحرير)\b\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_TAIL = re.compile(
+    r"\s+(?:am|at|on|le|el|um|في|\||-|–|—)\s+.*$|\s*[-–—|,:;]+\s*$|\s+says:?$"
+    r"|\s+\d{1,3}$"  # a count or footnote mark after the name ("… Brazil 0")
+    r"|(?:\s+@\w+)+$",
+    re.IGNORECASE,
+)  # a social-media handle after it ("… Perdomo @wperdomod")
 _QUOTES = "\"'“”„«»‘’"
 # "A, B, and C": the serial comma's "and" goes with the comma. Arabic "،"/"؛" separate too; an
 # attached "و" ("، وأحمد") is left on the name: it also begins names (وليد, وائل).
-_SPLIT = re.compile(r"\s*(?:[,;،؛]\s*(?:(?:and|und|et|y|e|و)\s+)?|\s&\s|\s+(?:and|und|et|y|e|و)\s+)\s*",
-                    re.IGNORECASE)
-_LABELS = frozenset({"author", "authors", "autor", "autoren", "auteur", "auteurs", "by", "posted",
-                     "publiziert am", "redaktion", "الكاتب", "المحرر", "admin"})
+_SPLIT = re.compile(
+    r"\s*(?:[,;،؛]\s*(?:(?:and|und|et|y|e|و)\s+)?|\s&\s|\s+(?:and|und|et|y|e|و)\s+)\s*", re.IGNORECASE
+)
+_LABELS = frozenset(
+    {
+        "author",
+        "authors",
+        "autor",
+        "autoren",
+        "auteur",
+        "auteurs",
+        "by",
+        "posted",
+        "publiziert am",
+        "redaktion",
+        "الكاتب",
+        "المحرر",
+        "admin",
+    }
+)
 _AUTHOR_TOKENS = ("author", "byline", "autor", "auteur", "kateb", "katib", "writer", "contributor")
 _AUTHOR_MARK = re.compile("|".join(_AUTHOR_TOKENS))  # "any token is a substring", in one C scan
 _MAX_LISTED = 5  # names a byline lists as elements of one kind
 # Degrees and titles written after a name ("Grant Tinsley, PhD"): split off by the comma, no names.
-_CREDENTIALS = frozenset({"PHD", "MD", "RD", "RN", "MSC", "MBA", "MPH", "BSC", "BA", "JD",
-                          "LLM", "DPHIL", "CPT", "CSCS", "RDN", "LD", "FACS", "MBBS", "ESQ", "JR", "SR"})
+_CREDENTIALS = frozenset(
+    {
+        "PHD",
+        "MD",
+        "RD",
+        "RN",
+        "MSC",
+        "MBA",
+        "MPH",
+        "BSC",
+        "BA",
+        "JD",
+        "LLM",
+        "DPHIL",
+        "CPT",
+        "CSCS",
+        "RDN",
+        "LD",
+        "FACS",
+        "MBBS",
+        "ESQ",
+        "JR",
+        "SR",
+    }
+)
 
 
 def clean_author(text: str) -> str | None:
@@ -79,7 +124,9 @@ def _marked(root: etree._Element) -> list[etree._Element]:
         keys = el.keys()  # one call; links, images... have none of the four attributes read below
         if not keys or not ("class" in keys or "id" in keys or "rel" in keys or "itemprop" in keys):
             continue  # the marks would be blank: no token in them
-        marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('rel', '')} {el.get('itemprop', '')}".lower()
+        marks = (
+            f"{el.get('class', '')} {el.get('id', '')} {el.get('rel', '')} {el.get('itemprop', '')}".lower()
+        )
         if _AUTHOR_MARK.search(marks):
             out.append(el)
     return out
@@ -95,8 +142,11 @@ def byline_authors(root: etree._Element) -> list[str]:
     marked = _marked(root)
     widgets = repeated_marks(root, marked)
     for el in marked:
-        if (el.tag, el.get("class", "")) in widgets or el.tag in ("form", "label", "input") \
-                or next(el.iterancestors("form"), None) is not None:  # a comment form's "Name*"
+        if (
+            (el.tag, el.get("class", "")) in widgets
+            or el.tag in ("form", "label", "input")
+            or next(el.iterancestors("form"), None) is not None
+        ):  # a comment form's "Name*"
             continue
         section = labelled_section(el)
         if section is not None:

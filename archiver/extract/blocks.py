@@ -1,27 +1,101 @@
 """Blocks from the article subtree: headings, paragraphs, list items, quotes, tables, captions,
 code — with inline bold, italics, code and links kept as pieces for Markdown."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from lxml import etree
 
 from ..render.urls import safe_url
 from .parse import squash
 
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
-    "tr", "td", "th", "tbody", "thead", "tfoot", "center", "summary", "caption",
-})
-SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe",
-                       "button", "input", "select", "textarea", "object", "embed", "video",
-                       "audio", "canvas", "map", "head", "title", "meta", "link", "img", "picture"})
-_MARK_TAGS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "cite": "em",
-              "code": "code", "kbd": "code", "tt": "code", "samp": "code"}
+BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "dialog",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "center",
+        "summary",
+        "caption",
+    }
+)
+SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "canvas",
+        "map",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "img",
+        "picture",
+    }
+)
+_MARK_TAGS = {
+    "b": "strong",
+    "strong": "strong",
+    "i": "em",
+    "em": "em",
+    "cite": "em",
+    "code": "code",
+    "kbd": "code",
+    "tt": "code",
+    "samp": "code",
+}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 Piece = tuple[str, tuple[tuple[str, str | None], ...]]
@@ -80,7 +154,9 @@ is_layout_table = _is_layout_table
 def _table(el: etree._Element) -> Proto | None:
     rows = []
     for tr in el.iter("tr"):
-        cells = tuple(squash(" ".join(td.itertext())) for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th"))
+        cells = tuple(
+            squash(" ".join(td.itertext())) for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")
+        )
         if any(cells):
             rows.append(cells)
     if not rows:
@@ -174,7 +250,9 @@ class _Builder:
             yield "inline", child, own
             self.add_text(child.tail, own, el)
 
-    def _leaf(self, el: etree._Element, role: str, level: int | None = None, ordered: bool | None = None) -> Walk:
+    def _leaf(
+        self, el: etree._Element, role: str, level: int | None = None, ordered: bool | None = None
+    ) -> Walk:
         self.flush()
         self.current = Proto(role, level=level, ordered=ordered, source=el)
         self.add_text(el.text, (), el)
@@ -204,9 +282,13 @@ class _Builder:
             proto = _table(el)
             if proto:
                 self.blocks.append(proto)
-        elif tag == "li" and not any(isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol") for c in el):
+        elif tag == "li" and not any(
+            isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol") for c in el
+        ):
             parent = el.getparent()
-            yield from self._leaf(el, "list_item", max(self.list_depth, 1), parent is not None and parent.tag == "ol")
+            yield from self._leaf(
+                el, "list_item", max(self.list_depth, 1), parent is not None and parent.tag == "ol"
+            )
         else:
             yield from self.container(el)
 
@@ -219,12 +301,21 @@ class _Builder:
         self.quote_depth += quoted
         if tag == "li":
             parent = el.getparent()
-            self.current = Proto("list_item", level=max(self.list_depth, 1),
-                                 ordered=parent is not None and parent.tag == "ol", source=el)
+            self.current = Proto(
+                "list_item",
+                level=max(self.list_depth, 1),
+                ordered=parent is not None and parent.tag == "ol",
+                source=el,
+            )
         self.add_text(el.text, (), el)
         for child in el:
-            if isinstance(child.tag, str) and child.tag == "br" and self.current is not None \
-                    and self.current.pieces and self.current.pieces[-1][0] == "\n":
+            if (
+                isinstance(child.tag, str)
+                and child.tag == "br"
+                and self.current is not None
+                and self.current.pieces
+                and self.current.pieces[-1][0] == "\n"
+            ):
                 self.current.pieces.pop()
                 self.flush()
             else:

@@ -23,33 +23,51 @@
    pages (:mod:`.status`). If the strict pass finds nothing, a relaxed pass that trusts no
    class names and reads <noscript> runs on an untouched copy.
 """
+
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from lxml import etree
 
-from . import audit, signoff
+from ..text.fold import phrase_key
+from . import audit, signoff, stats
 from . import reasons as R
 from .audit import Cut
 from .blocks import BLOCK_TAGS, SKIP_TAGS
-from ..text.fold import phrase_key
 from .cues import WEAK_TOKENS, keyword_table, phrase_cue, region_cue, structure_cue
 from .lead import leads
-from .reconcile import Verdict, reconcile
-from .second import BRIEF, LONG_BLOCK, second_opinion
 from .metadata import jsonld_article
 from .parse import attached, drop_bare_readings, drop_tree, inside_tag, is_inside, text_of
-from . import stats
+from .reconcile import Verdict, reconcile
 from .scoring import Memo, Scores, headline_region, prose_mass, top_candidate
+from .second import BRIEF, LONG_BLOCK, second_opinion
 from .stats import Stats, measure
 from .status import is_listing, overrides, page_kind
 from .widgets import guess_role, headline_links, is_teaser_list
 
-_HEADING_LIKE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p",
-                           "header", "a", "li", "label", "section"})
+_HEADING_LIKE = frozenset(
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "strong",
+        "b",
+        "span",
+        "div",
+        "p",
+        "header",
+        "a",
+        "li",
+        "label",
+        "section",
+    }
+)
 DEEP_SHARE = 0.35  # share of the page's prose the chosen container should hold
 _MIN_ARTICLE = 120  # unlinked characters; under 240 the text must also have sentence punctuation
 CLIMB = 1  # levels the top candidate may climb when it is (nearly) all of its parent
@@ -61,12 +79,13 @@ class Extraction:
     cuts: list[Cut]
     status: str
     method: str = "main"  # which path decided: "main", "reconciled" or "second" (:mod:`.reconcile`)
-    changed: str = ""     # what the second opinion changed
+    changed: str = ""  # what the second opinion changed
 
 
 class _Extractor:
-    def __init__(self, body: etree._Element, phrases: tuple[str, ...], ld_body: str | None,
-                 strict: bool = True) -> None:
+    def __init__(
+        self, body: etree._Element, phrases: tuple[str, ...], ld_body: str | None, strict: bool = True
+    ) -> None:
         self.body = body
         self.strict = strict
         self.phrases = phrases
@@ -142,7 +161,9 @@ class _Extractor:
         if self.st.text.get(prev, 0) > 600 or next(prev.iter("a"), None) is None:
             return None
         key = f" {phrase_key(text_of(prev))} "
-        return prev if any(f" {word} " in key for word, role in keyword_table() if role == "comments") else None
+        return (
+            prev if any(f" {word} " in key for word, role in keyword_table() if role == "comments") else None
+        )
 
     def _prose_despite_weak_cue(self, el: etree._Element, reason: str) -> bool:
         """Ambiguous tokens ("widget" is every block of some page builders, "print" marks
@@ -181,8 +202,13 @@ class _Extractor:
             box = self._box(el)
             follower = box.getnext()
             self.cut(box, cue[0], cue[1])
-            if follower is not None and isinstance(follower.tag, str) and box is el \
-                    and not self._protected(follower) and self.st.link_density(follower) > 0.6:
+            if (
+                follower is not None
+                and isinstance(follower.tag, str)
+                and box is el
+                and not self._protected(follower)
+                and self.st.link_density(follower) > 0.6
+            ):
                 self.cut(follower, cue[0], R.tagged(R.LINKS_AFTER_HEADING, cue[1]))
 
     def _inline_in_prose(self, el: etree._Element, size: int) -> bool:
@@ -198,8 +224,11 @@ class _Extractor:
         text, links = st.text, st.links
         # is_teaser_list's own first test, link density >= 0.5 (Stats.link_density inlined),
         # taken before the tree walks: the measurements are fixed during the passes
-        for el in [e for e in self.body.iter("ul", "ol", "div", "section", "table")
-                   if (n := text.get(e, 0)) and min(1.0, links.get(e, 0) / n) >= 0.5]:
+        for el in [
+            e
+            for e in self.body.iter("ul", "ol", "div", "section", "table")
+            if (n := text.get(e, 0)) and min(1.0, links.get(e, 0) / n) >= 0.5
+        ]:
             if attached(el, self.body) and not self._protected(el) and is_teaser_list(el, st):
                 self.cut(el, guess_role(el, self.st, self.phrases), R.TEASER_LIST)
 
@@ -214,8 +243,13 @@ class _Extractor:
         top_score = scores.get(top)
         for _ in range(CLIMB):
             parent = top.getparent()
-            if parent is None or top is self.body or parent is self.body or top.tag == "article" \
-                    or self.st.text.get(top, 0) < 0.85 * self.st.text.get(parent, 0):
+            if (
+                parent is None
+                or top is self.body
+                or parent is self.body
+                or top.tag == "article"
+                or self.st.text.get(top, 0) < 0.85 * self.st.text.get(parent, 0)
+            ):
                 break
             top = parent
         if not switched:  # the headline's story is bounded by its <article>: no climbing out
@@ -244,8 +278,14 @@ class _Extractor:
         if home is None or top is home or is_inside(top, home):
             return top
         if is_inside(home, top):  # top holds both stories: is there a second one with an h1?
-            other = next((a for a in top.iter("article") if a is not home and not is_inside(a, home)
-                          and next(a.iter("h1"), None) is not None), None)
+            other = next(
+                (
+                    a
+                    for a in top.iter("article")
+                    if a is not home and not is_inside(a, home) and next(a.iter("h1"), None) is not None
+                ),
+                None,
+            )
         else:
             other = top if top.tag == "article" else next(top.iterancestors("article"), None)
         if other is None or next(other.iter("h1"), None) is None:
@@ -267,8 +307,12 @@ class _Extractor:
             for sib in parent:
                 if sib is node or not isinstance(sib.tag, str):
                     continue
-                if mass.get(sib, 0) >= floor and self.st.link_density(sib) < 0.3 and not self.memo.damped(sib) \
-                        and headline_links(sib, self.st) < 3:
+                if (
+                    mass.get(sib, 0) >= floor
+                    and self.st.link_density(sib) < 0.3
+                    and not self.memo.damped(sib)
+                    and headline_links(sib, self.st) < 3
+                ):
                     found.append(sib)
             node = parent
         return found
@@ -285,7 +329,12 @@ class _Extractor:
         node = top
         for _ in range(8):
             parent = node.getparent()
-            if parent is None or parent is self.body or self.memo.damped(parent) or self.st.link_density(parent) > 0.3:
+            if (
+                parent is None
+                or parent is self.body
+                or self.memo.damped(parent)
+                or self.st.link_density(parent) > 0.3
+            ):
                 return top
             node = parent
             if mass.get(node, 0) >= DEEP_SHARE * total:
@@ -317,12 +366,17 @@ class _Extractor:
 
     def _prose_sibling(self, sib: etree._Element) -> bool:
         size = self.st.text.get(sib, 0)
-        return sib.tag in ("p", "blockquote") and size > 80 and self.st.link_density(sib) < 0.25 \
+        return (
+            sib.tag in ("p", "blockquote")
+            and size > 80
+            and self.st.link_density(sib) < 0.25
             and self.st.punct.get(sib, 0) >= 1
+        )
 
 
-def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None, strict: bool,
-             kind: str | None = None) -> Extraction:
+def _extract(
+    body: etree._Element, phrases: tuple[str, ...], ld_body: str | None, strict: bool, kind: str | None = None
+) -> Extraction:
     if not strict:  # the relaxed pass reads <noscript> content as ordinary text
         etree.strip_tags(body, "noscript")
     holders = signoff.image_holders(body)  # images are not text: read where they were first
@@ -343,12 +397,19 @@ def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None
     if main and status == "ok":
         main = leads(body, main, ex.st, ex.order, ex.memo) + main
     # a strict pass that found no article leaves the page to the relaxed pass, reconciled there
-    verdict = reconcile(ex, main, status == "ok", opinion) if status == "ok" or not strict or kind == "error" \
+    verdict = (
+        reconcile(ex, main, status == "ok", opinion)
+        if status == "ok" or not strict or kind == "error"
         else Verdict(main, "main", "")
+    )
     if verdict.method != "main":
         main = verdict.main
         size = sum(ex.st.text.get(m, 0) - ex.st.links.get(m, 0) for m in main)
-        listing = (is_listing(main, ex.st) and verdict.largest < LONG_BLOCK) or overrides(kind, size) or size < BRIEF
+        listing = (
+            (is_listing(main, ex.st) and verdict.largest < LONG_BLOCK)
+            or overrides(kind, size)
+            or size < BRIEF
+        )
         status = "no_article" if listing else "ok"
     if status == "ok":
         signoff.close(ex, main, holders)
@@ -360,8 +421,9 @@ def _extract(body: etree._Element, phrases: tuple[str, ...], ld_body: str | None
     return Extraction(main, ex.cuts, status, verdict.method, verdict.changed)
 
 
-def extract_body(root: etree._Element, phrases: tuple[str, ...] = (),
-                 reparse: Callable[[], etree._Element] | None = None) -> Extraction:
+def extract_body(
+    root: etree._Element, phrases: tuple[str, ...] = (), reparse: Callable[[], etree._Element] | None = None
+) -> Extraction:
     """Split a parsed page into article elements and recorded cuts, with a status.
 
     When the strict pass finds no article on a page that has text, a relaxed pass runs on a copy

@@ -8,6 +8,7 @@ the next source of authors is read. A byline may also be plain text: "كتب: س
 piece near the article, or a first paragraph "حسام فهمي-القاهرة" (name, dash, place), which is
 then no part of the body.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,12 +19,25 @@ from lxml import etree
 
 from .parse import squash, text_of
 
-_ORG_TYPES = frozenset({"organization", "newsmediaorganization", "newsorganization", "corporation",
-                        "organisation", "website", "webpage", "brand", "localbusiness"})
+_ORG_TYPES = frozenset(
+    {
+        "organization",
+        "newsmediaorganization",
+        "newsorganization",
+        "corporation",
+        "organisation",
+        "website",
+        "webpage",
+        "brand",
+        "localbusiness",
+    }
+)
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
 _NOT_KEY = re.compile(r"[\W_]+")
 _HOST_WORDS = re.compile(r"[a-z0-9]+")
-_HOST_COMMON = frozenset({"www", "com", "net", "org", "co", "uk", "news", "ar", "arabic", "html", "https", "http"})
+_HOST_COMMON = frozenset(
+    {"www", "com", "net", "org", "co", "uk", "news", "ar", "arabic", "html", "https", "http"}
+)
 
 
 def person_values(value: Any) -> Any:
@@ -45,8 +59,9 @@ def _key(text: str) -> str:
     return _NOT_KEY.sub("", text.casefold().translate(_FOLD))
 
 
-def site_keys(names: list[str | None], urls: list[str | None], title: str | None = None
-              ) -> tuple[frozenset[str], frozenset[str]]:
+def site_keys(
+    names: list[str | None], urls: list[str | None], title: str | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
     """Comparison keys of the site's names: (its given names (og:site_name, publisher), names
     matched exactly: its host name and the words of it ("akhbarelyom" of akhbarelyom.com,
     "alaincom" of al-ain.com), the last part of a "Headline - Site" title)."""
@@ -70,9 +85,15 @@ def is_site_name(name: str, keys: tuple[frozenset[str], frozenset[str]]) -> bool
     key = _key(name)
     given, hosts = keys
     words = name.split()
-    if len(words) >= 2 and len(_key(words[-1])) >= 3 and any(_key(words[-1]) in h for h in hosts if h.isascii()):
+    if (
+        len(words) >= 2
+        and len(_key(words[-1])) >= 3
+        and any(_key(words[-1]) in h for h in hosts if h.isascii())
+    ):
         return False  # the owner of a personal site: "Daniel Lemire" on lemire.me
-    return bool(key) and (key in hosts or any(key == k or (len(k) >= 4 and (k in key or key in k)) for k in given))
+    return bool(key) and (
+        key in hosts or any(key == k or (len(k) >= 4 and (k in key or key in k)) for k in given)
+    )
 
 
 # "(أبوظبي - البيان)", "أبوظبي - سكاي نيوز عربية", "باريس / الأناضول": place, then agency or site
@@ -84,8 +105,9 @@ def is_dateline(raw: str) -> bool:
     return bool(_DATELINE.match(raw))
 
 
-def not_authors(names: list[str], raws: list[str], keys: tuple[frozenset[str], frozenset[str]],
-                labels: frozenset[str]) -> list[str]:
+def not_authors(
+    names: list[str], raws: list[str], keys: tuple[frozenset[str], frozenset[str]], labels: frozenset[str]
+) -> list[str]:
     """``names`` without site names, menu labels, credits ("Foto: …", "AFP/…": a colon or a
     slash is in no name) and names cut from datelines (``raws``)."""
     if any(is_dateline(r) for r in raws):
@@ -145,8 +167,12 @@ def text_byline(root: etree._Element) -> str | None:
     a sibling's)."""
     body = root.find("body")
     for el in body.iter() if body is not None else ():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "nav", "footer") \
-                or not el.text or not _LEAD_START.match(el.text):
+        if (
+            not isinstance(el.tag, str)
+            or el.tag in ("script", "style", "nav", "footer")
+            or not el.text
+            or not _LEAD_START.match(el.text)
+        ):
             continue
         text = squash(text_of(el))
         if _LEAD_ONLY.match(text) and el.getparent() is not None:  # "<span>كتب:</span> <span>name</span>"
@@ -158,7 +184,9 @@ def text_byline(root: etree._Element) -> str | None:
 
 
 # A first paragraph that is "Name Name-Place": two to four words, a dash, one or two words.
-_NAME_PLACE = re.compile(r"^([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){1,3})\s*[-–—]\s*([^\W\d_]\w*(?:\s+[^\W\d_]\w*)?)$")
+_NAME_PLACE = re.compile(
+    r"^([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){1,3})\s*[-–—]\s*([^\W\d_]\w*(?:\s+[^\W\d_]\w*)?)$"
+)
 
 
 def name_place(text: str, keys: tuple[frozenset[str], frozenset[str]]) -> str | None:
@@ -168,7 +196,6 @@ def name_place(text: str, keys: tuple[frozenset[str], frozenset[str]]) -> str | 
     if not m or is_site_name(m.group(1), keys) or is_site_name(m.group(2), keys):
         return None
     return m.group(1)
-
 
 
 def leading_byline(first: tuple[str, str] | None, site_name: str | None, url: str | None) -> str | None:

@@ -3,12 +3,13 @@
 A cue names the role of a region (navigation, share, related, most-read, comments, ...)
 and the reason it fired, so every removal can be audited.
 """
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Iterable
 
 from lxml import etree
 
@@ -16,20 +17,43 @@ from ..text.fold import phrase_key
 from . import reasons as R
 
 STRUCTURE_ROLES = {
-    "nav": "navigation", "footer": "footer", "aside": "sidebar", "form": "form",
+    "nav": "navigation",
+    "footer": "footer",
+    "aside": "sidebar",
+    "form": "form",
 }
 ARIA_ROLES = {
-    "navigation": "navigation", "banner": "header", "contentinfo": "footer",
-    "complementary": "sidebar", "search": "navigation", "dialog": "modal",
-    "alertdialog": "modal", "menu": "navigation", "menubar": "navigation",
+    "navigation": "navigation",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "sidebar",
+    "search": "navigation",
+    "dialog": "modal",
+    "alertdialog": "modal",
+    "menu": "navigation",
+    "menubar": "navigation",
 }
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[\s\-_:./]+")
 _NEGATED_PREFIX = ("has", "no", "with", "without", "show", "hide")
 # State classes ("modal-enabled", "sidebar-open", "comments-closed") describe the page, not the
 # element: they are skipped like the negated ones.
-_STATE_SUFFIX = frozenset({"enabled", "disabled", "open", "opened", "closed", "active", "inactive",
-                           "visible", "ready", "loaded", "on", "off"})
+_STATE_SUFFIX = frozenset(
+    {
+        "enabled",
+        "disabled",
+        "open",
+        "opened",
+        "closed",
+        "active",
+        "inactive",
+        "visible",
+        "ready",
+        "loaded",
+        "on",
+        "off",
+    }
+)
 _KEYWORD_WORDS = 6
 # CSS utility classes that hide an element at every screen size (Bootstrap 3/4, Bulma, Tailwind);
 # whole class names only: "hidden-xs" hides on phones alone and stays.
@@ -45,8 +69,11 @@ WEAK_TOKENS = frozenset({"widget", "widgets", "print", "banner", "more", "modal"
 # Attributes whose tokens name a region: id and class, and the labels component frameworks and
 # accessible markup carry (aria-labelledby="recommendations-heading", data-component="comments").
 _CUE_ATTRS = ("id", "class", "aria-labelledby", "data-component", "data-e2e", "data-testid")
-_TOKEN_REASONS = dict(zip(_CUE_ATTRS, (R.ID_TOKEN, R.CLASS_TOKEN, R.LABEL_TOKEN, R.COMPONENT_TOKEN,
-                                       R.E2E_TOKEN, R.TESTID_TOKEN)))
+_TOKEN_REASONS = dict(
+    zip(
+        _CUE_ATTRS, (R.ID_TOKEN, R.CLASS_TOKEN, R.LABEL_TOKEN, R.COMPONENT_TOKEN, R.E2E_TOKEN, R.TESTID_TOKEN)
+    )
+)
 _LEAD = re.compile(r"^(.{2,40}?)\s*[:：\-–—»]")
 
 
@@ -60,7 +87,7 @@ def _read_tsv(name: str) -> list[tuple[str, str]]:
     return rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def class_tokens() -> dict[str, str]:
     return {token: role for role, token in _read_tsv("class_cues.tsv")}
 
@@ -79,14 +106,14 @@ def phrase_table(extra: tuple[str, ...] = ()) -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def keyword_table() -> tuple[tuple[str, str], ...]:
     """(folded keyword, role) pairs, longest first, from ``chrome_keywords.tsv``."""
     rows = {phrase_key(k): role for role, k in _read_tsv("chrome_keywords.tsv") if phrase_key(k)}
     return tuple(sorted(rows.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _padded_keywords() -> tuple[tuple[str, str, str], ...]:
     """``keyword_table`` with each keyword padded by spaces once, not per line tested."""
     return tuple((f" {word} ", word, role) for word, role in keyword_table())
@@ -112,7 +139,7 @@ def keyword_cue(key: str) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _keywords_by_first_word() -> dict[str, tuple[tuple[int, str, str, str], ...]]:
     """``_padded_keywords`` by first word, each with its place in the table."""
     index: dict[str, list[tuple[int, str, str, str]]] = {}
@@ -223,7 +250,11 @@ def _structure_cue(el: etree._Element, keys: list[str]) -> tuple[str, str] | Non
     if not keys:
         return None
     style = (el.get("style") or "").replace(" ", "").lower() if "style" in keys else ""
-    if "hidden" in keys or "display:none" in style or ("aria-hidden" in keys and el.get("aria-hidden") == "true"):
+    if (
+        "hidden" in keys
+        or "display:none" in style
+        or ("aria-hidden" in keys and el.get("aria-hidden") == "true")
+    ):
         return "hidden", R.HIDDEN
     return None
 

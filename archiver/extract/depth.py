@@ -7,13 +7,35 @@ attaches elements past 512 levels to the element at that depth): their text stay
 only the structure beyond the bound goes. The nesting count is conservative (implied end tags
 are not inferred), so the bound holds for the tree the parser builds.
 """
+
 from __future__ import annotations
 
 import re
 
 MAX_DEPTH = 512
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-                   "source", "track", "wbr", "keygen", "command", "basefont", "frame", "isindex"})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "command",
+        "basefont",
+        "frame",
+        "isindex",
+    }
+)
 # raw-text elements and comments are copied whole; then any start or end tag
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|$)|<(script|style|textarea|title|xmp)\b[^>]*>.*?(?:</\1\s*>|$)"
@@ -33,11 +55,11 @@ def bound_depth(text: str, limit: int = MAX_DEPTH) -> str:
         name = (m.group(3) or "").lower()
         if not name:
             continue  # a comment or raw-text element: copied with the text around it
-        out.append(text[pos:m.start()])
+        out.append(text[pos : m.start()])
         pos = m.end()
         if m.group(2):  # an end tag
             if name in stack:
-                del stack[len(stack) - 1 - stack[::-1].index(name):]
+                del stack[len(stack) - 1 - stack[::-1].index(name) :]
             elif dropped.get(name):
                 dropped[name] -= 1
                 continue

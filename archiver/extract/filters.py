@@ -1,5 +1,6 @@
 """Block-level cleaning inside the chosen article: the title repeated as a heading, link-dense
 lines, chrome-phrase lines ("Read more: ..."), and stand-alone bylines and datelines at the top."""
+
 from __future__ import annotations
 
 import re
@@ -11,42 +12,92 @@ from .dates import month_names_removed, parse_date
 from .parse import squash
 from .stats import weighted_len
 
-_BYLINE = re.compile(r"^(by|بقلم|كتب|كتبت|كتبه|تأليف|الكاتب|المحرر|مراسل|نوشته|par)\b\s*[:：]?", re.IGNORECASE)
-_META_TOKENS = frozenset({"author", "byline", "date", "time", "meta", "dateline", "published",
-                          "timestamp", "posted", "credit", "credits", "source"})
+_BYLINE = re.compile(
+    r"^(by|بقلم|كتب|كتبت|كتبه|تأليف|الكاتب|المحرر|مراسل|نوشته|par)\b\s*[:：]?", re.IGNORECASE
+)
+_META_TOKENS = frozenset(
+    {
+        "author",
+        "byline",
+        "date",
+        "time",
+        "meta",
+        "dateline",
+        "published",
+        "timestamp",
+        "posted",
+        "credit",
+        "credits",
+        "source",
+    }
+)
 # Captions and photo credits: the ground truth of news archives keeps them out of the body text;
 # they stay in ``removed`` (role "caption") for the audit trail.
-_CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits", "copyright", "photo", "cap",
-                             "imagecaption", "wp-caption", "bildunterschrift", "legend", "tasmiya"})
+_CAPTION_TOKENS = frozenset(
+    {
+        "caption",
+        "figcaption",
+        "credit",
+        "credits",
+        "copyright",
+        "photo",
+        "cap",
+        "imagecaption",
+        "wp-caption",
+        "bildunterschrift",
+        "legend",
+        "tasmiya",
+    }
+)
 # A caption set as a plain paragraph ends with its credit: "..., photo: Agency", "... © Name",
 # "(Foto: dpa)". Prose does not end on a copyright sign or a "photo:" label followed by a name.
-_CREDIT_TAIL = re.compile(r"(©|\(c\)|\b(?:photo|foto|fotos|photos|bild|image|credit|crédit|zdjęcie|fot\.)\s*[:：])"
-                          r"[^.!?:：©]{1,60}[)\]]?\s*$", re.IGNORECASE)
+_CREDIT_TAIL = re.compile(
+    r"(©|\(c\)|\b(?:photo|foto|fotos|photos|bild|image|credit|crédit|zdjęcie|fot\.)\s*[:：])"
+    r"[^.!?:：©]{1,60}[)\]]?\s*$",
+    re.IGNORECASE,
+)
 # A call to subscribe, download the app or follow the site, in the second person or imperative.
-_PITCH = re.compile(r"\b(?:please subscribe|subscribe (?:now|today|to|for)|to subscribe|download (?:the|our)\b.{0,40}"
-                    r"\bapps?\b|sign up (?:for|to|now|today)|follow us\b|jetzt abonnieren|abonnieren sie|"
-                    r"abonnez-vous|suscr[ií]bete|ass[ei]ne (?:já|agora)|اشترك (?:الآن|في)|تابعونا|تابعنا)", re.IGNORECASE)
+_PITCH = re.compile(
+    r"\b(?:please subscribe|subscribe (?:now|today|to|for)|to subscribe|download (?:the|our)\b.{0,40}"
+    r"\bapps?\b|sign up (?:for|to|now|today)|follow us\b|jetzt abonnieren|abonnieren sie|"
+    r"abonnez-vous|suscr[ií]bete|ass[ei]ne (?:já|agora)|اشترك (?:الآن|في)|تابعونا|تابعنا)",
+    re.IGNORECASE,
+)
 _MAX_PITCHES = 3  # lines looked at from the end
 _GALLERY = 5  # caption text over the rest of the text at which a page is a gallery: captions stay
-_CREDIT = re.compile(r"^\s*(©|\(c\)|foto|photo|photos|bild|image|credit|quelle|source|صورة|الصورة|"
-                     r"مصدر الصورة|تصوير|المصدر)\b\s*[:：/]?", re.IGNORECASE)
-_READING_TIME = re.compile(r"\d+\s*(min|minute|minutes|minuten|دقائق|دقيقة|دقيقه)\b.{0,20}"
-                           r"(read|lesezeit|lesedauer|قراءة|lecture)|(lesezeit|lesedauer|reading time|"
-                           r"وقت القراءة)\s*:?\s*\d", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"^\s*(©|\(c\)|foto|photo|photos|bild|image|credit|quelle|source|صورة|الصورة|"
+    r"مصدر الصورة|تصوير|المصدر)\b\s*[:：/]?",
+    re.IGNORECASE,
+)
+_READING_TIME = re.compile(
+    r"\d+\s*(min|minute|minutes|minuten|دقائق|دقيقة|دقيقه)\b.{0,20}"
+    r"(read|lesezeit|lesedauer|قراءة|lecture)|(lesezeit|lesedauer|reading time|"
+    r"وقت القراءة)\s*:?\s*\d",
+    re.IGNORECASE,
+)
 # "330 قراءة", "1.2K views", "12 comments": view and comment counters.
-_COUNTER = re.compile(r"^[\d٠-٩][\d٠-٩,.٬]*\s*[kKmM]?\s*(قراءة|قراءه|مشاهدة|مشاهده|زيارة|تعليق|تعليقات|views?|reads?|"
-                      r"comments?|shares?|aufrufe|kommentare)$", re.IGNORECASE)
-_DATE_WORDS = re.compile(r"[\d:.,،/\-–|•()+]+|\b(uhr|am|pm|gmt|utc|published|updated|posted|on|at|publiziert|"
-                         r"aktualisiert|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
-                         r"(?<!\w)(نشر|نشره|نشرت|تم|في|تحديث|آخر|اخر|مساء|مساءً|صباحا|صباحاً|الأحد|الاحد|"
-                         r"الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|بتوقيت)(?!\w)", re.IGNORECASE)
+_COUNTER = re.compile(
+    r"^[\d٠-٩][\d٠-٩,.٬]*\s*[kKmM]?\s*(قراءة|قراءه|مشاهدة|مشاهده|زيارة|تعليق|تعليقات|views?|reads?|"
+    r"comments?|shares?|aufrufe|kommentare)$",
+    re.IGNORECASE,
+)
+_DATE_WORDS = re.compile(
+    r"[\d:.,،/\-–|•()+]+|\b(uhr|am|pm|gmt|utc|published|updated|posted|on|at|publiziert|"
+    r"aktualisiert|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"(?<!\w)(نشر|نشره|نشرت|تم|في|تحديث|آخر|اخر|مساء|مساءً|صباحا|صباحاً|الأحد|الاحد|"
+    r"الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|بتوقيت)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 # "باريس / الأناضول", "Abu Dhabi - Sky News", "Name-City": a stand-alone line at the top that is
 # two short names (place, agency or reporter) around a slash or dash, without digits or sentence
 # punctuation: the dateline of wire and portal copy, not article text.
-_PLACE_SOURCE = re.compile(r"^[^\W\d_][^\d.!?؟,،:;()\[\]\\\"'«»/\-–—|]{1,28}?\s*[/\-–—|]\s*"
-                           r"[^\W\d_][^\d.!?؟,،:;()\[\]\\\"'«»/\-–—|]{1,28}$")
+_PLACE_SOURCE = re.compile(
+    r"^[^\W\d_][^\d.!?؟,،:;()\[\]\\\"'«»/\-–—|]{1,28}?\s*[/\-–—|]\s*"
+    r"[^\W\d_][^\d.!?؟,،:;()\[\]\\\"'«»/\-–—|]{1,28}$"
+)
 
 
 def _place_source(text: str) -> bool:
@@ -57,7 +108,7 @@ def _place_source(text: str) -> bool:
         return False
     sep = re.search(r"\s*[/\-–—|]\s*", text)
     if sep and sep.group().strip() == "-" and sep.group() == "-":
-        return len(text[:sep.start()].split()) >= 2 and len(text[sep.end():].split()) == 1
+        return len(text[: sep.start()].split()) >= 2 and len(text[sep.end() :].split()) == 1
     return True
 
 
@@ -85,8 +136,9 @@ def _caption_cue(proto: Proto) -> bool:
     for _ in range(4):
         if el is None:
             return False
-        if el.tag in ("figure", "figcaption") \
-                or not _CAPTION_TOKENS.isdisjoint(token_tuple(f"{el.get('class', '')} {el.get('id', '')}")):
+        if el.tag in ("figure", "figcaption") or not _CAPTION_TOKENS.isdisjoint(
+            token_tuple(f"{el.get('class', '')} {el.get('id', '')}")
+        ):
             return True
         el = el.getparent()
     return False
@@ -101,8 +153,11 @@ def _image_table(table) -> bool:
         return False
     texts = [squash(" ".join(r.itertext())) for r in rows]
     filled = [t for t in texts if t]
-    return len(filled) == 1 and len(filled[0]) <= 250 and (
-        len(filled) < len(texts) or next(table.iter("img"), None) is not None)
+    return (
+        len(filled) == 1
+        and len(filled[0]) <= 250
+        and (len(filled) < len(texts) or next(table.iter("img"), None) is not None)
+    )
 
 
 def _dateline(text: str) -> bool:
@@ -128,13 +183,16 @@ def _small_print(proto: Proto, text: str) -> tuple[str, str] | None:
     return None
 
 
-def block_cue(proto: Proto, index: int, title: str | None, phrases: tuple[str, ...]) -> tuple[str, str] | None:
+def block_cue(
+    proto: Proto, index: int, title: str | None, phrases: tuple[str, ...]
+) -> tuple[str, str] | None:
     """(role, reason) when a block is chrome or metadata rather than article text; else None."""
     return _block_cue(proto, squash(proto.plain()), index, title, phrases)
 
 
-def _block_cue(proto: Proto, text: str, index: int, title: str | None,
-               phrases: tuple[str, ...]) -> tuple[str, str] | None:
+def _block_cue(
+    proto: Proto, text: str, index: int, title: str | None, phrases: tuple[str, ...]
+) -> tuple[str, str] | None:
     """``block_cue`` given the block's squashed text."""
     if proto.role == "table" and proto.source is not None and _image_table(proto.source):
         return "caption", R.IMAGE_TABLE
@@ -169,8 +227,9 @@ def _block_cue(proto: Proto, text: str, index: int, title: str | None,
     return None
 
 
-def filter_blocks(protos: list[Proto], title: str | None, phrases: tuple[str, ...] = ()
-                  ) -> tuple[list[Proto], list[tuple[Proto, str, str]]]:
+def filter_blocks(
+    protos: list[Proto], title: str | None, phrases: tuple[str, ...] = ()
+) -> tuple[list[Proto], list[tuple[Proto, str, str]]]:
     texts = [squash(proto.plain()) for proto in protos]  # each block's text, squashed once
     kept, cut = _filter(protos, texts, title, phrases, False)
     # Captions stay out of an article's text, but on a gallery, slideshow or video page the
@@ -185,8 +244,9 @@ def filter_blocks(protos: list[Proto], title: str | None, phrases: tuple[str, ..
     return kept, cut
 
 
-def _filter(protos: list[Proto], texts: list[str], title: str | None, phrases: tuple[str, ...],
-            keep_captions: bool) -> tuple[list[Proto], list[tuple[Proto, str, str]]]:
+def _filter(
+    protos: list[Proto], texts: list[str], title: str | None, phrases: tuple[str, ...], keep_captions: bool
+) -> tuple[list[Proto], list[tuple[Proto, str, str]]]:
     kept: list[Proto] = []
     cut: list[tuple[Proto, str, str]] = []
     box: str | None = None
@@ -207,12 +267,15 @@ def _filter(protos: list[Proto], texts: list[str], title: str | None, phrases: t
     return _trailing_pitches(kept, cut)
 
 
-def _trailing_pitches(kept: list[Proto], cut: list[tuple[Proto, str, str]]
-                      ) -> tuple[list[Proto], list[tuple[Proto, str, str]]]:
+def _trailing_pitches(
+    kept: list[Proto], cut: list[tuple[Proto, str, str]]
+) -> tuple[list[Proto], list[tuple[Proto, str, str]]]:
     """The last few lines of an article that ask the reader to subscribe, download the app or
     follow the site are the publisher's pitch, not the story; a pitch in mid-article is left."""
     n = len(kept)
-    while n > 1 and len(kept) - n < _MAX_PITCHES and kept[n - 1].role in ("paragraph", "heading", "list_item"):
+    while (
+        n > 1 and len(kept) - n < _MAX_PITCHES and kept[n - 1].role in ("paragraph", "heading", "list_item")
+    ):
         text = squash(kept[n - 1].plain())
         if len(text) > 250 or not _PITCH.search(text):
             break

@@ -1,5 +1,6 @@
 """The headline: a page heading (what a reader saw) confirmed by og:title, twitter:title or the
 JSON-LD headline, else by <title> — never the site name, never the <title> with the site glued on."""
+
 from __future__ import annotations
 
 import re
@@ -69,8 +70,22 @@ def _home_link(a: etree._Element) -> bool:
 
 # A kicker set inside the headline element ("<h1><span class="kicker">Election 2024</span> The
 # result</h1>"): a label over the headline, not part of it.
-_KICKER = frozenset({"kicker", "topline", "dachzeile", "overline", "eyebrow", "rubric", "label", "topic",
-                     "spitzmarke", "roofline", "supertitle", "pretitle"})
+_KICKER = frozenset(
+    {
+        "kicker",
+        "topline",
+        "dachzeile",
+        "overline",
+        "eyebrow",
+        "rubric",
+        "label",
+        "topic",
+        "spitzmarke",
+        "roofline",
+        "supertitle",
+        "pretitle",
+    }
+)
 
 
 def _heading_text(el: etree._Element) -> str:
@@ -82,7 +97,7 @@ def _heading_text(el: etree._Element) -> str:
     if _KICKER.isdisjoint(token_tuple(f"{first.get('class', '')} {first.get('id', '')}")):
         return text
     kicker = _seen_text(first)
-    rest = squash(text[len(kicker):]) if kicker and text.startswith(kicker) else ""
+    rest = squash(text[len(kicker) :]) if kicker and text.startswith(kicker) else ""
     # "Kicker: Headline" written out with its colon or dash reads as one headline: kept whole
     return rest if len(rest) >= 4 and not _GLUE.match(rest) else text
 
@@ -118,8 +133,15 @@ def _from_title_element(raw: str, headings: list[str], site: str | None) -> str:
     return _strip_site(raw, site, None)
 
 
-_TYPO = str.maketrans({**dict.fromkeys("‘’‚‛´`′", "'"), **dict.fromkeys("“”„‟«»″", '"'),
-                       **dict.fromkeys("‐‑‒–—―−", "-"), "\u00a0": " ", "…": "..."})
+_TYPO = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛´`′", "'"),
+        **dict.fromkeys("“”„‟«»″", '"'),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+        "\u00a0": " ",
+        "…": "...",
+    }
+)
 
 
 def _typo_key(text: str) -> str:
@@ -147,19 +169,25 @@ def _glued(heading: str, candidate: str) -> bool:
     if not _substantial(heading):
         return False
     if candidate.startswith(heading):
-        return bool(_GLUE.match(candidate[len(heading):]))
+        return bool(_GLUE.match(candidate[len(heading) :]))
     if candidate.endswith(heading):
-        return bool(_GLUE.match(candidate[:-len(heading)][::-1]))
+        return bool(_GLUE.match(candidate[: -len(heading)][::-1]))
     return False
 
 
-def headline(root: etree._Element, meta: dict[str, str], ld_headline: list[str], site: str | None) -> str | None:
+def headline(
+    root: etree._Element, meta: dict[str, str], ld_headline: list[str], site: str | None
+) -> str | None:
     """The headline: a page heading confirmed by og/twitter/JSON-LD, else by <title> (the weakest
     signal: it carries the site name and often an SEO wording), never the site name."""
     headings, linked = _headings(root)
     site_key = (site or "").strip().casefold()
     headings = [h for h in headings if h.casefold() != site_key]
-    candidates = [c for c in (meta.get("og:title"), meta.get("twitter:title"), ld_headline[0] if ld_headline else None) if c]
+    candidates = [
+        c
+        for c in (meta.get("og:title"), meta.get("twitter:title"), ld_headline[0] if ld_headline else None)
+        if c
+    ]
     title_el = root.find(".//title")
     raw_title = text_of(title_el) if title_el is not None else None
     for signals in (candidates, [raw_title] if raw_title else []):

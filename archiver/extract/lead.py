@@ -8,6 +8,7 @@ container, not cut by any chrome cue, is taken back. "Prose" here is a leaf text
 sentence punctuation and few links; headings, captions and bylines are left to the block
 filters, which drop them (with their role) as they do inside the body.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,13 +23,18 @@ from .stats import Stats
 _LEAD_TAGS = ("p", "div", "span", "h2", "h3")
 _HEADINGS = frozenset({"h2", "h3"})  # a dek set as a subheading: kept only when it is sentences
 _SENTENCE_END = re.compile(r"[.!?؟。！？…][\s\"'”’»)]*$")
-_MIN_LEAD = 60    # unlinked characters (script-aware) of a lead paragraph
-_MAX_LEADS = 3    # leads are short: a dek and perhaps a summary line or two
+_MIN_LEAD = 60  # unlinked characters (script-aware) of a lead paragraph
+_MAX_LEADS = 3  # leads are short: a dek and perhaps a summary line or two
 _MAX_SHARE = 0.5  # ...and never as long as the body they introduce
 
 
-def leads(body: etree._Element, main: list[etree._Element], st: Stats,
-          order: dict[etree._Element, int], memo: Memo | None = None) -> list[etree._Element]:
+def leads(
+    body: etree._Element,
+    main: list[etree._Element],
+    st: Stats,
+    order: dict[etree._Element, int],
+    memo: Memo | None = None,
+) -> list[etree._Element]:
     """Prose leaves between the page's headline <h1> and the first chosen element. ``memo``:
     the page's scoring :class:`Memo` (its <head> titles and first <h1>), when there is one."""
     if not main or not headline_region(body, memo):

@@ -7,6 +7,7 @@ base. A target that is already absolute (``https:``, ``mailto:``) is kept; an in
 (``#top``) is no link (:func:`archiver.extract.blocks._is_link`). Every result goes through the one
 URL sanitizer again, so joining can never bring back what it refused.
 """
+
 from __future__ import annotations
 
 import dataclasses

@@ -1,29 +1,40 @@
 """Page metadata from <title>, <meta>, Open Graph, JSON-LD and the visible headline/byline."""
+
 from __future__ import annotations
 
 import html
 import json
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from lxml import etree
 
 from ..decode import scrub_surrogates
 from ..model import Metadata
 from ..render.urls import safe_url
-from .byline import fuller_name, menu_labels, not_authors, person_values, site_keys, text_byline
-from .dates import parse_date
-from .relative_dates import capture_time, resolve
 from .authors import byline_authors, split_names
+from .byline import fuller_name, menu_labels, not_authors, person_values, site_keys, text_byline
 from .cues import token_tuple
+from .dates import parse_date
 from .headline import headline
 from .parse import squash, text_of
+from .relative_dates import capture_time, resolve
 
 _PRIMARY_LANG = re.compile(r"[a-z]{2,3}")  # an ISO 639 code; "x-klingon", "<meta" or "e n" are not
 _RTL_LANGS = {"ar", "fa", "ur", "he", "ps", "ckb", "sd", "yi", "dv", "ug"}
-_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle",
-                  "analysisnewsarticle", "opinionnewsarticle", "webpage", "report", "scholarlyarticle"}
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "webpage",
+    "report",
+    "scholarlyarticle",
+}
 
 
 def _meta(root: etree._Element) -> dict[str, str]:
@@ -114,11 +125,35 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-_DATE_TOKENS = frozenset({"date", "time", "published", "pubdate", "posted", "timestamp", "datum",
-                          "fecha", "data", "dateline", "entry-date", "postdate", "publishdate",
-                          "tarikh", "taarikh", "waqt", "datepublished", "created", "meta", "byline",
-                          "info", "postmeta"})
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[^\d]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})/")
+_DATE_TOKENS = frozenset(
+    {
+        "date",
+        "time",
+        "published",
+        "pubdate",
+        "posted",
+        "timestamp",
+        "datum",
+        "fecha",
+        "data",
+        "dateline",
+        "entry-date",
+        "postdate",
+        "publishdate",
+        "tarikh",
+        "taarikh",
+        "waqt",
+        "datepublished",
+        "created",
+        "meta",
+        "byline",
+        "info",
+        "postmeta",
+    }
+)
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[^\d]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})/"
+)
 
 
 def _visible_date(root: etree._Element) -> str | None:
@@ -166,8 +201,10 @@ def _first_text_date(root: etree._Element) -> str | None:
 
 # A publish date in a script's data (not JSON-LD): the state blobs of app frameworks and shop
 # platforms ("publishedDate", "published_at", "datePublished" in a Next.js or Shopify payload).
-_SCRIPT_DATE = re.compile(r'"(?:datePublished|publishedDate|published_at|publishDate|publish_date|'
-                          r'firstPublished|pubDate)"\s*:\s*"([^"]{8,40})"')
+_SCRIPT_DATE = re.compile(
+    r'"(?:datePublished|publishedDate|published_at|publishDate|publish_date|'
+    r'firstPublished|pubDate)"\s*:\s*"([^"]{8,40})"'
+)
 
 
 def _script_date(root: etree._Element) -> str | None:
@@ -237,10 +274,25 @@ def _relative_date(root: etree._Element, captured: str | None) -> tuple[str, str
     return None
 
 
-def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], url: str | None,
-           objects: Iterable[dict[str, Any]]) -> tuple[str | None, str | None]:
-    pub_keys = ("article:published_time", "og:published_time", "datepublished", "pubdate",
-                "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date")
+def _dates(
+    root: etree._Element,
+    meta: dict[str, str],
+    ld: dict[str, Any],
+    url: str | None,
+    objects: Iterable[dict[str, Any]],
+) -> tuple[str | None, str | None]:
+    pub_keys = (
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "sailthru.date",
+        "parsely-pub-date",
+    )
     published = parse_date(_ld_date(objects, ld, "datePublished"))
     for key in pub_keys:
         published = published or parse_date(meta.get(key))
@@ -249,10 +301,18 @@ def _dates(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], url: 
             published = parse_date(el.get("datetime")) or parse_date(text_of(el))
             if published:
                 break
-    published = published or _visible_date(root) or _publish_meta(meta) or _url_date(url) \
-        or _script_date(root) or _first_text_date(root)
+    published = (
+        published
+        or _visible_date(root)
+        or _publish_meta(meta)
+        or _url_date(url)
+        or _script_date(root)
+        or _first_text_date(root)
+    )
     modified = parse_date(_ld_date(objects, ld, "dateModified"))
-    modified = modified or parse_date(meta.get("article:modified_time")) or parse_date(meta.get("og:updated_time"))
+    modified = (
+        modified or parse_date(meta.get("article:modified_time")) or parse_date(meta.get("og:updated_time"))
+    )
     return published, modified
 
 
@@ -279,17 +339,26 @@ def _page_lang(root: etree._Element, meta: dict[str, str]) -> tuple[str | None, 
     return lang or None, direction
 
 
-def _authors(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], sites: list[str | None],
-             urls: list[str | None]) -> list[str]:
+def _authors(
+    root: etree._Element,
+    meta: dict[str, str],
+    ld: dict[str, Any],
+    sites: list[str | None],
+    urls: list[str | None],
+) -> list[str]:
     """Names from JSON-LD persons, ``<meta name=author>``, ``article:author``, the marked byline,
     then a byline written as text; a source whose values are the site's names, menu labels or a
     dateline gives way to the next (:mod:`.byline`)."""
     title = root.find(".//title")
     keys = site_keys(sites, urls, text_of(title) if title is not None else None)
     labels = menu_labels(root)
-    sources = (lambda: _names(person_values(ld.get("author"))), lambda: [meta.get("author", "")],
-               lambda: [_not_a_link(meta.get("article:author", ""))], lambda: None,
-               lambda: [text_byline(root) or ""])
+    sources = (
+        lambda: _names(person_values(ld.get("author"))),
+        lambda: [meta.get("author", "")],
+        lambda: [_not_a_link(meta.get("article:author", ""))],
+        lambda: None,
+        lambda: [text_byline(root) or ""],
+    )
     for n, raw in enumerate(sources):
         values = raw()
         names = byline_authors(root) if values is None else split_names(values)
@@ -306,14 +375,23 @@ def extract_metadata(root: etree._Element, url: str | None = None, captured: str
     objects = _Replay(_jsonld_objects(root))
     ld = _article(objects)
     publisher = ld.get("publisher")
-    site = meta.get("og:site_name") or (_names(publisher)[0] if _names(publisher) else None) or meta.get("application-name")
+    site = (
+        meta.get("og:site_name")
+        or (_names(publisher)[0] if _names(publisher) else None)
+        or meta.get("application-name")
+    )
     canonical = None
     for link in root.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             canonical = link.get("href").strip()
             break
-    authors = _authors(root, meta, ld, [site, _names(publisher)[0] if _names(publisher) else None,
-                                        meta.get("application-name")], [url, canonical, meta.get("og:url")])
+    authors = _authors(
+        root,
+        meta,
+        ld,
+        [site, _names(publisher)[0] if _names(publisher) else None, meta.get("application-name")],
+        [url, canonical, meta.get("og:url")],
+    )
     published, modified = _dates(root, meta, ld, url, objects)
     published_source = None
     if not published:
@@ -324,10 +402,14 @@ def extract_metadata(root: etree._Element, url: str | None = None, captured: str
     return Metadata(
         title=headline(root, meta, _names(ld.get("headline")), site),
         authors=tuple(dict.fromkeys(a for a in authors if a)),
-        published=published, modified=modified, site_name=site, published_source=published_source,
+        published=published,
+        modified=modified,
+        site_name=site,
+        published_source=published_source,
         canonical_url=safe_url(canonical) or safe_url(meta.get("og:url")),
         description=meta.get("description") or meta.get("og:description"),
         image=image,
         tags=tuple(dict.fromkeys(t.strip() for t in re.split(r"[,،]", keywords) if t.strip())),
-        page_language=lang, page_direction=direction,
+        page_language=lang,
+        page_direction=direction,
     )

@@ -1,4 +1,5 @@
 """Text to an lxml tree, and the small tree helpers every extract module shares."""
+
 from __future__ import annotations
 
 import re
@@ -49,7 +50,7 @@ def looks_like_html(text: str) -> bool:
     if tags >= _MARKUP_DENSE:
         return True
     # a fragment opens with a tag; a dump that names a few tags in its prose is still a dump
-    return tags >= 1 and start.startswith("<") or tags >= 2 and bool(_MARKUP_LINE.search(head))
+    return (tags >= 1 and start.startswith("<")) or (tags >= 2 and bool(_MARKUP_LINE.search(head)))
 
 
 def parse_html(text: str) -> etree._Element:

@@ -18,6 +18,7 @@ second opinion finds its prose there, except a cut that named the block itself a
 other than article (comments, caption, embed, gallery, byline, related, promo) and holds less
 than half of the run — such a cue says what the prose *is*, not where the article ends.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,14 +32,14 @@ from .parse import drop_tree, text_of
 from .second import Opinion, Run
 from .widgets import guess_role
 
-FAR_LESS = 0.5   # main holds under this share of the run's prose: reconcile
+FAR_LESS = 0.5  # main holds under this share of the run's prose: reconcile
 MIN_MISSING = 250  # ... and misses at least this many characters of it
 NARROW_BLOCKS, NARROW_WEIGHT = 3, 600  # a run must be this big to narrow the cues' choice to it
-FAR_MORE = 2     # text beside the run, inside a kept element, over this many times the run: check it
+FAR_MORE = 2  # text beside the run, inside a kept element, over this many times the run: check it
 EXTRA_PROSE = 0.2  # ... it stands when it holds this share of the run in prose blocks of its own
 FEED_LINKS = 0.15  # ... or when it is not a feed: under this link share and fewer than 3 deks
 OVERRIDE = 0.5  # share of the run's prose a cue's cut must hold to be undone
-NEAR = 2         # levels above a kept element where a block taken back must join it
+NEAR = 2  # levels above a kept element where a block taken back must join it
 REPLACE = 0.25  # the cues' choice is replaced by a run it does not hold when under this share of it
 REPLACE_CUT = 0.1  # ... by a run the cues cut by a class word, when under this share
 LINK_LIST = 0.5  # link share of a block child, inside a taken-back block, that makes it a link list
@@ -48,8 +49,8 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 @dataclass(frozen=True, slots=True)
 class Verdict:
     main: list[etree._Element]
-    method: str    # "main" | "reconciled" | "second"
-    changed: str   # what the second opinion changed, "" when nothing
+    method: str  # "main" | "reconciled" | "second"
+    changed: str  # what the second opinion changed, "" when nothing
     largest: int = 0  # weight of the longest prose block taken back
 
 
@@ -75,12 +76,19 @@ def reconcile(ex, main: list[etree._Element], ok: bool, opinion: Opinion) -> Ver
     heavy = opinion.best
     if run is None or heavy is None:
         return Verdict(main, "main", "")
-    if ok and heavy is not run and heavy.weight >= MIN_MISSING and not _own_story(main, heavy) \
-            and _prose(ex, main, opinion) < _replace_share(ex, heavy) * heavy.weight:
+    if (
+        ok
+        and heavy is not run
+        and heavy.weight >= MIN_MISSING
+        and not _own_story(main, heavy)
+        and _prose(ex, main, opinion) < _replace_share(ex, heavy) * heavy.weight
+    ):
         run, held = heavy, 0  # the cues chose a small thing beside the page's real prose
     missing = run.weight - held
     if ok and (held >= FAR_LESS * run.weight or missing < MIN_MISSING):
-        return _narrowed(ex, main, run, opinion) if held >= FAR_LESS * run.weight else Verdict(main, "main", "")
+        return (
+            _narrowed(ex, main, run, opinion) if held >= FAR_LESS * run.weight else Verdict(main, "main", "")
+        )
     if ok and not held and _prose(ex, main, opinion) >= _replace_share(ex, run) * run.weight:
         return Verdict(main, "main", "")
     cuts = {id(c.element): c for c in ex.cuts if c.element is not None}
@@ -90,7 +98,11 @@ def reconcile(ex, main: list[etree._Element], ok: bool, opinion: Opinion) -> Ver
             continue
         root = _root(block)
         cut = cuts.get(id(root))
-        if root is not ex.body.getroottree().getroot() and cut is not None and not _overridable(cut, block, run):
+        if (
+            root is not ex.body.getroottree().getroot()
+            and cut is not None
+            and not _overridable(cut, block, run)
+        ):
             continue
         if ok and held and not _joined(block if cut is None else cut.element, main):
             continue
@@ -143,8 +155,12 @@ def _own_story(main: list[etree._Element], run: Run) -> bool:
     lies outside it: the next story of an infinite-scroll page, longer, is not this page's."""
     for m in main:
         story = m if m.tag == "article" else next(m.iterancestors("article"), None)
-        if story is not None and next(story.iter("h1"), None) is not None and run.region is not None \
-                and not _held(run.region, {story}):
+        if (
+            story is not None
+            and next(story.iter("h1"), None) is not None
+            and run.region is not None
+            and not _held(run.region, {story})
+        ):
             return True
     return False
 
@@ -214,8 +230,11 @@ def _with_headings(opinion: Run, order: dict) -> list[etree._Element]:
     if region is None or len(blocks) < 2:
         return blocks
     first, last = order.get(blocks[0], 0), order.get(blocks[-1], 0)
-    heads = [h for h in region.iter(*_HEADINGS) if first < order.get(h, -1) < last
-             and not any(h in set(b.iterancestors()) for b in blocks)]
+    heads = [
+        h
+        for h in region.iter(*_HEADINGS)
+        if first < order.get(h, -1) < last and not any(h in set(b.iterancestors()) for b in blocks)
+    ]
     return sorted(blocks + heads, key=lambda e: order.get(e, 0))
 
 

@@ -10,10 +10,11 @@ takes the Hijri year current at capture time, or stays unresolved.
 :func:`resolve` returns ``(iso date, source)``; the source goes into the record as
 ``published_source``: ``"relative:capture"`` or ``"hijri"``.
 """
+
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 RELATIVE = "relative:capture"
@@ -22,13 +23,31 @@ HIJRI = "hijri"
 # Arabic units: singular, dual, plural (and the 3–10 plural forms); value 1 or 2 when the word
 # itself says it ("ساعة" an hour, "ساعتين" two hours).
 _AR_UNITS = {
-    "ثانية": ("seconds", 1), "ثانيتين": ("seconds", 2), "ثانيتان": ("seconds", 2), "ثوان": ("seconds", None),
-    "ثواني": ("seconds", None), "ثوانٍ": ("seconds", None),
-    "دقيقة": ("minutes", 1), "دقيقتين": ("minutes", 2), "دقيقتان": ("minutes", 2), "دقائق": ("minutes", None),
-    "ساعة": ("hours", 1), "ساعتين": ("hours", 2), "ساعتان": ("hours", 2), "ساعات": ("hours", None),
-    "يوم": ("days", 1), "يومين": ("days", 2), "يومان": ("days", 2), "أيام": ("days", None), "ايام": ("days", None),
-    "أسبوع": ("weeks", 1), "اسبوع": ("weeks", 1), "أسبوعين": ("weeks", 2), "اسبوعين": ("weeks", 2),
-    "أسابيع": ("weeks", None), "اسابيع": ("weeks", None),
+    "ثانية": ("seconds", 1),
+    "ثانيتين": ("seconds", 2),
+    "ثانيتان": ("seconds", 2),
+    "ثوان": ("seconds", None),
+    "ثواني": ("seconds", None),
+    "ثوانٍ": ("seconds", None),
+    "دقيقة": ("minutes", 1),
+    "دقيقتين": ("minutes", 2),
+    "دقيقتان": ("minutes", 2),
+    "دقائق": ("minutes", None),
+    "ساعة": ("hours", 1),
+    "ساعتين": ("hours", 2),
+    "ساعتان": ("hours", 2),
+    "ساعات": ("hours", None),
+    "يوم": ("days", 1),
+    "يومين": ("days", 2),
+    "يومان": ("days", 2),
+    "أيام": ("days", None),
+    "ايام": ("days", None),
+    "أسبوع": ("weeks", 1),
+    "اسبوع": ("weeks", 1),
+    "أسبوعين": ("weeks", 2),
+    "اسبوعين": ("weeks", 2),
+    "أسابيع": ("weeks", None),
+    "اسابيع": ("weeks", None),
 }
 _AR_UNIT_ALT = "|".join(sorted(map(re.escape, _AR_UNITS), key=len, reverse=True))
 _AR_AGO = re.compile(rf"(?:منذ|قبل)\s+(?:(\d+)\s+)?({_AR_UNIT_ALT})(?![\u0620-\u064a])")
@@ -38,14 +57,36 @@ _DAY_WORDS = {"أمس": -1, "امس": -1, "البارحة": -1, "yesterday": -1}
 _DAY_WORD = re.compile(r"(?<![\w])(أمس|امس|البارحة|yesterday)(?![\w])", re.IGNORECASE)
 
 _HIJRI_MONTHS = {
-    "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الاول": 3, "ربيع أول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,
-    "ربيع الاخر": 4, "ربيع ثاني": 4, "جمادى الأولى": 5, "جمادى الاولى": 5, "جمادى الأول": 5,
-    "جمادى الآخرة": 6, "جمادى الاخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6, "رجب": 7, "شعبان": 8,
-    "رمضان": 9, "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11, "ذو الحجة": 12, "ذي الحجة": 12,
+    "محرم": 1,
+    "صفر": 2,
+    "ربيع الأول": 3,
+    "ربيع الاول": 3,
+    "ربيع أول": 3,
+    "ربيع الآخر": 4,
+    "ربيع الثاني": 4,
+    "ربيع الاخر": 4,
+    "ربيع ثاني": 4,
+    "جمادى الأولى": 5,
+    "جمادى الاولى": 5,
+    "جمادى الأول": 5,
+    "جمادى الآخرة": 6,
+    "جمادى الاخرة": 6,
+    "جمادى الثانية": 6,
+    "جمادى الآخر": 6,
+    "رجب": 7,
+    "شعبان": 8,
+    "رمضان": 9,
+    "شوال": 10,
+    "ذو القعدة": 11,
+    "ذي القعدة": 11,
+    "ذو الحجة": 12,
+    "ذي الحجة": 12,
 }
 _HIJRI_ALT = "|".join(sorted(map(re.escape, _HIJRI_MONTHS), key=len, reverse=True))
 # "15 رمضان 1441 هـ", "١٥ رمضان ١٤٤١هـ", "15 من رمضان": a year of 13xx–15xx, or none (then "هـ" is not needed)
-_HIJRI = re.compile(rf"(?<!\d)(\d{{1,2}})\s+(?:من\s+)?({_HIJRI_ALT})(?:\s+(1[345]\d\d)\s*(?:هـ|ه\b|هجري|هجرية)?)?")
+_HIJRI = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s+(?:من\s+)?({_HIJRI_ALT})(?:\s+(1[345]\d\d)\s*(?:هـ|ه\b|هجري|هجرية)?)?"
+)
 
 
 def capture_time(value: str | None) -> datetime | None:
@@ -56,7 +97,7 @@ def capture_time(value: str | None) -> datetime | None:
         when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _iso(when: datetime, with_time: bool) -> str:

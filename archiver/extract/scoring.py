@@ -14,6 +14,7 @@ Cues, each a general property of article markup rather than of any one site:
   their containers a bonus, so a page with a correct articleBody gets its container chosen,
   while a wrong or truncated articleBody only nudges.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,13 +26,56 @@ from .cues import WEAK_TOKENS, class_cue, region_cue, token_tuple
 from .parse import attached, squash
 from .stats import Stats
 
-POSITIVE = frozenset({"article", "content", "entry", "post", "body", "story", "text", "main",
-                      "blog", "news", "detail", "details", "tafasil", "tafaseel", "matn", "maqal",
-                      "mqal", "khabar", "akhbar", "nass", "single", "prose", "articlebody",
-                      "richtext", "paragraph", "paragraphs", "copy", "description", "abstract"})
+POSITIVE = frozenset(
+    {
+        "article",
+        "content",
+        "entry",
+        "post",
+        "body",
+        "story",
+        "text",
+        "main",
+        "blog",
+        "news",
+        "detail",
+        "details",
+        "tafasil",
+        "tafaseel",
+        "matn",
+        "maqal",
+        "mqal",
+        "khabar",
+        "akhbar",
+        "nass",
+        "single",
+        "prose",
+        "articlebody",
+        "richtext",
+        "paragraph",
+        "paragraphs",
+        "copy",
+        "description",
+        "abstract",
+    }
+)
 PROSE_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "article", "span", "font", "dd", "li", "main")
-_DAMPING_ROLES = frozenset({"comments", "related", "most-read", "navigation", "footer", "newsletter", "ad",
-                            "cookie", "modal", "hidden", "form", "references"})
+_DAMPING_ROLES = frozenset(
+    {
+        "comments",
+        "related",
+        "most-read",
+        "navigation",
+        "footer",
+        "newsletter",
+        "ad",
+        "cookie",
+        "modal",
+        "hidden",
+        "form",
+        "references",
+    }
+)
 _MIN_PROSE = 25
 _MIN_BONUS_TEXT = 140  # characters a candidate needs before an article class name adds to its score
 
@@ -153,15 +197,18 @@ def _is_data_table(table: etree._Element, st: Stats) -> bool:
     """``table`` is one of ``_data_tables``: three rows or more, short cells, not layout."""
     cells = [c for c in table.iter("td", "th")]
     rows = sum(1 for _ in table.iter("tr"))
-    return rows >= 3 and bool(cells) and st.text.get(table, 0) / len(cells) < 150 and not is_layout_table(table)
+    return (
+        rows >= 3 and bool(cells) and st.text.get(table, 0) / len(cells) < 150 and not is_layout_table(table)
+    )
 
 
 def _in_data_table(el: etree._Element, tables: set[etree._Element]) -> bool:
     return bool(tables) and any(a in tables for a in el.iterancestors("table"))
 
 
-def score(body: etree._Element, st: Stats, ld_body: str | None = None,
-          memo: Memo | None = None) -> dict[etree._Element, float]:
+def score(
+    body: etree._Element, st: Stats, ld_body: str | None = None, memo: Memo | None = None
+) -> dict[etree._Element, float]:
     """Content score of every candidate container under ``body``. ``memo``: the page's
     :class:`Memo` when it is scored more than once."""
     memo = memo if memo is not None else Memo()
@@ -172,8 +219,9 @@ def score(body: etree._Element, st: Stats, ld_body: str | None = None,
     return scores
 
 
-def top_candidate(body: etree._Element, st: Stats, ld_body: str | None, memo: Memo,
-                  order: dict[etree._Element, int]) -> etree._Element | None:
+def top_candidate(
+    body: etree._Element, st: Stats, ld_body: str | None, memo: Memo, order: dict[etree._Element, int]
+) -> etree._Element | None:
     """``best(score(body, st, ld_body, memo), order)`` without valuing every candidate."""
     return Scores(body, st, ld_body, memo).best(order)
 
@@ -187,7 +235,7 @@ class Scores:
     HEADLINE_BONUS (float rounding is monotone, so this holds exactly); once the ceiling is
     below the best value found, no candidate left could reach it, let alone tie."""
 
-    __slots__ = ("points", "near", "st", "memo", "values")
+    __slots__ = ("memo", "near", "points", "st", "values")
 
     def __init__(self, body: etree._Element, st: Stats, ld_body: str | None, memo: Memo) -> None:
         self.points = _prose_points(body, st, ld_body)
@@ -205,13 +253,16 @@ class Scores:
             found = self.values[el] = _value(el, own, self.st, self.memo, self.near)
         return found
 
-    def best(self, order: dict[etree._Element, int],
-             among: list[etree._Element] | None = None) -> etree._Element | None:
+    def best(
+        self, order: dict[etree._Element, int], among: list[etree._Element] | None = None
+    ) -> etree._Element | None:
         """``best`` of all the scores, or of those of the candidates ``among``."""
         points = self.points
         link_density = self.st.link_density
-        ceilings = [((points[el] + W_MAX) * (1 - link_density(el)) * HEADLINE_BONUS, el)
-                    for el in (points if among is None else among)]
+        ceilings = [
+            ((points[el] + W_MAX) * (1 - link_density(el)) * HEADLINE_BONUS, el)
+            for el in (points if among is None else among)
+        ]
         ranked = sorted(ceilings, key=lambda item: item[0], reverse=True)
         found: dict[etree._Element, float] = {}
         top = None
@@ -305,8 +356,11 @@ def _head_titles(body: etree._Element) -> list[str]:
     if head is None:
         return []
     titles = [squash(" ".join(t.itertext())) for t in head.iter("title")]
-    titles += [squash(m.get("content") or "") for m in head.iter("meta")
-               if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")]
+    titles += [
+        squash(m.get("content") or "")
+        for m in head.iter("meta")
+        if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")
+    ]
     return titles
 
 
@@ -340,4 +394,3 @@ def best(scores: dict[etree._Element, float], order: dict[etree._Element, int]) 
     if not scores:
         return None
     return max(scores, key=lambda e: (scores[e], -order.get(e, 0)))
-

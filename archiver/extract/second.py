@@ -14,6 +14,7 @@ tree (:class:`.stats.Stats`, taken before any cut) and nothing else:
 
 The opinion costs one walk over the element list and a few ancestor walks per prose block.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,17 +25,17 @@ from lxml import etree
 from .blocks import BLOCK_TAGS
 from .stats import Stats
 
-MIN_PROSE = 80      # weighted characters of own unlinked text for a prose block
-BRIEF = 60          # a lone paragraph this long, with a sentence mark, is a brief's article
-LONG_BLOCK = 400    # a prose block this long is no teaser's dek: its run is no listing
-MAX_LINKS = 0.3     # own link share above which a block is a link list, not prose
-DEK_LINK = 15       # a teaser item's headline link, in characters ...
-DEK_REST = 40       # ... with at most this much other unlinked text beside the dek
-REPEAT = 3          # alike siblings that make a container an item of a grid
-REACH = 4           # levels under the common ancestor two joined blocks may sit
-GAP = 400           # characters of other text two joined blocks may have between them ...
-GAP_SHARE = 0.2     # ... or this share of the run so far, whichever is more
-_SENTENCE = 120     # characters per expected punctuation mark beyond the first
+MIN_PROSE = 80  # weighted characters of own unlinked text for a prose block
+BRIEF = 60  # a lone paragraph this long, with a sentence mark, is a brief's article
+LONG_BLOCK = 400  # a prose block this long is no teaser's dek: its run is no listing
+MAX_LINKS = 0.3  # own link share above which a block is a link list, not prose
+DEK_LINK = 15  # a teaser item's headline link, in characters ...
+DEK_REST = 40  # ... with at most this much other unlinked text beside the dek
+REPEAT = 3  # alike siblings that make a container an item of a grid
+REACH = 4  # levels under the common ancestor two joined blocks may sit
+GAP = 400  # characters of other text two joined blocks may have between them ...
+GAP_SHARE = 0.2  # ... or this share of the run so far, whichever is more
+_SENTENCE = 120  # characters per expected punctuation mark beyond the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +115,10 @@ def _titled(el: etree._Element, links: int) -> bool:
     if el.tag == "p" or links < DEK_LINK or (el.text or "").strip():
         return False
     first = next((c for c in el if isinstance(c.tag, str)), None)
-    return first is not None and (first.tag == "a" or first.tag in ("h2", "h3", "h4", "strong", "b")
-                                  and first.find(".//a") is not None)
+    return first is not None and (
+        first.tag == "a"
+        or (first.tag in ("h2", "h3", "h4", "strong", "b") and first.find(".//a") is not None)
+    )
 
 
 def _repeated(el: etree._Element) -> bool:
@@ -187,7 +190,7 @@ def second_opinion(elements: list[etree._Element], st: Stats) -> Opinion:
     pos = 0
     for el in elements:
         tag = el.tag
-        if not isinstance(tag, str) or tag not in BLOCK_TAGS and tag != "body":
+        if not isinstance(tag, str) or (tag not in BLOCK_TAGS and tag != "body"):
             continue
         weight = prose_weight(el, st)
         if weight and is_dek(el, st):
@@ -205,6 +208,12 @@ def second_opinion(elements: list[etree._Element], st: Stats) -> Opinion:
 
 def _brief(elements: list[etree._Element], st: Stats) -> etree._Element | None:
     """A page whose article is one short paragraph: the one block that reads as a sentence."""
-    cands = [el for el in elements if isinstance(el.tag, str) and el.tag in ("p", "div", "td", "section")
-             and prose_weight(el, st, BRIEF) and not is_dek(el, st)]
+    cands = [
+        el
+        for el in elements
+        if isinstance(el.tag, str)
+        and el.tag in ("p", "div", "td", "section")
+        and prose_weight(el, st, BRIEF)
+        and not is_dek(el, st)
+    ]
     return cands[0] if len(cands) == 1 else None

@@ -12,6 +12,7 @@ image and at most a caption's worth of text. Its text is cut with role ``gallery
 captions are long, unless the page is the gallery (its captions hold most of the article's text).
 The patterns are general cues (agency names, initials shapes), never one page's strings.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,20 +26,25 @@ from .parse import text_of
 from .second import prose_weight
 from .widgets import guess_role
 
-_AGENCY = (r"أ\s?ف\s?ب|رويترز|د\s?ب\s?أ|الأناضول|واس|قنا|وام|بترا|سانا|كونا|شينخوا|يو\s?بي\s?آي|"
-           r"afp|ap|reuters|dpa|ansa|efe|upi|xinhua|apa|sda|kna|wafa|وفا|mena|أ\s?ش\s?أ")
+_AGENCY = (
+    r"أ\s?ف\s?ب|رويترز|د\s?ب\s?أ|الأناضول|واس|قنا|وام|بترا|سانا|كونا|شينخوا|يو\s?بي\s?آي|"
+    r"afp|ap|reuters|dpa|ansa|efe|upi|xinhua|apa|sda|kna|wafa|وفا|mena|أ\s?ش\s?أ"
+)
 _SIGNOFF = re.compile(
-    rf"^\s*(?:[(\[]\s*(?:{_AGENCY})(?:\s*[/,]\s*\w+)*\s*[)\]]"        # (AFP), (dpa/jk), (أ ف ب)
-    rf"|[—–-]+\s*(?:{_AGENCY})"                                        # — AP
-    r"|[(\[]\s*[^\W\d_]{1,3}(?:\s*[./]\s*[^\W\d_]{1,3}){1,3}\s*[)\]]"   # (ع.م), (jk/ab)
+    rf"^\s*(?:[(\[]\s*(?:{_AGENCY})(?:\s*[/,]\s*\w+)*\s*[)\]]"  # (AFP), (dpa/jk), (أ ف ب)
+    rf"|[—–-]+\s*(?:{_AGENCY})"  # — AP
+    r"|[(\[]\s*[^\W\d_]{1,3}(?:\s*[./]\s*[^\W\d_]{1,3}){1,3}\s*[)\]]"  # (ع.م), (jk/ab)
     r"|(?:(?:additional\s+)?reporting|writing|editing)\s+by\b.{0,240})\s*\.?\s*$",
-    re.IGNORECASE | re.DOTALL)
-_MAX_LINE = 260      # characters of a sign-off line
-_BEFORE = 300        # characters of article text that must come before a sign-off
-_STRONG = 200        # prose characters a block after the sign-off needs to be kept
+    re.IGNORECASE | re.DOTALL,
+)
+_MAX_LINE = 260  # characters of a sign-off line
+_BEFORE = 300  # characters of article text that must come before a sign-off
+_STRONG = 200  # prose characters a block after the sign-off needs to be kept
 _MIN_SLIDES = 3
 _LINES = frozenset({"p", "div", "span", "strong", "em", "b", "i", "small", "h6", "address"})
-_GALLERY_PAGE = 1    # slides holding more text than the rest of the article: they are the article (a photo story)
+_GALLERY_PAGE = (
+    1  # slides holding more text than the rest of the article: they are the article (a photo story)
+)
 
 
 def is_signoff(text: str) -> bool:
@@ -54,7 +60,9 @@ def _has_image(el: etree._Element, holders: set[etree._Element]) -> bool:
     return any(d in holders for d in el.iter())
 
 
-def galleries(main: list[etree._Element], holders: set[etree._Element], marked: bool = False) -> list[etree._Element]:
+def galleries(
+    main: list[etree._Element], holders: set[etree._Element], marked: bool = False
+) -> list[etree._Element]:
     """Containers inside ``main`` whose children are mostly image slides of one tag.
 
     ``marked``: only slides that say they are pictures with captions (a <figure>, or a
@@ -69,10 +77,18 @@ def galleries(main: list[etree._Element], holders: set[etree._Element], marked: 
             if len(kids) < _MIN_SLIDES or any(el is f or f in el.iterancestors() for f in found):
                 continue
             tag, count = Counter(c.tag for c in kids).most_common(1)[0]
-            slides = [c for c in kids if c.tag == tag and _has_image(c, holders)
-                      and (not marked or c.tag == "figure" or c.find(".//figcaption") is not None)]
-            if count >= _MIN_SLIDES and len(slides) >= 0.8 * len(kids) \
-                    and sum(len(text_of(c)) for c in slides) >= 0.8 * len(text_of(el)):
+            slides = [
+                c
+                for c in kids
+                if c.tag == tag
+                and _has_image(c, holders)
+                and (not marked or c.tag == "figure" or c.find(".//figcaption") is not None)
+            ]
+            if (
+                count >= _MIN_SLIDES
+                and len(slides) >= 0.8 * len(kids)
+                and sum(len(text_of(c)) for c in slides) >= 0.8 * len(text_of(el))
+            ):
                 found.append(el)
     return found
 
@@ -86,9 +102,15 @@ def after_signoff(main: list[etree._Element], st, holders: set[etree._Element]) 
                 continue
             if el.tag in BLOCK_TAGS:
                 seen += st.inline.get(el, 0)
-            if el.tag not in _LINES or not 0 < st.text.get(el, 0) <= _MAX_LINE or seen < _BEFORE + st.text[el]:
+            if (
+                el.tag not in _LINES
+                or not 0 < st.text.get(el, 0) <= _MAX_LINE
+                or seen < _BEFORE + st.text[el]
+            ):
                 continue
-            if is_signoff(text_of(el)) and not any(isinstance(c.tag, str) and is_signoff(text_of(c)) for c in el):
+            if is_signoff(text_of(el)) and not any(
+                isinstance(c.tag, str) and is_signoff(text_of(c)) for c in el
+            ):
                 return [f for f in _followers(el, root) if not _strong(f, st, holders)]
     return []
 

@@ -9,6 +9,7 @@ Latin word, so it counts as ``WIDE`` characters; Arabic and Latin letters count 
 words are shorter in characters than English ones, which the prose thresholds allow for by
 counting punctuation and words rather than demanding long runs).
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,9 @@ from . import parse
 from .blocks import BLOCK_TAGS
 
 WIDE = 3
-_WIDE = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_WIDE = re.compile(
+    "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
 _PUNCT = re.compile("[,،;؛.。、!?؟！？]")
 _SPACE = re.compile(r"\s+")
 
@@ -150,8 +153,9 @@ def drop_tree(el: etree._Element, st: Stats) -> None:
     _propagate(parent, st, d_text, d_inline, d_links, d_punct)
 
 
-def _propagate(node: etree._Element | None, st: Stats, d_text: int, d_inline: int, d_links: int,
-               d_punct: int) -> None:
+def _propagate(
+    node: etree._Element | None, st: Stats, d_text: int, d_inline: int, d_links: int, d_punct: int
+) -> None:
     """Add a child's change to ``node`` and its measured ancestors, as ``measure`` sums them."""
     text, links, inline, punct = st.text, st.links, st.inline, st.punct
     while node is not None and node in text:

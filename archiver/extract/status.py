@@ -6,6 +6,7 @@ An error page is recognised by its title or headline ("404", "Page not found", "
 field is not a cue: measured on the corpus, 80 of 650 real article pages carry a site-wide login
 box; a login wall is caught instead by having almost no prose outside its form.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,12 +22,14 @@ _ERROR = re.compile(
     r"\b404\b|page not found|page (?:does not|doesn't) exist|"
     r"seite nicht gefunden|nicht gefunden|page introuvable|introuvable|página no encontrada|"
     r"pagina non trovata|الصفحة غير موجودة|الصفحة المطلوبة غير موجودة|الصفحة التي تبحث عنها|"
-    r"لم يتم العثور|خطأ 404|صفحه پیدا نشد|یافت نشد", re.IGNORECASE)
-ERROR_MAX = 1500   # an "error" page with more prose than this is treated as an article
+    r"لم يتم العثور|خطأ 404|صفحه پیدا نشد|یافت نشد",
+    re.IGNORECASE,
+)
+ERROR_MAX = 1500  # an "error" page with more prose than this is treated as an article
 
 
 def page_kind(root: etree._Element) -> str | None:
-    """"error" when the page's title or headline says so; else None."""
+    """ "error" when the page's title or headline says so; else None."""
     title = root.find(".//title")
     heads = [text_of(title)] if title is not None else []
     heads += [text_of(h) for h in islice(root.iter("h1"), 2)]

@@ -4,6 +4,7 @@ A dump is what a scraper saved as text: often the headline (sometimes twice), th
 and the page's widgets flattened into short lines at the end (or the start). Paragraphs are
 kept verbatim and in order; only edge lines that carry a chrome cue are removed.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,7 @@ from . import reasons as R
 from .cues import phrase_cue
 
 _COUNTER = re.compile(r"^\W*\d+\W*$")
-_SENTENCE_END = tuple(".!?؟…\"”’»)")
+_SENTENCE_END = tuple('.!?؟…"”’»)')
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +44,11 @@ def _paragraphs(text: str) -> list[str]:
     out: list[str] = []
     for group in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
         lines = [ln.strip() for ln in group.split("\n") if ln.strip()]
-        if len(lines) > 2 and all(55 <= len(ln) <= 100 for ln in lines[:-1]) \
-                and not any(ln.endswith(_SENTENCE_END) for ln in lines[:-1]):
+        if (
+            len(lines) > 2
+            and all(55 <= len(ln) <= 100 for ln in lines[:-1])
+            and not any(ln.endswith(_SENTENCE_END) for ln in lines[:-1])
+        ):
             out.append(" ".join(lines))
         else:
             out.extend(lines)
@@ -54,8 +58,12 @@ def _paragraphs(text: str) -> list[str]:
 def _leads_with_symbol(line: str) -> bool:
     """A widget title ("💡 أهم المواضيع"): short, led by a symbol, and not a sentence."""
     first = line.lstrip()[:1]
-    return bool(first) and unicodedata.category(first) in ("So", "Sk", "Cn") and len(line) < 60 \
+    return (
+        bool(first)
+        and unicodedata.category(first) in ("So", "Sk", "Cn")
+        and len(line) < 60
         and not line.endswith(_SENTENCE_END)
+    )
 
 
 def _edge_cue(line: str, body_script: str, phrases: tuple[str, ...]) -> tuple[str, str] | None:
@@ -112,7 +120,7 @@ def _trim(lines: list[str], body_script: str, phrases: tuple[str, ...], from_end
             cuts.append(DumpCut(lines[i], role, f"{R.WIDGET_ITEM}:{role}"))
     # the lines taken are one run at one edge: cut it off in one step
     if from_end:
-        del lines[taken[0]:]
+        del lines[taken[0] :]
     else:
         del lines[: taken[-1] + 1]
     return cuts

@@ -4,6 +4,7 @@ A "related", "most read" or "latest news" box is, whatever its class names, a ru
 siblings (same tag) each holding a link whose text is headline-sized, with little unlinked text.
 Navigation menus are the same shape with short link texts. Neither depends on language.
 """
+
 from __future__ import annotations
 
 from collections import Counter

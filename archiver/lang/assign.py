@@ -5,6 +5,7 @@ only the blocks the gate (:mod:`.gate`) finds something against are detected on 
 Then page priors label the short blocks, inline runs and chrome; the article's language (its
 blocks) and the page's language (html ``lang``, else its chrome) are kept apart.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -109,9 +110,14 @@ def _chrome_tag(text: str, priors: Priors, detector, min_letters: int) -> Tag:
     return tag_text(text, detector, priors, "auto", min_letters)
 
 
-def tag_page(block_texts: list[str], removed_texts: list[str], html_lang: str | None,
-             detector_name: str = "langdetect", min_letters: int = 12,
-             candidates: tuple[str, ...] = ()) -> PageTags:
+def tag_page(
+    block_texts: list[str],
+    removed_texts: list[str],
+    html_lang: str | None,
+    detector_name: str = "langdetect",
+    min_letters: int = 12,
+    candidates: tuple[str, ...] = (),
+) -> PageTags:
     """Tag a page's blocks, their inline runs and its removed chrome (DESIGN.md §5).
 
     The detector sees each block of at least ``BLOCK_PRIOR_LETTERS`` letters; shorter blocks take
@@ -133,20 +139,25 @@ def tag_page(block_texts: list[str], removed_texts: list[str], html_lang: str | 
     lang_script = next((t.script for t in long_tags if t.lang == language), "Zyyy")
     direction = direction_of(lang_script) or _html_dir(html_lang) or "ltr"
     blocks = tuple(
-        tag if tag is not None
-        else tag_text(t, detector, priors, direction, min_letters, BLOCK_PRIOR_LETTERS)
+        tag if tag is not None else tag_text(t, detector, priors, direction, min_letters, BLOCK_PRIOR_LETTERS)
         for tag, t in zip(first, block_texts)
     )
     language = _dominant(list(blocks), block_texts) or language
     direction = direction_of(next((t.script for t in blocks if t.lang == language), "Zyyy")) or direction
     embedded = priors.embedded()
     runs = tuple(_runs(t, tag, embedded, detector, min_letters) for tag, t in zip(blocks, originals))
-    chrome_prior = Priors(by_script=_pooled(removed_texts, detector, priors.by_script, min_letters),
-                          html_lang=html_lang)
+    chrome_prior = Priors(
+        by_script=_pooled(removed_texts, detector, priors.by_script, min_letters), html_lang=html_lang
+    )
     removed_first = [_chrome_tag(t, chrome_prior, detector, min_letters) for t in removed_texts]
     page_language = html_lang or _dominant(removed_first, removed_texts) or language
-    page_dir = direction_of(next((t.script for t in removed_first if t.lang == page_language), "Zyyy")) \
-        or _html_dir(page_language) or direction
-    removed = tuple(Tag(t.lang, page_dir, t.script, t.source, t.confidence) if t.lang == "zxx" else t
-                    for t in removed_first)
+    page_dir = (
+        direction_of(next((t.script for t in removed_first if t.lang == page_language), "Zyyy"))
+        or _html_dir(page_language)
+        or direction
+    )
+    removed = tuple(
+        Tag(t.lang, page_dir, t.script, t.source, t.confidence) if t.lang == "zxx" else t
+        for t in removed_first
+    )
     return PageTags(blocks, runs, removed, language, direction, page_language)

@@ -3,9 +3,10 @@
 langdetect is the default (seeded, so deterministic); lingua is an optional extra. Neither is
 asked about text with fewer than ``min_letters`` letters: short text is labelled by priors.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
@@ -20,13 +21,21 @@ if TYPE_CHECKING:
 # (``Config.lang_candidates``, ``--lang-candidates``); the page's declared language is added.
 CANDIDATES: dict[str, tuple[str, ...]] = {
     "Arab": ("ar", "fa", "ur"),
-    "Latn": ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "id", "pl", "sv", "da", "no",
-             "fi", "cs", "hu"),
+    "Latn": ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "id", "pl", "sv", "da", "no", "fi", "cs", "hu"),
     "Hebr": ("he",),
 }
 # The script of each language a detector may be asked about (others are Latin-script languages).
-LANG_SCRIPT = {"ar": "Arab", "fa": "Arab", "ur": "Arab", "ps": "Arab", "sd": "Arab", "ug": "Arab",
-               "ckb": "Arab", "he": "Hebr", "yi": "Hebr"}
+LANG_SCRIPT = {
+    "ar": "Arab",
+    "fa": "Arab",
+    "ur": "Arab",
+    "ps": "Arab",
+    "sd": "Arab",
+    "ug": "Arab",
+    "ckb": "Arab",
+    "he": "Hebr",
+    "yi": "Hebr",
+}
 Candidates = tuple[tuple[str, tuple[str, ...]], ...]  # ((script, languages), ...), hashable
 
 
@@ -78,7 +87,7 @@ class LangdetectDetector:
         return _profiled(self.candidates.get(script, ()))
 
     @staticmethod
-    @lru_cache(maxsize=None)
+    @cache
     def _factory(script: str, langs: tuple[str, ...] | None = None):  # type: ignore[no-untyped-def]
         from langdetect.detector_factory import DetectorFactory
 
@@ -96,7 +105,7 @@ class LangdetectDetector:
         return factory
 
     @staticmethod
-    @lru_cache(maxsize=None)
+    @cache
     def _fast(script: str, langs: tuple[str, ...] | None = None) -> FastDetector | None:
         from .ldfast import FastDetector  # imports langdetect: only when a detector is asked
 
@@ -160,7 +169,9 @@ class LinguaDetector:
                     langs.append(Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())))
                 except (AttributeError, ValueError):
                     continue
-            self._detectors[script] = LanguageDetectorBuilder.from_languages(*langs).build() if len(langs) > 1 else None
+            self._detectors[script] = (
+                LanguageDetectorBuilder.from_languages(*langs).build() if len(langs) > 1 else None
+            )
         return self._detectors[script]
 
     @lru_cache(maxsize=65536)
@@ -179,7 +190,7 @@ class LinguaDetector:
         return hash((self.name, tuple(self.candidates.items())))
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_detector(name: str, candidates: Candidates = DEFAULT_TABLE) -> Detector:
     """The detector called ``name``, choosing among ``candidates`` (see :func:`candidate_table`)."""
     if name == "langdetect":
@@ -189,4 +200,12 @@ def get_detector(name: str, candidates: Candidates = DEFAULT_TABLE) -> Detector:
     raise ValueError(f"unknown language detector {name!r} (langdetect, lingua)")
 
 
-__all__ = ["CANDIDATES", "Candidates", "Detector", "candidate_table", "LangdetectDetector", "LinguaDetector", "get_detector"]
+__all__ = [
+    "CANDIDATES",
+    "Candidates",
+    "Detector",
+    "LangdetectDetector",
+    "LinguaDetector",
+    "candidate_table",
+    "get_detector",
+]

@@ -8,6 +8,7 @@ on its own. The gate only decides who gets a detector call; it never labels a bl
 Evidence: for Latin script, hits of very common function words of the main candidate languages;
 for Arabic script, letters that only Persian/Urdu (or only Urdu) use.
 """
+
 from __future__ import annotations
 
 import re

@@ -8,6 +8,7 @@ replaced by a per-word cache of n-grams (the buffer restarts at every space, so 
 n-grams depend on the word alone); characters are normalized by one ``str.translate``; a draw
 picks a probability vector directly; five draws and a normalization are one list pass.
 """
+
 from __future__ import annotations
 
 import random
@@ -58,6 +59,7 @@ def _draws(rnd: random.Random, vectors: list[list[float]]):  # type: ignore[no-u
         while r >= n:
             r = getrandbits(k)
         return vectors[r]
+
     return choice
 
 
@@ -76,8 +78,10 @@ def _trial(choice, weight: float, prob: list[float]) -> tuple[list[float], float
     # max(p / s for p in prob) is max(prob) / s exactly: rounding a division by s > 0 keeps order.
     while not (max(prob) / s > Detector.CONV_THRESHOLD or i >= Detector.ITERATION_LIMIT):
         a, b, c, d, e = choice(), choice(), choice(), choice(), choice()
-        prob = [p / s * (weight + qa) * (weight + qb) * (weight + qc) * (weight + qd) * (weight + qe)
-                for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)]
+        prob = [
+            p / s * (weight + qa) * (weight + qb) * (weight + qc) * (weight + qd) * (weight + qe)
+            for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)
+        ]
         s = sum(prob)
         i += 5
     return prob, s
@@ -111,11 +115,11 @@ class FastDetector:
                     vector = get(ch)
                     if vector is not None:
                         append(vector)
-                vector = get(padded[j - 1:j + 1])
+                vector = get(padded[j - 1 : j + 1])
                 if vector is not None:
                     append(vector)
                 if j >= 2:
-                    vector = get(padded[j - 2:j + 1])
+                    vector = get(padded[j - 2 : j + 1])
                     if vector is not None:
                         append(vector)
             prev_upper = upper
@@ -150,7 +154,9 @@ class FastDetector:
         rnd.seed(self.seed)
         choice = _draws(rnd, vectors)
         for _ in range(n_trial):
-            weight = (Detector.ALPHA_DEFAULT + rnd.gauss(0.0, 1.0) * Detector.ALPHA_WIDTH) / Detector.BASE_FREQ
+            weight = (
+                Detector.ALPHA_DEFAULT + rnd.gauss(0.0, 1.0) * Detector.ALPHA_WIDTH
+            ) / Detector.BASE_FREQ
             prob, s = _trial(choice, weight, [1.0 / size] * size)
             total = [t + p / s / n_trial for t, p in zip(total, prob)]  # p / s: the last normalization
         return total

@@ -6,21 +6,22 @@ with these spans blanked out (DESIGN.md §5: such text is ``zxx``).
 :func:`blank` keeps offsets: every character of a span becomes a space, so run offsets computed
 on the original text still hold.
 """
+
 from __future__ import annotations
 
 import re
 
 _TLD = r"(?:com|net|org|info|biz|io|gov|edu|int|mil|news|tv|me|co|uk|us|ae|sa|eg|qa|kw|bh|om|jo|lb|ma|dz|tn|iq|sy|ps|ly|sd|ye|tr|fr|de|ir|pk)"
 _SPANS = re.compile(
-    r"(?:https?|ftp)://\S+"                                   # URLs with a scheme
-    r"|\bwww\.\S+"                                            # www. addresses
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                          # e-mail addresses
+    r"(?:https?|ftp)://\S+"  # URLs with a scheme
+    r"|\bwww\.\S+"  # www. addresses
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
     rf"|(?-i:\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.{_TLD}\b(?:/\S*)?)"  # bare domains: example.com/x
-    r"|(?<![\w&])[#@][\w.]*\w"                                # hashtags and handles
-    r"|`[^`\n]+`"                                             # inline code
-    r"|\b[A-Za-z_][\w$]*(?:\.[A-Za-z_]\w*)*\([^()\s]*\)"      # calls: print(), os.path.join(a)
-    r"|\b[A-Za-z]*_\w*"                                       # snake_case identifiers
-    r"|\b\d+(?:[.,]\d+)*[A-Za-z]{1,3}\b",                     # numbers with units: 5G, 4K, 1080p, 10km
+    r"|(?<![\w&])[#@][\w.]*\w"  # hashtags and handles
+    r"|`[^`\n]+`"  # inline code
+    r"|\b[A-Za-z_][\w$]*(?:\.[A-Za-z_]\w*)*\([^()\s]*\)"  # calls: print(), os.path.join(a)
+    r"|\b[A-Za-z]*_\w*"  # snake_case identifiers
+    r"|\b\d+(?:[.,]\d+)*[A-Za-z]{1,3}\b",  # numbers with units: 5G, 4K, 1080p, 10km
     re.IGNORECASE,
 )
 

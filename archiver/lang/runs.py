@@ -4,6 +4,7 @@ A run is its letters, the neutrals between letters of its own script, neutrals a
 end without a space (``COVID-19``, ``U.S``), and a pair of brackets or quotes enclosing it. Sentence
 punctuation at its end stays with the block, as do spaces and the block's own punctuation (، ؛ ؟).
 """
+
 from __future__ import annotations
 
 import re
@@ -47,8 +48,14 @@ def _attach(text: str, start: int, end: int, limit: int, ltr: bool = False) -> t
         if m and (m.end() == limit or not text[m.end()].isalnum()):
             end = m.end()
     j = end
-    while j < limit and not text[j].isspace() and char_script(text[j]) is None \
-            and text[j] not in _ARABIC_PUNCT and text[j] not in _OPENERS and text[j] not in _CLOSERS:
+    while (
+        j < limit
+        and not text[j].isspace()
+        and char_script(text[j]) is None
+        and text[j] not in _ARABIC_PUNCT
+        and text[j] not in _OPENERS
+        and text[j] not in _CLOSERS
+    ):
         j += 1
     while j > end and text[j - 1] in _SENTENCE_END:
         j -= 1

@@ -1,4 +1,5 @@
 """The script pass: which writing system each letter belongs to. Exact and fast."""
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _CHAR_SCRIPT = re.compile(f"({ARAB})|({HEBR})|({LATN})|({SYRC})|({THAA})|({NKOO})|([^\\W\\d_])")
 _NAMES = ("Arab", "Hebr", "Latn", "Zzzz")
 _CHAR_NAMES = ("Arab", "Hebr", "Latn", "Syrc", "Thaa", "Nkoo", "Zzzz")
-_RTL_OTHER = tuple((name, re.compile(p + "+")) for name, p in (("Syrc", SYRC), ("Thaa", THAA), ("Nkoo", NKOO)))
+_RTL_OTHER = tuple(
+    (name, re.compile(p + "+")) for name, p in (("Syrc", SYRC), ("Thaa", THAA), ("Nkoo", NKOO))
+)
 RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo"})
 
 

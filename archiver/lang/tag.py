@@ -1,5 +1,6 @@
 """Block-level language tags: script pass first, a detector only where script does not settle it,
 page priors for short text (DESIGN.md §5)."""
+
 from __future__ import annotations
 
 import re
@@ -50,7 +51,7 @@ class Priors:
             return self.defaults[script], "prior"
         return None
 
-    def embedded(self) -> "Priors":
+    def embedded(self) -> Priors:
         """The priors for inline runs: the same evidence plus :data:`EMBEDDED_DEFAULTS`."""
         return Priors(self.by_script, self.html_lang, EMBEDDED_DEFAULTS)
 
@@ -79,8 +80,14 @@ def _short_arabic(text: str) -> tuple[str, float]:
 _ADDRESS = re.compile(r"\s*(?:(?:https?|ftp)://\S+|www\.\S+\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*", re.ASCII)
 
 
-def tag_text(text: str, detector: Detector, priors: Priors, context_dir: str = "auto",
-             min_letters: int = 12, prior_below: int = 0) -> Tag:
+def tag_text(
+    text: str,
+    detector: Detector,
+    priors: Priors,
+    context_dir: str = "auto",
+    min_letters: int = 12,
+    prior_below: int = 0,
+) -> Tag:
     """Tag one block of text. ``context_dir`` is inherited by text without letters (``zxx``).
 
     Letters of non-linguistic spans (:mod:`.nonling`: URLs, e-mail, hashtags, handles, code) are
@@ -99,7 +106,11 @@ def tag_text(text: str, detector: Detector, priors: Priors, context_dir: str = "
     text = blank(text)
     direction = direction_of(script) or context_dir
     prior = priors.for_script(script)
-    if prior and letters < prior_below and (letters < min_letters or not may_differ(text, script, prior[0], letters)):
+    if (
+        prior
+        and letters < prior_below
+        and (letters < min_letters or not may_differ(text, script, prior[0], letters))
+    ):
         return Tag(prior[0], direction, script, prior[1], 0.5)
     short = letters < max(TELL_LETTERS, min_letters) and not prior
     if script == "Arab" and short:

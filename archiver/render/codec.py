@@ -13,6 +13,7 @@ the pipeline uses (``search_key(text, lang)``). The page's own declared ``lang``
 record keeps their outcome (``page_language``, ``direction``), and the reader leaves them None.
 Markdown and HTML read neither, so both re-render from a record exactly as they were written.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,18 @@ from .jsonout import dumps_indented
 
 # Document fields the record does not carry; the reader sets them to None.
 UNRECORDED = ("metadata.page_language", "metadata.page_direction")
-_SOURCE_FIELDS = ("kind", "path", "url", "encoding", "encoding_evidence", "sha256", "record_id", "offset",
-                  "line", "captured")
+_SOURCE_FIELDS = (
+    "kind",
+    "path",
+    "url",
+    "encoding",
+    "encoding_evidence",
+    "sha256",
+    "record_id",
+    "offset",
+    "line",
+    "captured",
+)
 
 
 class RecordError(ArchiverError, ValueError):
@@ -37,6 +48,7 @@ class RecordError(ArchiverError, ValueError):
 
 # -- writing -----------------------------------------------------------------------------------
 
+
 def _block(b: Block) -> dict[str, Any]:
     d: dict[str, Any] = {"id": b.id, "role": b.role}
     if b.level is not None:
@@ -46,13 +58,22 @@ def _block(b: Block) -> dict[str, Any]:
     d["text"] = b.text
     if b.text_raw is not None:
         d["text_raw"] = b.text_raw
-    d.update(lang=b.lang, dir=b.dir, script=b.script, lang_source=b.lang_source,
-             lang_confidence=b.lang_confidence, repairs=list(b.repairs),
-             runs=[{"start": r.start, "end": r.end, "lang": r.lang, "dir": r.dir, "script": r.script}
-                   for r in b.runs])
+    d.update(
+        lang=b.lang,
+        dir=b.dir,
+        script=b.script,
+        lang_source=b.lang_source,
+        lang_confidence=b.lang_confidence,
+        repairs=list(b.repairs),
+        runs=[
+            {"start": r.start, "end": r.end, "lang": r.lang, "dir": r.dir, "script": r.script} for r in b.runs
+        ],
+    )
     if b.marks:
-        d["marks"] = [{"start": m.start, "end": m.end, "kind": m.kind, **({"href": m.href} if m.href else {})}
-                      for m in b.marks]
+        d["marks"] = [
+            {"start": m.start, "end": m.end, "kind": m.kind, **({"href": m.href} if m.href else {})}
+            for m in b.marks
+        ]
     if b.cells:
         d["cells"] = [list(r) for r in b.cells]
     return d
@@ -60,8 +81,15 @@ def _block(b: Block) -> dict[str, Any]:
 
 def _removed(r: Removed) -> dict[str, Any]:
     detail = {"detail": r.detail} if r.detail is not None else {}
-    return {"text": r.text, "role": r.role, "reason": r.reason, **detail, "lang": r.lang, "dir": r.dir,
-            "script": r.script}
+    return {
+        "text": r.text,
+        "role": r.role,
+        "reason": r.reason,
+        **detail,
+        "lang": r.lang,
+        "dir": r.dir,
+        "script": r.script,
+    }
 
 
 def document_dict(doc: Document) -> dict[str, Any]:
@@ -69,12 +97,24 @@ def document_dict(doc: Document) -> dict[str, Any]:
     md = doc.metadata
     source = {k: v for k in _SOURCE_FIELDS if (v := getattr(doc.source, k)) is not None}
     out: dict[str, Any] = {
-        "schema": SCHEMA_VERSION, "id": doc.id, "status": doc.status, "url": doc.url,
-        "canonical_url": md.canonical_url, "title": doc.title, "authors": list(md.authors),
-        "published": md.published, "modified": md.modified, "site_name": md.site_name,
-        "description": md.description, "image": md.image, "tags": list(md.tags),
-        "language": doc.language, "direction": doc.direction, "page_language": doc.page_language,
-        "source": source, "processing": dict(doc.processing),
+        "schema": SCHEMA_VERSION,
+        "id": doc.id,
+        "status": doc.status,
+        "url": doc.url,
+        "canonical_url": md.canonical_url,
+        "title": doc.title,
+        "authors": list(md.authors),
+        "published": md.published,
+        "modified": md.modified,
+        "site_name": md.site_name,
+        "description": md.description,
+        "image": md.image,
+        "tags": list(md.tags),
+        "language": doc.language,
+        "direction": doc.direction,
+        "page_language": doc.page_language,
+        "source": source,
+        "processing": dict(doc.processing),
         "blocks": [_block(b) for b in doc.blocks],
         "removed": [_removed(r) for r in doc.removed],
     }
@@ -96,16 +136,27 @@ def to_json(doc: Document) -> str:
 
 # -- reading -----------------------------------------------------------------------------------
 
+
 def _read_block(d: dict[str, Any]) -> Block:
     text, lang = d["text"], d["lang"]
     return Block(
-        id=d["id"], role=d["role"], text=text, level=d.get("level"), ordered=d.get("ordered"),
-        text_raw=d.get("text_raw"), lang=lang, dir=d["dir"], script=d["script"],
-        lang_source=d["lang_source"], lang_confidence=d["lang_confidence"],
+        id=d["id"],
+        role=d["role"],
+        text=text,
+        level=d.get("level"),
+        ordered=d.get("ordered"),
+        text_raw=d.get("text_raw"),
+        lang=lang,
+        dir=d["dir"],
+        script=d["script"],
+        lang_source=d["lang_source"],
+        lang_confidence=d["lang_confidence"],
         repairs=tuple(d["repairs"]),
         runs=tuple(Run(r["start"], r["end"], r["lang"], r["dir"], r["script"]) for r in d["runs"]),
         marks=tuple(Mark(m["start"], m["end"], m["kind"], m.get("href")) for m in d.get("marks", ())),
-        cells=tuple(tuple(row) for row in d.get("cells", ())), key=search_key(text, lang))
+        cells=tuple(tuple(row) for row in d.get("cells", ())),
+        key=search_key(text, lang),
+    )
 
 
 def _read_removed(r: dict[str, Any]) -> Removed:
@@ -115,18 +166,35 @@ def _read_removed(r: dict[str, Any]) -> Removed:
 def _read_document(d: dict[str, Any]) -> Document:
     src = d["source"]
     source = Source(kind=src["kind"], **{k: src[k] for k in _SOURCE_FIELDS[1:] if k in src})
-    metadata = Metadata(title=d["title"], authors=tuple(d["authors"]), published=d["published"],
-                        modified=d["modified"], site_name=d["site_name"], canonical_url=d["canonical_url"],
-                        description=d["description"], image=d["image"], tags=tuple(d["tags"]),
-                        published_source=d.get("published_source"))
+    metadata = Metadata(
+        title=d["title"],
+        authors=tuple(d["authors"]),
+        published=d["published"],
+        modified=d["modified"],
+        site_name=d["site_name"],
+        canonical_url=d["canonical_url"],
+        description=d["description"],
+        image=d["image"],
+        tags=tuple(d["tags"]),
+        published_source=d.get("published_source"),
+    )
     return Document(
-        id=d["id"], status=d["status"], url=d["url"], title=d["title"], language=d["language"],
-        direction=d["direction"], page_language=d["page_language"], source=source,
-        processing=dict(d["processing"]), blocks=tuple(_read_block(b) for b in d["blocks"]),
-        removed=tuple(_read_removed(r) for r in d["removed"]), metadata=metadata,
+        id=d["id"],
+        status=d["status"],
+        url=d["url"],
+        title=d["title"],
+        language=d["language"],
+        direction=d["direction"],
+        page_language=d["page_language"],
+        source=source,
+        processing=dict(d["processing"]),
+        blocks=tuple(_read_block(b) for b in d["blocks"]),
+        removed=tuple(_read_removed(r) for r in d["removed"]),
+        metadata=metadata,
         comments=tuple(_read_block(b) for b in d.get("comments", ())),
         extraction=dict(d.get("extraction", {})),
-        links=tuple(Link(k["text"], k["href"], k["in_body"]) for k in d.get("links", ())))
+        links=tuple(Link(k["text"], k["href"], k["in_body"]) for k in d.get("links", ())),
+    )
 
 
 def document_from_dict(d: Any) -> Document:

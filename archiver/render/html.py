@@ -8,13 +8,14 @@ Link targets pass :func:`archiver.render.urls.safe_url`. Output is deterministic
 The index is sortable (by date, title, language, site) and filterable by language without
 JavaScript: every (language, order) pair is a pre-rendered page, linked from each other.
 """
+
 from __future__ import annotations
 
 import html
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..model import Block, Document, Removed
 from .inline import first_strong_dir, render_inline
@@ -59,11 +60,13 @@ def _attrs(lang: str, direction: str) -> str:
 
 def page_shell(title: str, lang: str, direction: str, body: str) -> str:
     """A complete page: doctype, CSP, inline CSS, ``<html lang dir>``."""
-    return (f'<!DOCTYPE html>\n<html{_attrs(lang, direction)}>\n<head>\n<meta charset="utf-8">\n'
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            '<meta name="referrer" content="no-referrer">\n'
-            f"<title>{esc(title)}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html{_attrs(lang, direction)}>\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{esc(title)}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    )
 
 
 def _inline(block: Block) -> str:
@@ -149,25 +152,37 @@ def _header(doc: Document, markdown: bool) -> str:
     texts = [("site", md.site_name), ("authors", comma.join(md.authors))]
     dates = [("published", md.published), ("modified", md.modified), ("captured", doc.source.captured)]
     codes = [("language", doc.language), ("page_language", doc.page_language), ("sha256", doc.source.sha256)]
-    rows = [f"<dt>{esc(words[k])}</dt><dd{text_attrs(v, lang, direction)}>{esc(v)}</dd>\n"
-            for k, v in texts if v]
+    rows = [
+        f"<dt>{esc(words[k])}</dt><dd{text_attrs(v, lang, direction)}>{esc(v)}</dd>\n" for k, v in texts if v
+    ]
     rows += [f"<dt>{esc(words[k])}</dt><dd>{_time(v, lang)}</dd>\n" for k, v in dates if v]
-    rows += [f'<dt>{esc(words[k])}</dt><dd dir="ltr" translate="no">{_link(v)}</dd>\n'
-             for k, v in (("url", doc.url), ("canonical", canonical)) if v]
-    rows.append(f'<dt>{esc(words["record"])}</dt><dd dir="ltr" translate="no">'
-                f"{_record_links(doc, markdown)}</dd>\n")
+    rows += [
+        f'<dt>{esc(words[k])}</dt><dd dir="ltr" translate="no">{_link(v)}</dd>\n'
+        for k, v in (("url", doc.url), ("canonical", canonical))
+        if v
+    ]
+    rows.append(
+        f'<dt>{esc(words["record"])}</dt><dd dir="ltr" translate="no">{_record_links(doc, markdown)}</dd>\n'
+    )
     rows += [f'<dt>{esc(words[k])}</dt><dd dir="ltr" translate="no">{esc(v)}</dd>\n' for k, v in codes if v]
-    return (f'<header class="cite"{_attrs(lang, direction)}>\n<dl class="meta">\n{"".join(rows)}</dl>\n'
-            "</header>\n")
+    return (
+        f'<header class="cite"{_attrs(lang, direction)}>\n<dl class="meta">\n{"".join(rows)}</dl>\n'
+        "</header>\n"
+    )
 
 
 def _removed(items: tuple[Removed, ...]) -> str:
     if not items:
         return ""
-    lis = "".join(f"<li{_attrs(r.lang, r.dir)}>{esc(r.text)} "
-                  f'<small lang="en" dir="ltr">({esc(r.role)}: {esc(r.reason)})</small></li>\n' for r in items)
-    return (f'<details lang="en" dir="ltr"><summary>Removed as page chrome ({len(items)})</summary>\n'
-            f"<ul>\n{lis}</ul>\n</details>\n")
+    lis = "".join(
+        f"<li{_attrs(r.lang, r.dir)}>{esc(r.text)} "
+        f'<small lang="en" dir="ltr">({esc(r.role)}: {esc(r.reason)})</small></li>\n'
+        for r in items
+    )
+    return (
+        f'<details lang="en" dir="ltr"><summary>Removed as page chrome ({len(items)})</summary>\n'
+        f"<ul>\n{lis}</ul>\n</details>\n"
+    )
 
 
 def document_page(doc: Document, index_href: str = "index.html", markdown: bool = True) -> str:
@@ -175,13 +190,18 @@ def document_page(doc: Document, index_href: str = "index.html", markdown: bool 
     ``markdown/<id>.md``, linked from the header beside ``json/<id>.json``)."""
     title = doc.title or doc.id
     lang, direction, words = labels_for(doc.language)
-    parts = [f'<nav{_attrs(lang, direction)}><a href="{esc(index_href)}">{esc(words["back"])}</a></nav>\n',
-             f"<article{_attrs(doc.language, doc.direction)}>\n",
-             f"<h1{text_attrs(title, doc.language, doc.direction)}>{esc(title)}</h1>\n",
-             _header(doc, markdown), render_blocks(doc.blocks)]
+    parts = [
+        f'<nav{_attrs(lang, direction)}><a href="{esc(index_href)}">{esc(words["back"])}</a></nav>\n',
+        f"<article{_attrs(doc.language, doc.direction)}>\n",
+        f"<h1{text_attrs(title, doc.language, doc.direction)}>{esc(title)}</h1>\n",
+        _header(doc, markdown),
+        render_blocks(doc.blocks),
+    ]
     if doc.comments:
-        parts.append(f'<section lang="en" dir="ltr"><h2>Comments</h2>\n<div{_attrs(doc.language, doc.direction)}>'
-                     f"\n{render_blocks(doc.comments)}</div></section>\n")
+        parts.append(
+            f'<section lang="en" dir="ltr"><h2>Comments</h2>\n<div{_attrs(doc.language, doc.direction)}>'
+            f"\n{render_blocks(doc.comments)}</div></section>\n"
+        )
     parts.append("</article>\n")
     parts.append(_removed(doc.removed))
     return page_shell(title, doc.language, doc.direction, "".join(parts))
@@ -206,8 +226,12 @@ def _sort_key(order: str):
     if order == "date":
         return lambda r: ("" if r.published else "~", _neg(r.published), r.title, r.href)
     field = {"title": "title", "language": "language", "site": "site"}[order]
-    return lambda r: (getattr(r, field).casefold() or "\uffff", "" if r.published else "~", _neg(r.published),
-                      r.href)
+    return lambda r: (
+        getattr(r, field).casefold() or "\uffff",
+        "" if r.published else "~",
+        _neg(r.published),
+        r.href,
+    )
 
 
 def _neg(text: str) -> str:
@@ -235,24 +259,31 @@ def _nav(langs: list[str], lang: str | None, order: str) -> str:
     filters = [link(None, order, "All languages", lang is None)]
     filters += [link(code, order, code, code == lang) for code in langs]
     sorts = [link(lang, key, f"by {label.lower()}", key == order) for key, label in SORTS.items()]
-    return (f'<nav lang="en" dir="ltr">Language: {" ".join(filters)}</nav>\n'
-            f'<nav lang="en" dir="ltr">Sort: {" ".join(sorts)}</nav>\n')
+    return (
+        f'<nav lang="en" dir="ltr">Language: {" ".join(filters)}</nav>\n'
+        f'<nav lang="en" dir="ltr">Sort: {" ".join(sorts)}</nav>\n'
+    )
 
 
 def _pager(lang: str | None, order: str, page: int, pages: int) -> str:
     if pages <= 1:
         return ""
-    links = [f'<a href="{esc(index_name(lang, order, n))}"'
-             + (' class="current" aria-current="page"' if n == page else "") + f">{n}</a>"
-             for n in range(1, pages + 1)]
+    links = [
+        f'<a href="{esc(index_name(lang, order, n))}"'
+        + (' class="current" aria-current="page"' if n == page else "")
+        + f">{n}</a>"
+        for n in range(1, pages + 1)
+    ]
     return f'<nav lang="en" dir="ltr">Page: {" ".join(links)}</nav>\n'
 
 
 def _row(r: Row) -> str:
-    return (f'<tr><td{text_attrs(r.title, r.language, r.direction)}><a href="{esc(r.href)}">{esc(r.title)}</a></td>'
-            f'<td dir="ltr">{_time(r.published, "en") if r.published else ""}</td>'
-            f'<td dir="ltr">{esc(r.language)}</td>'
-            f"<td{text_attrs(r.site, r.language, r.direction)}>{esc(r.site)}</td></tr>\n")
+    return (
+        f'<tr><td{text_attrs(r.title, r.language, r.direction)}><a href="{esc(r.href)}">{esc(r.title)}</a></td>'
+        f'<td dir="ltr">{_time(r.published, "en") if r.published else ""}</td>'
+        f'<td dir="ltr">{esc(r.language)}</td>'
+        f"<td{text_attrs(r.site, r.language, r.direction)}>{esc(r.site)}</td></tr>\n"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,38 +297,51 @@ class Listing:
 
 
 def _counts(caption: str, counts: Counter[str], attrs) -> str:
-    items = "".join(f"<li><span{attrs(k)}>{esc(k or '(none)')}</span>: {n}</li>\n"
-                    for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    items = "".join(
+        f"<li><span{attrs(k)}>{esc(k or '(none)')}</span>: {n}</li>\n"
+        for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
     return f'<section class="counts"><h2>{esc(caption)}</h2>\n<ul>\n{items}</ul>\n</section>\n'
 
 
 def archive_summary(rows: Iterable[Row], organisation: str | None = None) -> str:
     """The head of every index page: the source organisation, documents per language and per site."""
     rows = list(rows)
-    org = (f'<p lang="en" dir="ltr">Source organisation: <strong{text_attrs(organisation, "en", "ltr")}>'
-           f"{esc(organisation)}</strong></p>\n" if organisation else "")
+    org = (
+        f'<p lang="en" dir="ltr">Source organisation: <strong{text_attrs(organisation, "en", "ltr")}>'
+        f"{esc(organisation)}</strong></p>\n"
+        if organisation
+        else ""
+    )
     langs = _counts("Documents per language", Counter(r.language for r in rows), lambda k: ' dir="ltr"')
-    sites = _counts("Documents per site", Counter(r.site for r in rows),
-                    lambda k: text_attrs(k, "en", "ltr") if k else "")
+    sites = _counts(
+        "Documents per site", Counter(r.site for r in rows), lambda k: text_attrs(k, "en", "ltr") if k else ""
+    )
     return f'{org}<div class="summary" lang="en" dir="ltr">\n{langs}{sites}</div>\n'
 
 
 def index_page(shown: list[Row], langs: list[str], at: Listing, total: int, summary: str = "") -> str:
     """One index page holding ``shown`` (already filtered, sorted and cut to this page), under
     ``summary`` (:func:`archive_summary`)."""
-    head = "".join(f'<th><a href="{esc(index_name(at.lang, key))}">{label}</a></th>' for key, label in SORTS.items())
+    head = "".join(
+        f'<th><a href="{esc(index_name(at.lang, key))}">{label}</a></th>' for key, label in SORTS.items()
+    )
     title = f"Archive: {total} documents" + (f" in {at.lang}" if at.lang else "")
     if at.pages > 1:
         title += f" (page {at.page} of {at.pages})"
     pager = _pager(at.lang, at.order, at.page, at.pages)
-    body = (f'<h1 lang="en" dir="ltr">{esc(title)}</h1>\n{summary}{_nav(langs, at.lang, at.order)}{pager}'
-            f'<table lang="en" dir="ltr">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
-            + "".join(_row(r) for r in shown) + f"</tbody>\n</table>\n{pager}")
+    body = (
+        f'<h1 lang="en" dir="ltr">{esc(title)}</h1>\n{summary}{_nav(langs, at.lang, at.order)}{pager}'
+        f'<table lang="en" dir="ltr">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+        + "".join(_row(r) for r in shown)
+        + f"</tbody>\n</table>\n{pager}"
+    )
     return page_shell(title, "en", "ltr", body)
 
 
-def index_pages(rows: Iterable[Row], page_rows: int = PAGE_ROWS,
-                organisation: str | None = None) -> dict[str, str]:
+def index_pages(
+    rows: Iterable[Row], page_rows: int = PAGE_ROWS, organisation: str | None = None
+) -> dict[str, str]:
     """Every index page by file name: all and each language, in every order, ``page_rows`` a page;
     each names ``organisation`` (a bag's Source-Organization) and counts documents per language and site."""
     rows = list(rows)
@@ -309,7 +353,7 @@ def index_pages(rows: Iterable[Row], page_rows: int = PAGE_ROWS,
             shown = sorted((r for r in rows if lang is None or r.language == lang), key=_sort_key(order))
             count = max(1, -(-len(shown) // page_rows))
             for n in range(1, count + 1):
-                part = shown[(n - 1) * page_rows:n * page_rows]
+                part = shown[(n - 1) * page_rows : n * page_rows]
                 at = Listing(lang, order, n, count)
                 pages[index_name(lang, order, n)] = index_page(part, langs, at, len(shown), summary)
     return pages
@@ -317,9 +361,24 @@ def index_pages(rows: Iterable[Row], page_rows: int = PAGE_ROWS,
 
 def row_for(doc: Document, href: str) -> Row:
     """The index row of a document whose page is at ``href``."""
-    return Row(doc.title or doc.id, doc.metadata.published or "", doc.language,
-               doc.metadata.site_name or "", href, doc.direction)
+    return Row(
+        doc.title or doc.id,
+        doc.metadata.published or "",
+        doc.language,
+        doc.metadata.site_name or "",
+        href,
+        doc.direction,
+    )
 
 
-__all__ = ["CSP", "Row", "archive_summary", "document_page", "esc", "index_name", "index_pages",
-           "render_block", "row_for"]
+__all__ = [
+    "CSP",
+    "Row",
+    "archive_summary",
+    "document_page",
+    "esc",
+    "index_name",
+    "index_pages",
+    "render_block",
+    "row_for",
+]

@@ -1,13 +1,14 @@
 """Inline rendering of one block: text + marks (bold, italics, code, links) + runs (other
 language/direction) to Markdown or HTML. Runs become ``<span dir lang>``; nothing else is
 injected (no RLM/LRM, no <bdi>, never reshaped text)."""
+
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import replace
 from bisect import bisect_left, insort
-from typing import Iterator
+from collections.abc import Iterator
+from dataclasses import replace
 
 from ..model import Block
 from .urls import safe_url
@@ -20,7 +21,8 @@ _MD_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)
 _MD_LINE_START = re.compile(
     r"^(?P<lead>\s*)(?:(?P<num>\d+)(?P<delim>[.)])(?=\s|$)|(?P<mark>#{1,6}|[>+\-=])(?=\s|$)"
     r"|(?P<line>(?:-[ \t]*){3,}$|[-=]+[ \t]*$|~{3,}|[|:-](?=[|: \t-]*-)[|: \t-]*$))",
-    re.MULTILINE)
+    re.MULTILINE,
+)
 _BACKTICK_RUN = re.compile("`+")
 _WRAP = {"strong": ("**", "**"), "em": ("*", "*"), "code": ("`", "`")}
 _HTML_WRAP = {"strong": ("<strong>", "</strong>"), "em": ("<em>", "</em>"), "code": ("<code>", "</code>")}
@@ -42,7 +44,7 @@ def _escape_opener(m: re.Match[str], line_start: bool) -> str:
     if m.group("num"):
         return m.group("lead") + m.group("num") + "\\" + m.group("delim")
     after_break = m.start() > 0 or "\n" in m.group("lead")
-    if m.group("line") and (after_break or line_start and not m.group("line").startswith("=")):
+    if m.group("line") and (after_break or (line_start and not m.group("line").startswith("="))):
         return m.group("lead") + "\\" + m.group("line")  # "===" underlines only a line above it
     return m.group("lead") + "\\" + m.group("mark") if m.group("mark") else m.group()
 
@@ -83,13 +85,13 @@ def _segments(block: Block) -> Iterator[tuple[int, int, tuple, object]]:
 def _wrap_marks(text: str, marks: tuple, html_mode: bool, esc, mid) -> str:  # type: ignore[no-untyped-def]
     """``mid`` escapes the core, which the mark's opening ``*``/``[`` keeps off the line start."""
     lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
+    trail = text[len(text.rstrip()) :]
     code = not html_mode and any(m.kind == "code" for m in marks)
     core = _code_span(text.strip()) if code else mid(text.strip())
     if not core:
         return esc(text)
     for m in marks:
-        if m.kind == "link" or code and m.kind == "code":
+        if m.kind == "link" or (code and m.kind == "code"):
             continue
         a, b = (_HTML_WRAP if html_mode else _WRAP)[m.kind]
         core = f"{a}{core}{b}"

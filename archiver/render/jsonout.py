@@ -2,6 +2,7 @@
 
 The layout engine of the document codec (:mod:`archiver.render.codec`, which maps a
 :class:`~archiver.model.Document` to and from its record); it knows nothing about documents."""
+
 from __future__ import annotations
 
 from json.encoder import encode_basestring
@@ -34,8 +35,13 @@ def _scalar(o: Any) -> str:
 
 
 # Exact types whose JSON form needs no recursion (subclasses take the general path).
-_LEAF = {str: encode_basestring, int: int.__repr__, float: _float,
-         bool: lambda o: "true" if o else "false", type(None): lambda o: "null"}
+_LEAF = {
+    str: encode_basestring,
+    int: int.__repr__,
+    float: _float,
+    bool: lambda o: "true" if o else "false",
+    type(None): lambda o: "null",
+}
 
 
 def _encode(o: Any, indent: str, out: list[str]) -> None:
@@ -87,8 +93,10 @@ _HEADS: dict[tuple, tuple[str, ...]] = {}
 
 def _heads(shape: tuple) -> tuple[str, ...]:
     inner, keys = shape[0], shape[1:]
-    heads = tuple(f"{',' if i else '{'}\n{inner}{encode_basestring(k) if isinstance(k, str) else _key(k)}: "
-                  for i, k in enumerate(keys))
+    heads = tuple(
+        f"{',' if i else '{'}\n{inner}{encode_basestring(k) if isinstance(k, str) else _key(k)}: "
+        for i, k in enumerate(keys)
+    )
     if not all(isinstance(k, str) for k in keys):
         return heads  # not remembered: 1, 1.0 and True are equal keys of _HEADS but not one text
     if len(_HEADS) >= 512:  # arbitrary dicts (not a document's) could have any number of shapes

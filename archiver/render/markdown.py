@@ -4,6 +4,7 @@ Blocks whose language or direction differs from the document are wrapped in
 ``<div dir lang>`` with blank lines inside (Markdown stays live); a paragraph whose first
 strong character disagrees with its direction becomes an explicit ``<p dir lang>``.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,11 +31,20 @@ def _yaml(value: object) -> str:
 def front_matter(doc: Document) -> str:
     md = doc.metadata
     fields: list[tuple[str, object]] = [
-        ("title", doc.title), ("url", doc.url), ("canonical_url", md.canonical_url),
-        ("lang", doc.language), ("dir", doc.direction), ("page_lang", doc.page_language),
-        ("status", doc.status), ("authors", list(md.authors)), ("published", md.published),
-        ("modified", md.modified), ("site_name", md.site_name), ("description", md.description),
-        ("id", doc.id), ("source_sha256", doc.source.sha256),
+        ("title", doc.title),
+        ("url", doc.url),
+        ("canonical_url", md.canonical_url),
+        ("lang", doc.language),
+        ("dir", doc.direction),
+        ("page_lang", doc.page_language),
+        ("status", doc.status),
+        ("authors", list(md.authors)),
+        ("published", md.published),
+        ("modified", md.modified),
+        ("site_name", md.site_name),
+        ("description", md.description),
+        ("id", doc.id),
+        ("source_sha256", doc.source.sha256),
     ]
     lines = ["---"]
     for key, value in fields:
@@ -49,7 +59,7 @@ def _table(block: Block) -> str:
     rows = [list(r) for r in block.cells] or [[block.text]]
     width = max(len(r) for r in rows)  # renderers drop a cell past the header's count: pad every row
     rows = [r + [""] * (width - len(r)) for r in rows]
-    cell = lambda s: escape_inline(s.replace("\n", " ")).replace("|", "\\|")  # noqa: E731
+    cell = lambda s: escape_inline(s.replace("\n", " ")).replace("|", "\\|")
     out = ["| " + " | ".join(cell(c) for c in rows[0]) + " |", "|" + "---|" * width]
     out += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows[1:]]
     return "\n".join(out)
@@ -124,9 +134,11 @@ def _join(items: list) -> str:
 def to_markdown(doc: Document) -> str:
     parts = [front_matter(doc)]
     if doc.status != "ok":
-        parts.append("*No article: this page holds no article text (a listing, index, login or error page).*"
-                     if doc.status == "no_article"
-                     else f"*Status: {doc.status}.*")
+        parts.append(
+            "*No article: this page holds no article text (a listing, index, login or error page).*"
+            if doc.status == "no_article"
+            else f"*Status: {doc.status}.*"
+        )
     body = render_blocks(doc.blocks, doc.language, doc.direction)
     if body:
         parts.append(body)

@@ -7,27 +7,33 @@ with arabic-reshaper and laid out with python-bidi, one line at a time, and righ
 are right-aligned. That is for terminals that draw characters left to right without a bidi
 algorithm of their own. Nothing here is ever stored: records keep logical, unshaped text.
 """
+
 from __future__ import annotations
 
 import os
 import re
 import sys
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping, TextIO
+from typing import Any, TextIO
 
 _RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # Control characters that a terminal would act on (ESC starts an escape sequence that can move the
 # cursor, retitle the window or rewrite what was printed): shown as their control pictures
 # (U+2400 block, DEL as U+2421), C1 controls as U+FFFD. One character for one, so offsets hold.
-_TERMINAL_CONTROLS = {**{c: 0x2400 + c for c in range(32) if c not in (9, 10)}, 0x7F: 0x2421,
-                      **{c: 0xFFFD for c in range(0x80, 0xA0)}}
+_TERMINAL_CONTROLS = {
+    **{c: 0x2400 + c for c in range(32) if c not in (9, 10)},
+    0x7F: 0x2421,
+    **{c: 0xFFFD for c in range(0x80, 0xA0)},
+}
 # Format controls that reorder the text around them (embeddings, overrides, isolates, U+202A-202E,
 # U+2066-2069): displayed, 'invoice<U+202E>fdp.exe' reads 'invoiceexe.pdf'. Shown as their code
 # point (as less does). Not one character for one: applied after any offsets are used.
 _REORDERING = {c: f"<U+{c:04X}>" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
-                        "\u2066\u2067\u2068\u2069\ufeff")
+_ZERO_WIDTH = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +61,11 @@ def wants_bidi(mode: str, stream: TextIO | None = None, env: Mapping[str, str] |
     if not (hasattr(stream, "isatty") and stream.isatty()):
         return False
     vte = env.get("VTE_VERSION", "")
-    native = (vte.isdigit() and int(vte) >= 5800) or "KONSOLE_VERSION" in env \
+    native = (
+        (vte.isdigit() and int(vte) >= 5800)
+        or "KONSOLE_VERSION" in env
         or env.get("TERM", "").startswith("mlterm")
+    )
     return not native
 
 
@@ -149,8 +158,10 @@ def _named_controls(record: Mapping[str, Any]) -> dict[str, Any]:
     out = {k: visible(v) if isinstance(v, str) else v for k, v in record.items()}
     if isinstance(record.get("authors"), list):
         out["authors"] = [visible(a) if isinstance(a, str) else a for a in record["authors"]]
-    out["blocks"] = [{**b, "text": visible(b["text"])} if isinstance(b, dict) and isinstance(b.get("text"), str)
-                     else b for b in record.get("blocks", [])]
+    out["blocks"] = [
+        {**b, "text": visible(b["text"])} if isinstance(b, dict) and isinstance(b.get("text"), str) else b
+        for b in record.get("blocks", [])
+    ]
     return out
 
 
@@ -162,10 +173,17 @@ def render_terminal(record: Mapping[str, Any], opts: TerminalOptions = TerminalO
     lines = wrap(record.get("title") or "(untitled)", opts.width)
     head = [visual_line(line, rtl_doc) for line in lines] if opts.bidi else lines
     out = head + ["=" * min(max(display_width(line) for line in head), opts.width)]
-    meta = [("url", record.get("url")), ("published", record.get("published")),
-            ("authors", ", ".join(record.get("authors") or []) or None), ("site", record.get("site_name")),
-            ("language", f"{record.get('language')} ({record.get('direction')}), "
-                         f"page {record.get('page_language')}"), ("id", record.get("id"))]
+    meta = [
+        ("url", record.get("url")),
+        ("published", record.get("published")),
+        ("authors", ", ".join(record.get("authors") or []) or None),
+        ("site", record.get("site_name")),
+        (
+            "language",
+            f"{record.get('language')} ({record.get('direction')}), page {record.get('page_language')}",
+        ),
+        ("id", record.get("id")),
+    ]
     out += [f"{k}: {visual_line(v, False) if opts.bidi else v}" for k, v in meta if v]
     if record.get("status", "ok") != "ok":
         out.append(f"status: {record.get('status')}")

@@ -21,6 +21,7 @@ JSON passes :func:`safe_url`.
 The result is idempotent (``safe_url(safe_url(u)) == safe_url(u)``), holds no character that can
 open or close HTML markup or a Markdown destination, and is the same URL to a server.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,7 +37,9 @@ _INSIDE = re.compile("[\t\n\r]")
 _ASCII_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$'*+,;=")
 _FIRST_SEGMENT = re.compile(r"[^/?#]*")
 _HEX = frozenset("0123456789abcdefABCDEF")
-_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)")  # "&amp;", "&#58;": decoded by renderers
+_ENTITY = re.compile(
+    r"&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)"
+)  # "&amp;", "&#58;": decoded by renderers
 
 
 def safe_url(url: str | None) -> str | None:
@@ -64,13 +67,15 @@ def _encode(url: str, head: int) -> str:
     entity = {m.start() for m in _ENTITY.finditer(url) if m.start() < head}
     out: list[str] = []
     for i, ch in enumerate(url):
-        if ch in _ASCII_SAFE or ch in "()" and i in parens:
-            out.append(ch)
-        elif ch == "%" and url[i + 1:i + 2] in _HEX and url[i + 2:i + 3] in _HEX and url[i + 1:i + 3]:
-            out.append(ch)
-        elif ch == "&" and i not in entity:
-            out.append(ch)
-        elif ord(ch) > 0x7F and _visible(ch):
+        if (
+            ch in _ASCII_SAFE
+            or (ch in "()" and i in parens)
+            or (
+                ch == "%" and url[i + 1 : i + 2] in _HEX and url[i + 2 : i + 3] in _HEX and url[i + 1 : i + 3]
+            )
+            or (ch == "&" and i not in entity)
+            or (ord(ch) > 0x7F and _visible(ch))
+        ):
             out.append(ch)
         else:
             out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))

@@ -7,15 +7,16 @@ every run ends by compacting both files in one canonical order (by input name), 
 is byte-identical to an uninterrupted run's, whatever the order the inputs were named in.
 ``run.json`` holds the counters and timings.
 """
+
 from __future__ import annotations
 
 import os
 import signal
 import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .._version import __version__
 from ..config import Config
@@ -91,8 +92,9 @@ def outcomes(tasks: Iterable[Task], job: Job, options: RunOptions) -> Iterator[O
             yield from pool.run(tasks)
 
 
-def _todo(tasks: Iterable[Task], options: RunOptions, done: set[str], summary: Summary,
-          progress: Progress) -> Iterator[Task]:
+def _todo(
+    tasks: Iterable[Task], options: RunOptions, done: set[str], summary: Summary, progress: Progress
+) -> Iterator[Task]:
     for task in tasks:
         owned = options.shard.owns(task.key)
         progress.mark(task, owned and not task.skip)
@@ -114,9 +116,16 @@ def _todo(tasks: Iterable[Task], options: RunOptions, done: set[str], summary: S
 def _meta(job: Job, options: RunOptions, resumed: bool) -> dict:
     inline = options.parallel <= 0 and job.timeout <= 0
     executor = "dask" if options.dask_scheduler else ("inline" if inline else "pool")
-    return {"tool": f"archiver {__version__}", "config": job.config.digest(), "formats": list(job.formats),
-            "executor": executor, "workers": options.parallel, "timeout": job.timeout,
-            "shard": {"index": options.shard.index, "count": options.shard.count}, "resumed": resumed}
+    return {
+        "tool": f"archiver {__version__}",
+        "config": job.config.digest(),
+        "formats": list(job.formats),
+        "executor": executor,
+        "workers": options.parallel,
+        "timeout": job.timeout,
+        "shard": {"index": options.shard.index, "count": options.shard.count},
+        "resumed": resumed,
+    }
 
 
 def _record(out: Path, outcome: Outcome, job: Job, summary: Summary, progress: Progress) -> None:
@@ -138,8 +147,9 @@ def _stop_reason(exc: BaseException) -> str:
     return getattr(exc, "reason", None) or "interrupted"
 
 
-def run_batch(tasks: Iterable[Task], job: Job, options: RunOptions = RunOptions(),
-              progress: Progress | None = None) -> Summary:
+def run_batch(
+    tasks: Iterable[Task], job: Job, options: RunOptions = RunOptions(), progress: Progress | None = None
+) -> Summary:
     """Clean ``tasks`` into ``job.out_dir``; return the counters (also written to ``run.json``).
 
     However the run ends (an interrupt, a signal turned into one, a :class:`WriteFailure`), the

@@ -10,11 +10,13 @@ Workers must share the output directory's file system with the client (one machi
 The per-document timeout is applied where a worker runs tasks in its main thread; Dask's worker
 threads cannot take a signal, so elsewhere rely on Dask's own lifetime limits.
 """
+
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable, Iterator
 from functools import partial
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ..sources.base import Task
 from .worker import Job, Outcome, work

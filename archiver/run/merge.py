@@ -10,14 +10,15 @@ Only regular files named like documents (``<16 hex>.<format>``) are placed: a sy
 (which ``os.link`` would copy as a link, and ``bag`` then follow out of the export), a name that
 leaves the shard (``../x``) or an index that is itself a link is skipped, each with its reason.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from .output import DOCUMENT_FILE, UnsafeOutput, atomic_write, check_regular, open_regular
 from .resume import ERRORS, INDEX, read_lines, sorted_lines
@@ -32,8 +33,10 @@ class MergeSummary:
     skipped: tuple[str, ...] = ()
 
     def line(self) -> str:
-        return (f"archiver: merged {self.shards} shard(s): {self.documents} documents, "
-                f"{self.errors} errors, {self.files} files")
+        return (
+            f"archiver: merged {self.shards} shard(s): {self.documents} documents, "
+            f"{self.errors} errors, {self.files} files"
+        )
 
 
 def _same(src: Path, dst: Path) -> bool:

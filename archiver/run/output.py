@@ -7,6 +7,7 @@ appended logs are opened with ``O_NOFOLLOW`` and must be regular files (:class:`
 Files are created with mode 0666 less the umask, as a plain ``open(path, "w")`` would: an
 archive other users can read where the user's umask allows it (``mkstemp`` gave 0600).
 """
+
 from __future__ import annotations
 
 import errno
@@ -15,8 +16,9 @@ import os
 import re
 import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..errors import ArchiverError
 from ..model import Document
@@ -123,7 +125,7 @@ def append_line(path: Path, record: dict[str, Any], sync: bool = True) -> None:
         try:
             view = memoryview(line)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             if sync:
                 os.fsync(fd)
         except OSError as exc:
@@ -160,5 +162,11 @@ def write_rendered(doc_id: str, texts: dict[str, str], out_dir: Path, sync: bool
 
 
 def index_record(doc: Document, source: str, outputs: list[str]) -> dict[str, Any]:
-    return {"id": doc.id, "source": source, "title": doc.title, "language": doc.language,
-            "status": doc.status, "outputs": outputs}
+    return {
+        "id": doc.id,
+        "source": source,
+        "title": doc.title,
+        "language": doc.language,
+        "status": doc.status,
+        "outputs": outputs,
+    }

@@ -7,6 +7,7 @@ in C code, where the worker's own timer cannot reach) is killed: that task becom
 the rest of its chunk is sent again, and a fresh worker takes its place. A worker that dies
 (a crash in a C extension) fails its current task the same way, with stage ``internal``.
 """
+
 from __future__ import annotations
 
 import gc
@@ -15,15 +16,18 @@ import os
 import signal
 import time
 from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ..model import Failure
 from ..sources.base import Task
 from .worker import Job, Outcome, work
 
-STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 GRACE = 1.0  # past the limit, a worker still on one page is stuck in C code: killed
 
 
@@ -79,7 +83,7 @@ class Pool:
         self.hard_timeout = job.timeout + GRACE if job.timeout > 0 else 0.0
         self.restarts = 0
 
-    def __enter__(self) -> "Pool":
+    def __enter__(self) -> Pool:
         for _ in range(self.size):
             self.workers.append(self._spawn())
         return self
@@ -150,8 +154,9 @@ class Pool:
                     seq, outcome = w.conn.recv()
                 except (EOFError, OSError):
                     code = w.proc.exitcode
-                    seq, out = self._replace(w, Failure(w.inflight[0][1].key, "internal",
-                                                        f"worker died (exit code {code})"), retry)
+                    seq, out = self._replace(
+                        w, Failure(w.inflight[0][1].key, "internal", f"worker died (exit code {code})"), retry
+                    )
                     done[seq] = out
                     continue
                 w.inflight.popleft()
@@ -159,8 +164,11 @@ class Pool:
                 done[seq] = outcome
             elif self.hard_timeout and now - w.since > self.hard_timeout:
                 key = w.inflight[0][1].key
-                seq, out = self._replace(w, Failure(key, "timeout", f"timed out after {self.job.timeout:g} s "
-                                                                    "(worker killed)"), retry)
+                seq, out = self._replace(
+                    w,
+                    Failure(key, "timeout", f"timed out after {self.job.timeout:g} s (worker killed)"),
+                    retry,
+                )
                 done[seq] = out
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:

@@ -1,11 +1,12 @@
 """Counters, the progress bar, the one-line summary and ``run.json`` (timings live only here)."""
+
 from __future__ import annotations
 
 import json
 import sys
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -52,8 +53,10 @@ class Summary:
     def line(self) -> str:
         """The one-line summary printed at the end of a run."""
         failed = ", ".join(f"{k} {v}" for k, v in sorted(self.failed.items())) or "0"
-        text = (f"archiver: {self.seen} seen, {self.exported} exported, "
-                f"{self.no_article} without article, failed: {failed}")
+        text = (
+            f"archiver: {self.seen} seen, {self.exported} exported, "
+            f"{self.no_article} without article, failed: {failed}"
+        )
         if self.timed_out:
             text += f", {self.timed_out} timed out"
         if self.skipped_done:
@@ -72,8 +75,9 @@ class Progress:
     """A tqdm bar on stderr (documents or bytes against a total when one is known, rate, ETA,
     failures); silent when off or not a terminal."""
 
-    def __init__(self, quiet: bool, stream: TextIO | None = None, verbose: int = 0,
-                 plan: Plan | None = None) -> None:
+    def __init__(
+        self, quiet: bool, stream: TextIO | None = None, verbose: int = 0, plan: Plan | None = None
+    ) -> None:
         stream = stream or sys.stderr
         self.verbose = 0 if quiet else verbose
         self.bar = None
@@ -84,8 +88,14 @@ class Progress:
 
             tqdm.tqdm.monitor_interval = 0  # no monitor thread: the pool forks workers
             unit = plan.unit if plan else "doc"
-            self.bar = tqdm.tqdm(file=stream, unit=unit, unit_scale=unit == "B", dynamic_ncols=True,
-                                 smoothing=0.1, total=plan.total if plan else None)
+            self.bar = tqdm.tqdm(
+                file=stream,
+                unit=unit,
+                unit_scale=unit == "B",
+                dynamic_ncols=True,
+                smoothing=0.1,
+                total=plan.total if plan else None,
+            )
             self.clock = Clock(plan) if plan else None
         self.quiet, self.stream = quiet, stream
 
@@ -104,8 +114,11 @@ class Progress:
     def update(self, summary: Summary, key: str | None = None) -> None:
         if self.bar is not None:
             position = self.positions.pop(key, None) if key is not None else None
-            postfix = {"docs": summary.seen, "failed": summary.failures} if self.bar.unit == "B" else {
-                "failed": summary.failures}
+            postfix = (
+                {"docs": summary.seen, "failed": summary.failures}
+                if self.bar.unit == "B"
+                else {"failed": summary.failures}
+            )
             self.bar.set_postfix(postfix, refresh=False)
             self.bar.update(1 if position is None else max(0, position - self.bar.n))
 
@@ -119,8 +132,10 @@ class Progress:
         if failed:
             self.message(f"archiver: error: {key}: {record['reason']}")
         elif self.verbose:
-            self.message(f"archiver: {key} -> {record.get('id')} {record.get('status')} "
-                         f"{record.get('language')} {', '.join(record.get('outputs') or [])}")
+            self.message(
+                f"archiver: {key} -> {record.get('id')} {record.get('status')} "
+                f"{record.get('language')} {', '.join(record.get('outputs') or [])}"
+            )
 
     def message(self, text: str) -> None:
         if self.quiet:
@@ -134,6 +149,7 @@ class Progress:
         if self.bar is not None:
             self.bar.close()
 
+
 def write_run_json(out_dir: Path, summary: Summary, meta: dict[str, Any], started: float) -> None:
     """Write ``run.json``: counters, options and timings of this run (atomically)."""
     counters = asdict(summary)
@@ -142,7 +158,7 @@ def write_run_json(out_dir: Path, summary: Summary, meta: dict[str, Any], starte
         **meta,
         "counters": counters,
         "timings": {
-            "started": datetime.fromtimestamp(started, timezone.utc).isoformat(timespec="seconds"),
+            "started": datetime.fromtimestamp(started, UTC).isoformat(timespec="seconds"),
             "wall_seconds": round(summary.seconds, 3),
             "docs_per_second": round(summary.processed / summary.seconds, 2) if summary.seconds else None,
         },

@@ -10,14 +10,16 @@ Every run ends with that compaction, in one canonical order (:func:`order_key`: 
 records of a container by number), so the same inputs give the same files whatever order they
 were named in, the workers' timing, the shard split (``merge`` sorts the same way) or a rerun.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from .output import atomic_write, check_regular, open_regular
 
@@ -148,4 +150,16 @@ def count_lines(path: Path) -> int:
         return sum(1 for _ in fh)
 
 
-__all__ = ["INDEX", "ERRORS", "RUN", "State", "open_state", "compact", "order_key", "split_key", "sorted_lines", "read_lines", "count_lines"]
+__all__ = [
+    "ERRORS",
+    "INDEX",
+    "RUN",
+    "State",
+    "compact",
+    "count_lines",
+    "open_state",
+    "order_key",
+    "read_lines",
+    "sorted_lines",
+    "split_key",
+]

@@ -4,6 +4,7 @@ The hash is of the input's identity as the sources name it (the path as given, p
 for a WARC record or ``:line`` for a JSONL line), so every machine that names the inputs the same
 way computes the same split, whatever its Python, platform or input order.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -10,11 +10,12 @@
 
 The bar shows the position of the latest outcome, so its rate and ETA follow finished work.
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from ..sources.base import SourceOptions, Task
 from ..sources.files import expand_paths
@@ -53,8 +54,12 @@ def _size(path: str) -> int:
         return 0
 
 
-def plan(inputs: Sequence[str], options: SourceOptions = SourceOptions(), listed: Iterable[str] = (),
-         shard: Shard = Shard()) -> Plan:
+def plan(
+    inputs: Sequence[str],
+    options: SourceOptions = SourceOptions(),
+    listed: Iterable[str] = (),
+    shard: Shard = Shard(),
+) -> Plan:
     """The total of a run over ``inputs`` then ``listed`` (as :func:`iter_tasks` names them)."""
     paths = _paths([*inputs, *listed], options)
     if not any(is_warc(p) or is_jsonl(p) for p in paths):
@@ -116,4 +121,4 @@ class Clock:
         return self.base + min(int(self.within), max(0, size - 1) if path != task.key else size)
 
 
-__all__ = ["Plan", "Clock", "plan"]
+__all__ = ["Clock", "Plan", "plan"]

@@ -6,14 +6,16 @@ running when it fires becomes a ``timeout`` failure. A signal cannot stop lxml's
 batch runner never runs a timed page in its own process: the pool's watchdog kills a worker stuck
 in C code one second past the limit (``--parallel 0`` runs one such worker).
 """
+
 from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from ..config import DEFAULT, Config
 from ..crawl.profile import SiteProfiles
@@ -110,6 +112,7 @@ def clean_task(task: Task, config: Config, timeout: float = 0) -> Document | Fai
 
 def _rendered(task: Task, job: Job) -> tuple[Document, dict[str, str]] | Failure:
     """The document and its text in each format: read, cleaned and rendered under one timer."""
+
     def run() -> tuple[Document, dict[str, str]] | Failure:
         doc = _clean(task, job.config)
         if isinstance(doc, Failure):

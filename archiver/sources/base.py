@@ -5,6 +5,7 @@ stdin), a failure found while reading the container (a truncated WARC record, a 
 line), or a record or file skipped on purpose (a non-HTML WARC response; a JSON sidecar found in
 a directory, :data:`SKIPPED_FILE`), which is only counted.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

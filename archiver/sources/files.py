@@ -1,12 +1,13 @@
 """Inputs from the file system: files, directories (recursive, sorted), globs, and their provenance."""
+
 from __future__ import annotations
 
 import glob
 import os
 import stat
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from ..errors import InputError
 from .inflate import read_gzip_file
@@ -47,8 +48,12 @@ def listing_problem(path: str) -> str | None:
         return f"directory cannot be listed: {exc.strerror or exc}"
 
 
-_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"))
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
 
 
 def examine(path: str) -> tuple[str | None, int]:
@@ -61,7 +66,9 @@ def examine(path: str) -> tuple[str | None, int]:
         return None, 0
     if stat.S_ISDIR(st.st_mode):
         return listing_problem(path), 0
-    return next((f"not a regular file ({name})" for test, name in _KINDS if test(st.st_mode)), None), st.st_size
+    return next(
+        (f"not a regular file ({name})" for test, name in _KINDS if test(st.st_mode)), None
+    ), st.st_size
 
 
 def not_regular(path: str) -> str | None:
@@ -74,8 +81,9 @@ def is_glob(item: str) -> bool:
     return glob.has_magic(item) and not os.path.lexists(item)
 
 
-def expand_found(inputs: Sequence[str], include: Sequence[str] = (),
-                 exclude: Sequence[str] = ()) -> Iterator[tuple[str, bool]]:
+def expand_found(
+    inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> Iterator[tuple[str, bool]]:
     """Paths in a deterministic order, each with whether it is read: files as named (always read;
     missing ones too: they become error records), directories walked (sorted, hidden entries
     skipped), globs expanded (sorted, ``**`` recursive); files found in a directory or by a glob
@@ -92,12 +100,16 @@ def expand_found(inputs: Sequence[str], include: Sequence[str] = (),
                 yield m, not (globbed and matches) or chosen(m, m, include, exclude)
 
 
-def expand_paths(inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
+def expand_paths(
+    inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> Iterator[str]:
     """The paths of :func:`expand_found` that are read."""
     return (path for path, ok in expand_found(inputs, include, exclude) if ok)
 
 
-def expand(inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[InputRef]:
+def expand(
+    inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> Iterator[InputRef]:
     """:func:`expand_paths` as :class:`InputRef` items."""
     for path in expand_paths(inputs, include, exclude):
         yield InputRef(path, path)

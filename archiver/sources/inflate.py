@@ -7,12 +7,14 @@ counted: past ``limit`` bytes (``--max-page-bytes``) reading stops with :class:`
 Zstandard need the ``brotli`` and ``zstandard`` packages (the ``compress`` extra); without them
 such a record is an :class:`~archiver.errors.InputError` saying so.
 """
+
 from __future__ import annotations
 
-import zlib
 import os
 import re
-from typing import IO, Any, Callable, Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
 
 from ..errors import InputError
 
@@ -106,8 +108,9 @@ def _zstd_pieces(pieces: Iterable[bytes]) -> Iterator[bytes]:
         import zstandard
     except ImportError:
         raise InputError("Content-Encoding zstd needs the 'zstandard' package (archiver[compress])") from None
-    reader = zstandard.ZstdDecompressor().stream_reader(_PieceReader(pieces), read_size=1 << 16,
-                                                        read_across_frames=True)
+    reader = zstandard.ZstdDecompressor().stream_reader(
+        _PieceReader(pieces), read_size=1 << 16, read_across_frames=True
+    )
     try:
         while out := reader.read(PIECE):
             yield out
@@ -118,13 +121,17 @@ def _zstd_pieces(pieces: Iterable[bytes]) -> Iterator[bytes]:
 def _identity(pieces: Iterable[bytes]) -> Iterator[bytes]:
     for data in pieces:
         for i in range(0, len(data), PIECE):
-            yield data[i:i + PIECE]
+            yield data[i : i + PIECE]
 
 
 _DECODERS: dict[str, Callable[[Iterable[bytes]], Iterator[bytes]]] = {
-    "gzip": lambda p: _zlib_pieces(p, 31, True), "x-gzip": lambda p: _zlib_pieces(p, 31, True),
-    "deflate": _deflate_pieces, "br": _brotli_pieces, "zstd": _zstd_pieces,
-    "identity": _identity, "": _identity,
+    "gzip": lambda p: _zlib_pieces(p, 31, True),
+    "x-gzip": lambda p: _zlib_pieces(p, 31, True),
+    "deflate": _deflate_pieces,
+    "br": _brotli_pieces,
+    "zstd": _zstd_pieces,
+    "identity": _identity,
+    "": _identity,
 }
 
 
@@ -167,7 +174,9 @@ def decode_content(data: bytes, encodings: str | None, limit: int) -> bytes:
     try:
         return collect(pieces, limit)
     except (zlib.error, EOFError) as exc:
-        raise InputError(f"undecodable payload (Content-Encoding {', '.join(names)[:60]}): {str(exc)[:120]}") from None
+        raise InputError(
+            f"undecodable payload (Content-Encoding {', '.join(names)[:60]}): {str(exc)[:120]}"
+        ) from None
 
 
 def read_gzip_file(path: str, limit: int) -> bytes:
@@ -193,8 +202,9 @@ def file_pieces_from(fh: IO[bytes], start: int, first: int = 1 << 16) -> Iterato
         size = PIECE
 
 
-def candidates(fh: IO[bytes], start: int, marker: bytes | re.Pattern[bytes],
-               need: int) -> Iterator[tuple[int, bytes]]:
+def candidates(
+    fh: IO[bytes], start: int, marker: bytes | re.Pattern[bytes], need: int
+) -> Iterator[tuple[int, bytes]]:
     """Every offset of ``marker`` (bytes, or a pattern of at most 64 bytes) at or after ``start``
     in an open file, with the ``need`` bytes there (fewer at the end), in one pass of bounded
     reads (a file full of markers costs one read per :data:`PIECE`, not one per marker)."""
@@ -211,7 +221,7 @@ def candidates(fh: IO[bytes], start: int, marker: bytes | re.Pattern[bytes],
             if len(buf) - j < max(need, width) and data:
                 pending = j
                 break
-            yield base + j, buf[j:j + need]
+            yield base + j, buf[j : j + need]
             i = j + 1
         if not data:
             return
@@ -285,7 +295,9 @@ def gzip_members(fh: IO[bytes]) -> Iterator[bytes | Damaged]:
             yield from member
             pos = member.end
         except (zlib.error, EOFError) as exc:
-            yield Damaged("truncated gzip data" if isinstance(exc, EOFError) else f"damaged gzip data ({str(exc)[:80]})")
+            yield Damaged(
+                "truncated gzip data" if isinstance(exc, EOFError) else f"damaged gzip data ({str(exc)[:80]})"
+            )
             pos = _next_gzip(fh, pos + 1)
 
 

@@ -10,10 +10,12 @@ text) is one failure and is skipped to its end in bounded steps, so a 1 GiB line
 junk with no newline) costs no more memory than the cap. Damaged gzip data is one failure where it is, and reading goes
 on at the next gzip member.
 """
+
 from __future__ import annotations
 
 import json
-from typing import IO, Iterator
+from collections.abc import Iterator
+from typing import IO
 
 from ..decode import scrub_surrogates
 from ..model import RawPage, Source
@@ -104,12 +106,20 @@ def _pieces(fh: IO[bytes], path: str) -> Iterator[bytes | Damaged]:
     return gzip_members(fh) if path.lower().endswith(".gz") else file_pieces(fh)
 
 
-def _item_task(path: str, number: int, item: bytearray | TooLong | Damaged, options: SourceOptions) -> Task | None:
+def _item_task(
+    path: str, number: int, item: bytearray | TooLong | Damaged, options: SourceOptions
+) -> Task | None:
     if isinstance(item, TooLong):
-        return failed(member_key(path, ":", number), "read", f"JSON line of {item.length:,} bytes, over the limit of "
-                                                  f"{line_cap(options.max_page_bytes):,} (--max-page-bytes)")
+        return failed(
+            member_key(path, ":", number),
+            "read",
+            f"JSON line of {item.length:,} bytes, over the limit of "
+            f"{line_cap(options.max_page_bytes):,} (--max-page-bytes)",
+        )
     if isinstance(item, Damaged):
-        return failed(member_key(path, ":", number), "read", f"{item.reason}; reading goes on at the next gzip member")
+        return failed(
+            member_key(path, ":", number), "read", f"{item.reason}; reading goes on at the next gzip member"
+        )
     return line_task(path, number, item, options)
 
 
@@ -118,7 +128,9 @@ def iter_jsonl(path: str, options: SourceOptions = SourceOptions()) -> Iterator[
     number = 0
     try:
         with open(path, "rb") as fh:
-            for number, item in enumerate(split_lines(_pieces(fh, path), line_cap(options.max_page_bytes)), 1):
+            for number, item in enumerate(
+                split_lines(_pieces(fh, path), line_cap(options.max_page_bytes)), 1
+            ):
                 task = _item_task(path, number, item, options)
                 if task is not None:
                     yield task
@@ -127,4 +139,8 @@ def iter_jsonl(path: str, options: SourceOptions = SourceOptions()) -> Iterator[
     except PermissionError:
         yield failed(path, "read", "permission denied")
     except OSError as exc:
-        yield failed(member_key(path, ":", number + 1), "read", f"unreadable after line {number}: {exc.strerror or exc}")
+        yield failed(
+            member_key(path, ":", number + 1),
+            "read",
+            f"unreadable after line {number}: {exc.strerror or exc}",
+        )

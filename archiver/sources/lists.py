@@ -1,4 +1,5 @@
 """Inputs named indirectly: a file listing paths (``--input-list``) and ``-`` for a page on stdin."""
+
 from __future__ import annotations
 
 import sys

@@ -5,9 +5,11 @@ Files found in directories or by globs that are no pages (:mod:`.select`) are sk
 Order: the inputs as given (then the ``--input-list`` entries); directories walked sorted; globs
 expanded sorted; WARC records by offset; JSONL lines by number. A path named twice is read once.
 """
+
 from __future__ import annotations
 
-from typing import BinaryIO, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import BinaryIO
 
 from .base import SKIPPED_FILE, SourceOptions, Task, failed, too_large, within_limit
 from .files import examine, expand_found
@@ -33,8 +35,12 @@ def file_tasks(path: str, options: SourceOptions) -> Iterator[Task]:
         yield Task(path, path=path, limit=limit)
 
 
-def iter_tasks(inputs: Sequence[str], options: SourceOptions = SourceOptions(),
-               listed: Iterable[str] = (), stdin: BinaryIO | None = None) -> Iterator[Task]:
+def iter_tasks(
+    inputs: Sequence[str],
+    options: SourceOptions = SourceOptions(),
+    listed: Iterable[str] = (),
+    stdin: BinaryIO | None = None,
+) -> Iterator[Task]:
     """Every task of ``inputs`` (``-`` is a page on stdin) followed by the ``listed`` paths."""
     seen: set[str] = set()
     for group in (inputs, listed):
@@ -50,4 +56,4 @@ def iter_tasks(inputs: Sequence[str], options: SourceOptions = SourceOptions(),
                     yield from file_tasks(path, options) if read else [Task(path, skip=SKIPPED_FILE)]
 
 
-__all__ = ["iter_tasks", "file_tasks", "read_list", "SourceOptions", "Task"]
+__all__ = ["SourceOptions", "Task", "file_tasks", "iter_tasks", "read_list"]

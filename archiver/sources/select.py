@@ -8,13 +8,14 @@ metadata, images, CSS, JS) is a sidecar: skipped and counted, never cleaned as a
 ``--include`` replaces this choice (a file matching an include glob is taken, whatever its kind);
 ``--exclude`` removes files from either. A file named on the command line is always read.
 """
+
 from __future__ import annotations
 
 import fnmatch
 import os
 import stat
 import zlib
-from typing import Sequence
+from collections.abc import Sequence
 
 from .jsonl import is_jsonl
 from .warc import is_warc

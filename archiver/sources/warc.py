@@ -15,10 +15,12 @@ read. Keys are ``path/#offset`` (the record's, or its gzip member's, byte offset
 ``path/#offset+inner`` for a record or damage inside a member after its first record.
 Each page keeps its provenance: WARC file, record id, offset, capture date and target URL.
 """
+
 from __future__ import annotations
 
 import io
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..errors import InputError
 from ..model import RawPage, Source
@@ -40,6 +42,7 @@ def backend(name: str = "auto") -> str:
     if name in ("auto", "fastwarc"):
         try:
             import fastwarc.warc  # noqa: F401
+
             return "fastwarc"
         except ImportError:
             if name == "fastwarc":
@@ -58,8 +61,14 @@ def _classify(content_type: str | None, status: int | None) -> str | None:
 
 
 def _page(key: str, path: str, offset: int, data: bytes, headers: dict[str, Any]) -> Task:
-    source = Source(kind="warc", path=path, url=headers.get("url"), record_id=headers.get("id"),
-                    offset=offset, captured=headers.get("date"))
+    source = Source(
+        kind="warc",
+        path=path,
+        url=headers.get("url"),
+        record_id=headers.get("id"),
+        offset=offset,
+        captured=headers.get("date"),
+    )
     return Task(key, page=RawPage(data, source, headers.get("content_type")))
 
 
@@ -78,11 +87,16 @@ def _parse_warcio(data: bytes) -> dict[str, Any]:
     rec = next(iter(ArchiveIterator(io.BytesIO(data), no_record_parse=False)))
     http, warc = rec.http_headers, rec.rec_headers
     get = http.get_header if http is not None else (lambda name: None)
-    return {"status": _status(http.get_statuscode()) if http is not None else None,
-            "content_type": get("Content-Type"), "encoding": get("Content-Encoding"),
-            "transfer": get("Transfer-Encoding"), "payload": rec.raw_stream.read(),
-            "url": warc.get_header("WARC-Target-URI"), "id": warc.get_header("WARC-Record-ID"),
-            "date": warc.get_header("WARC-Date")}
+    return {
+        "status": _status(http.get_statuscode()) if http is not None else None,
+        "content_type": get("Content-Type"),
+        "encoding": get("Content-Encoding"),
+        "transfer": get("Transfer-Encoding"),
+        "payload": rec.raw_stream.read(),
+        "url": warc.get_header("WARC-Target-URI"),
+        "id": warc.get_header("WARC-Record-ID"),
+        "date": warc.get_header("WARC-Date"),
+    }
 
 
 def _parse_fastwarc(data: bytes) -> dict[str, Any]:
@@ -95,11 +109,16 @@ def _parse_fastwarc(data: bytes) -> dict[str, Any]:
     http = rec.http_headers
     get = http.get if http is not None else (lambda name: None)
     status = (http.status_code if http.status_code is not None else -1) if http is not None else None
-    return {"status": status,
-            "content_type": get("Content-Type"), "encoding": get("Content-Encoding"),
-            "transfer": get("Transfer-Encoding"), "payload": rec.reader.read(),
-            "url": rec.headers.get("WARC-Target-URI"), "id": rec.record_id,
-            "date": rec.headers.get("WARC-Date")}
+    return {
+        "status": status,
+        "content_type": get("Content-Type"),
+        "encoding": get("Content-Encoding"),
+        "transfer": get("Transfer-Encoding"),
+        "payload": rec.reader.read(),
+        "url": rec.headers.get("WARC-Target-URI"),
+        "id": rec.record_id,
+        "date": rec.headers.get("WARC-Date"),
+    }
 
 
 def dechunk(data: bytes) -> bytes:
@@ -112,7 +131,7 @@ def dechunk(data: bytes) -> bytes:
         size = int(data[pos:eol].split(b";")[0].strip() or b"x", 16)
         if size == 0:
             return b"".join(out)
-        out.append(data[eol + 2:eol + 2 + size])
+        out.append(data[eol + 2 : eol + 2 + size])
         if len(out[-1]) < size:
             raise ValueError("chunk shorter than its size")
         pos = eol + 2 + size + 2
@@ -176,15 +195,26 @@ def _arc_records(path: str, limit: int) -> Iterator[Task]:
                 continue
             ctype = rec.http_headers.get_header("Content-Type") if rec.http_headers else None
             key = _key(path, it.get_record_offset())
-            if skip := _classify(ctype, _status(rec.http_headers.get_statuscode()) if rec.http_headers else None):
+            if skip := _classify(
+                ctype, _status(rec.http_headers.get_statuscode()) if rec.http_headers else None
+            ):
                 yield Task(key, skip=skip)
             elif reason := too_large(rec.length or 0, limit):
                 yield failed(key, "read", reason)
             else:
-                yield _page(key, path, it.get_record_offset(), rec.content_stream().read(limit + 1 if limit else -1), {
-                    "url": rec.rec_headers.get_header("WARC-Target-URI") or rec.rec_headers.get_header("uri"),
-                    "id": rec.rec_headers.get_header("WARC-Record-ID"),
-                    "date": rec.rec_headers.get_header("WARC-Date"), "content_type": ctype})
+                yield _page(
+                    key,
+                    path,
+                    it.get_record_offset(),
+                    rec.content_stream().read(limit + 1 if limit else -1),
+                    {
+                        "url": rec.rec_headers.get_header("WARC-Target-URI")
+                        or rec.rec_headers.get_header("uri"),
+                        "id": rec.rec_headers.get_header("WARC-Record-ID"),
+                        "date": rec.rec_headers.get_header("WARC-Date"),
+                        "content_type": ctype,
+                    },
+                )
             while rec.raw_stream.read(1 << 20):
                 pass
 

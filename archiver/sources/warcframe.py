@@ -10,18 +10,22 @@ file; a gzip member whose text opens a record). Nothing is read line by line, so
 line" is skipped in bounded steps, and a member's inflated bytes are only kept up to the record's
 size limit (a bomb is inflated a piece at a time and thrown away).
 """
+
 from __future__ import annotations
 
 import os
 import re
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Iterator
+from typing import IO
 
-from .inflate import PIECE, Member as _Member, candidates, file_pieces_from as _file_pieces, next_member
+from .inflate import PIECE, candidates, next_member
+from .inflate import Member as _Member
+from .inflate import file_pieces_from as _file_pieces
 
-HEADER_MAX = 1 << 16    # a WARC header block longer than this is damage
-HEAD_MAX = 1 << 16      # bytes of a record's block read to see its HTTP headers when the rest is skipped
+HEADER_MAX = 1 << 16  # a WARC header block longer than this is damage
+HEAD_MAX = 1 << 16  # bytes of a record's block read to see its HTTP headers when the rest is skipped
 _END = b"\r\n\r\n"
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _BLANK = re.compile(rb"[\r\n]*")
@@ -161,8 +165,11 @@ def frame(win: Window, offset: int, limit: int) -> Frame | Damage | None:
     i = win.find(_END, HEADER_MAX if nxt < 0 else nxt)
     if i < 0:
         short = nxt < 0 and not win.ensure(HEADER_MAX)
-        why = "WARC data ends inside a header block" if short and win.buf.startswith(b"WARC/") else \
-            "bytes that are no WARC record"
+        why = (
+            "WARC data ends inside a header block"
+            if short and win.buf.startswith(b"WARC/")
+            else "bytes that are no WARC record"
+        )
         return Damage(offset, inner, why, truncated=short and win.buf.startswith(b"WARC/"))
     headers = parse_headers(bytes(win.buf[:i]))
     if headers is None:
@@ -179,7 +186,9 @@ def frame(win: Window, offset: int, limit: int) -> Frame | Damage | None:
     end = win.take(4)
     if end != _END:
         if len(end) < 4 and _END.startswith(end):
-            return Damage(offset, inner, "truncated WARC record (its closing blank line is missing)", truncated=True)
+            return Damage(
+                offset, inner, "truncated WARC record (its closing blank line is missing)", truncated=True
+            )
         return Damage(offset, inner, "WARC record does not end where its Content-Length says")
     return Frame(offset, inner, headers, data, size, whole)
 
@@ -196,7 +205,9 @@ def _skipped(damage: Damage, upto: int | None, size: int) -> Damage:
     """``damage`` with how many bytes it covers in its reason."""
     gone = (size if upto is None else upto) - damage.offset
     tail = " to the end of the file" if upto is None else ""
-    return Damage(damage.offset, damage.inner, f"{damage.reason}; {gone:,} bytes skipped{tail}", damage.truncated)
+    return Damage(
+        damage.offset, damage.inner, f"{damage.reason}; {gone:,} bytes skipped{tail}", damage.truncated
+    )
 
 
 def plain_frames(fh: IO[bytes], limit: int) -> Iterator[Frame | Damage]:
@@ -251,8 +262,11 @@ def gzip_frames(fh: IO[bytes], limit: int) -> Iterator[Frame | Damage]:
             continue
         nxt = _next_member(fh, pos + 1)
         if member.broken is not None:
-            yield _skipped(member.broken, nxt, size) if nxt is not None or not member.broken.truncated \
+            yield (
+                _skipped(member.broken, nxt, size)
+                if nxt is not None or not member.broken.truncated
                 else member.broken
+            )
         pos = nxt
 
 
@@ -281,16 +295,22 @@ def _member_frames(member: _Member, limit: int) -> Iterator[Frame | Damage]:
             if not win.skip_to(_START):
                 win.drain()
     except (zlib.error, EOFError) as exc:
-        why = "truncated gzip member" if isinstance(exc, EOFError) else f"damaged gzip member ({str(exc)[:80]})"
+        why = (
+            "truncated gzip member" if isinstance(exc, EOFError) else f"damaged gzip member ({str(exc)[:80]})"
+        )
         if damage is not None:
             why = f"{damage.reason}, then {why}"
-        member.broken = Damage(member.offset, damage.inner if damage else start, why, isinstance(exc, EOFError))
+        member.broken = Damage(
+            member.offset, damage.inner if damage else start, why, isinstance(exc, EOFError)
+        )
         member.end = None
 
 
 def _within(damage: Damage, upto: int) -> Damage:
     """In-member ``damage`` with the inflated bytes it covers in its reason."""
-    return Damage(damage.offset, damage.inner, f"{damage.reason}; {upto - damage.inner:,} inflated bytes skipped")
+    return Damage(
+        damage.offset, damage.inner, f"{damage.reason}; {upto - damage.inner:,} inflated bytes skipped"
+    )
 
 
 def _next_member(fh: IO[bytes], after: int) -> int | None:

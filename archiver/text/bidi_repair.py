@@ -10,6 +10,7 @@ so digits and Latin (not reversed in visual storage) and mirrored brackets come 
 Presentation forms are then mapped to base letters with NFKC on those ranges only
 (word ligatures such as ``ﷺ`` U+FDF0–FDFF are the author's characters and are kept).
 """
+
 from __future__ import annotations
 
 import re
@@ -121,7 +122,7 @@ _ARABIC = re.compile(f"[{_ARABIC_LETTER}]")
 
 def _form(ch: str) -> str | None:
     decomposition = unicodedata.decomposition(ch)
-    return decomposition[1:decomposition.index(">")] if decomposition.startswith("<") else None
+    return decomposition[1 : decomposition.index(">")] if decomposition.startswith("<") else None
 
 
 def _shape_votes(word: str) -> tuple[int, int]:
@@ -256,7 +257,7 @@ def _reorder(text: str, levels: list[int], inverse: bool, mirror: bool) -> str:
         return text
     odd = [x for x in lv if x % 2] or [max(lv) + 1]
     steps = list(range(max(lv), min(odd) - 1, -1))
-    for level in (reversed(steps) if inverse else steps):
+    for level in reversed(steps) if inverse else steps:
         i = 0
         while i < len(chars):
             if lv[i] < level:

@@ -4,14 +4,20 @@ there is nothing to repair, so "did it change?" is the log entry.
 Order matters and is fixed in ``FIXERS`` (documented there); DESIGN.md §4 gives what may
 change stored text. The bidi repairs live in :mod:`archiver.text.bidi_repair`.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable
+from collections.abc import Callable
 
-from .bidi_repair import (drop_unpaired_controls, drop_unpaired_lro, drop_unpaired_rlo,
-                          fix_presentation_forms, fix_visual_order)
+from .bidi_repair import (
+    drop_unpaired_controls,
+    drop_unpaired_lro,
+    drop_unpaired_rlo,
+    fix_presentation_forms,
+    fix_visual_order,
+)
 
 Fixer = Callable[[str], str]
 
@@ -23,8 +29,12 @@ _STRAY_BOM = re.compile("\ufeff")
 # Mojibake signatures: UTF-8 Arabic read as windows-1256 shows as ط/ظ followed by a cp1256
 # byte that decodes to a letter or symbol; UTF-8 read as cp1252/latin-1 shows as a lead byte (Â–ô: Ã, Ø, Ù, â …) + a symbol;
 # that only selects candidates, ftfy decides.
-_CP1256_MOJIBAKE = re.compile("[طظ][\u0080-\u00ff\u2000-\u206f\u0600-\u06ff\u067e\u0686\u0698\u06af\u06a9\u0691\u06ba\u06be\u06c1\u06d2\u0152\u0153\u0178\u0192\u02c6\u2122]")
-_LATIN_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2044\u20ac\u2122]")
+_CP1256_MOJIBAKE = re.compile(
+    "[طظ][\u0080-\u00ff\u2000-\u206f\u0600-\u06ff\u067e\u0686\u0698\u06af\u06a9\u0691\u06ba\u06be\u06c1\u06d2\u0152\u0153\u0178\u0192\u02c6\u2122]"
+)
+_LATIN_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2044\u20ac\u2122]"
+)
 
 
 def fix_c1_controls(text: str) -> str:
@@ -113,9 +123,15 @@ def fix_mojibake_latin(text: str) -> str:
     import ftfy
 
     config = ftfy.TextFixerConfig(
-        uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
-        unescape_html=False, remove_terminal_escapes=False, fix_line_breaks=False,
-        remove_control_chars=False, normalization=None, explain=False,
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
     )
     return ftfy.fix_text(text, config)
 
@@ -126,9 +142,20 @@ def fix_nfc(text: str) -> str:
 
 # The fixers that change nothing in a text without one of these characters (each guard tests
 # for its own: a BOM, a C0 or C1 control, an explicit bidi control, a presentation form).
-_RARE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufeff\u0080-\u009f\u202a-\u202e\u2066-\u2069\ufb50-\ufdef\ufe70-\ufefc]")
-RARE_FIXERS = frozenset({"stray-bom", "c1-controls", "c0-controls", "bidi-override:RLO", "bidi-override:LRO",
-                         "bidi-controls", "presentation-forms"})
+_RARE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f\ufeff\u0080-\u009f\u202a-\u202e\u2066-\u2069\ufb50-\ufdef\ufe70-\ufefc]"
+)
+RARE_FIXERS = frozenset(
+    {
+        "stray-bom",
+        "c1-controls",
+        "c0-controls",
+        "bidi-override:RLO",
+        "bidi-override:LRO",
+        "bidi-controls",
+        "presentation-forms",
+    }
+)
 
 
 def idle_fixers(text: str) -> frozenset[str]:

@@ -1,4 +1,5 @@
 """Folding for matching and search keys (DESIGN.md §4, right-hand column). Never stored as text."""
+
 from __future__ import annotations
 
 import re

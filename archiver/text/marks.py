@@ -1,4 +1,5 @@
 """Inline marks (strong, em, code, link) carried piece by piece, joined into :class:`Mark` spans."""
+
 from __future__ import annotations
 
 from ..model import Mark

@@ -1,10 +1,11 @@
 """The normalize stage: run the fixers over a block's inline pieces, log what changed,
 then collapse whitespace across the pieces (NBSP kept)."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .fixers import C0, FIXERS, idle_fixers
 
@@ -28,7 +29,10 @@ class Normalized:
 def fix_text(text: str) -> tuple[str, tuple[str, ...]]:
     """Run every fixer in order on one string; return the text and the names of those that changed it."""
     if text.isascii() and (text.isprintable() or not C0.search(text)):
-        return text, ()  # every fixer but c0-controls repairs non-ASCII damage only (tests/test_fast_paths.py)
+        return (
+            text,
+            (),
+        )  # every fixer but c0-controls repairs non-ASCII damage only (tests/test_fast_paths.py)
     repairs: list[str] = []
     idle = idle_fixers(text)  # true of the input text only: cleared once a fixer changes it
     for name, fixer in FIXERS:

@@ -12,6 +12,7 @@ drop harakat, Quranic marks, superscript alef and tatweel; fold alef/hamza varia
 ة → ه, Persian ی/ک → ي/ك; Arabic-Indic and Persian digits → ASCII; ، ؛ ؟ ٪ → , ; ? %;
 whitespace collapsed to single spaces.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,10 +27,30 @@ _CONTROLS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u20
 
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
 _COMMON = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ٵ": "ا",
-    "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "ۀ": "ه", "ۂ": "ه",
-    "ی": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك",
-    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ٵ": "ا",
+    "ى": "ي",
+    "ئ": "ي",
+    "ؤ": "و",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ۂ": "ه",
+    "ی": "ي",
+    "ې": "ي",
+    "ک": "ك",
+    "ڪ": "ك",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٪": "%",
+    "٫": ".",
+    "٬": ",",
+    "۔": ".",
 } | _DIGITS
 # Letters Urdu tells apart but other languages use as mere variants of ه / ي.
 _NON_URDU = {"ہ": "ه", "ھ": "ه", "ە": "ه", "ے": "ي"}

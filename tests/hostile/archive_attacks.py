@@ -1,5 +1,6 @@
 """Helpers for the hostile archive tests: a small export and bag made by the real ``archiver clean``
 and ``archiver bag``, and a snapshot of a directory tree to prove nothing was written outside."""
+
 from __future__ import annotations
 
 import os
@@ -13,15 +14,24 @@ from conftest import ROOT
 
 PAGES = {
     "ar.html": page("عنوان الخبر", [f"{FILLER_AR} نص الخبر عن الميناء.", FILLER_AR], date="2021-04-05"),
-    "en.html": page("Harbour news", [f"{FILLER_EN} Boats came back to the harbour.", FILLER_EN], lang="en",
-                    date="2021-04-06"),
+    "en.html": page(
+        "Harbour news",
+        [f"{FILLER_EN} Boats came back to the harbour.", FILLER_EN],
+        lang="en",
+        date="2021-04-06",
+    ),
 }
 
 
 def cli(*args: object) -> subprocess.CompletedProcess:
     """``archiver ARGS`` in a child process (the worktree's code), output as text."""
-    return subprocess.run([sys.executable, "-m", "archiver", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "archiver", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def make_export(where: Path) -> Path:

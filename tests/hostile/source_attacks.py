@@ -7,6 +7,7 @@ index.jsonl) or ``failed`` (a line in errors.jsonl). ``run_attack`` runs the CLI
 and measures its peak RSS (workers included) with ``resource.getrusage(RUSAGE_CHILDREN)`` in a
 wrapper process of its own, so nothing else this process ran is counted.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -14,11 +15,10 @@ import io
 import json
 import subprocess
 import sys
-import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 MiB = 1 << 20
@@ -26,8 +26,10 @@ MiB = 1 << 20
 
 def page(n: int) -> bytes:
     prose = f"Paragraph {n} of a real article with enough words to count as prose. " * 6
-    return (f"<html lang='en'><head><title>Story number {n}</title></head><body><article>"
-            f"<h1>Story number {n}</h1><p>{prose}</p><p>{prose}</p></article></body></html>").encode()
+    return (
+        f"<html lang='en'><head><title>Story number {n}</title></head><body><article>"
+        f"<h1>Story number {n}</h1><p>{prose}</p><p>{prose}</p></article></body></html>"
+    ).encode()
 
 
 def zeros_compressed(size: int, wbits: int) -> bytes:
@@ -60,16 +62,21 @@ def bomb(encoding: str, size: int) -> bytes:
     raise ValueError(encoding)
 
 
-def warc_record(url: str, payload: bytes, gz: bool, headers: tuple[tuple[str, str], ...] = (),
-                status: str = "200 OK") -> bytes:
+def warc_record(
+    url: str, payload: bytes, gz: bool, headers: tuple[tuple[str, str], ...] = (), status: str = "200 OK"
+) -> bytes:
     """One response record as written by warcio (its own gzip member when ``gz``)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=gz)
-    http = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8"), *headers], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=http))
+    http = StatusAndHeaders(
+        status, [("Content-Type", "text/html; charset=utf-8"), *headers], protocol="HTTP/1.1"
+    )
+    writer.write_record(
+        writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=http)
+    )
     return buf.getvalue()
 
 
@@ -95,11 +102,17 @@ def offsets(parts: list[bytes]) -> list[int]:
 def junk_in_gzip_member(d: Path, size: int, backend: str = "warcio") -> Attack:
     """A record's member holds junk after the record; the next member's record must export."""
     a, c = warc_record("https://e.org/1", page(1), True), warc_record("https://e.org/3", page(3), True)
-    b = gzip.compress(gzip.decompress(warc_record("https://e.org/2", page(2), True)) + b"\x07junk" * (size // 5))
+    b = gzip.compress(
+        gzip.decompress(warc_record("https://e.org/2", page(2), True)) + b"\x07junk" * (size // 5)
+    )
     parts = [a, b, c]
     o = offsets(parts)
-    return _warc(d / "member.warc.gz", parts, backend,
-                 [(f"#{o[0]}", "ok"), (f"#{o[1]}", "ok"), (f"#{o[1]}+", "failed"), (f"#{o[2]}", "ok")])
+    return _warc(
+        d / "member.warc.gz",
+        parts,
+        backend,
+        [(f"#{o[0]}", "ok"), (f"#{o[1]}", "ok"), (f"#{o[1]}+", "failed"), (f"#{o[2]}", "ok")],
+    )
 
 
 def junk_between_plain_records(d: Path, size: int, backend: str = "warcio") -> Attack:
@@ -107,8 +120,12 @@ def junk_between_plain_records(d: Path, size: int, backend: str = "warcio") -> A
     a, b, c = (warc_record(f"https://e.org/{n}", page(n), False) for n in (1, 2, 3))
     parts = [a, b"JUNK" * (size // 4), b, c]
     o = offsets(parts)
-    return _warc(d / "plain.warc", parts, backend,
-                 [(f"#{o[0]}", "ok"), (f"#{o[1]}", "failed"), (f"#{o[2]}", "ok"), (f"#{o[3]}", "ok")])
+    return _warc(
+        d / "plain.warc",
+        parts,
+        backend,
+        [(f"#{o[0]}", "ok"), (f"#{o[1]}", "failed"), (f"#{o[2]}", "ok"), (f"#{o[3]}", "ok")],
+    )
 
 
 def truncated_member(d: Path, size: int, backend: str = "warcio") -> Attack:
@@ -117,16 +134,22 @@ def truncated_member(d: Path, size: int, backend: str = "warcio") -> Attack:
     b = warc_record("https://e.org/2", page(2) * max(1, size // 2000), True)
     parts = [a, b[: len(b) // 2], c]
     o = offsets(parts)
-    return _warc(d / "cut.warc.gz", parts, backend, [(f"#{o[0]}", "ok"), (f"#{o[1]}", "failed"), (f"#{o[2]}", "ok")])
+    return _warc(
+        d / "cut.warc.gz", parts, backend, [(f"#{o[0]}", "ok"), (f"#{o[1]}", "failed"), (f"#{o[2]}", "ok")]
+    )
 
 
 def bad_header(d: Path, size: int, backend: str = "warcio") -> Attack:
     """A member whose record has a Content-Length that is no number."""
     a, c = warc_record("https://e.org/1", page(1), True), warc_record("https://e.org/3", page(3), True)
-    raw = gzip.decompress(warc_record("https://e.org/2", page(2), True)).replace(b"Content-Length: ", b"Content-Length: x", 1)
+    raw = gzip.decompress(warc_record("https://e.org/2", page(2), True)).replace(
+        b"Content-Length: ", b"Content-Length: x", 1
+    )
     parts = [a, gzip.compress(raw), c]
     o = offsets(parts)
-    return _warc(d / "header.warc.gz", parts, backend, [(f"#{o[0]}", "ok"), (f"#{o[1]}", "failed"), (f"#{o[2]}", "ok")])
+    return _warc(
+        d / "header.warc.gz", parts, backend, [(f"#{o[0]}", "ok"), (f"#{o[1]}", "failed"), (f"#{o[2]}", "ok")]
+    )
 
 
 def huge_first_line(d: Path, size: int, backend: str = "warcio") -> Attack:
@@ -140,15 +163,19 @@ def huge_first_line(d: Path, size: int, backend: str = "warcio") -> Attack:
         fh.write(b"x" * (size % MiB) + b"\r\n\r\n")
         fh.write(a + b)
     start = size + 4
-    return Attack([str(path), "--warc-backend", backend],
-                  [("#0", "failed"), (f"#{start}", "ok"), (f"#{start + len(a)}", "ok")])
+    return Attack(
+        [str(path), "--warc-backend", backend],
+        [("#0", "failed"), (f"#{start}", "ok"), (f"#{start + len(a)}", "ok")],
+    )
 
 
 def content_encoding_bomb(d: Path, size: int, backend: str = "warcio", encoding: str = "gzip") -> Attack:
     """A small record whose Content-Encoding inflates to ``size`` bytes, then a good record."""
     bad = warc_record("https://e.org/bomb", bomb(encoding, size), True, (("Content-Encoding", encoding),))
     good = warc_record("https://e.org/2", page(2), True)
-    return _warc(d / f"bomb-{encoding}.warc.gz", [bad, good], backend, [("#0", "failed"), (f"#{len(bad)}", "ok")])
+    return _warc(
+        d / f"bomb-{encoding}.warc.gz", [bad, good], backend, [("#0", "failed"), (f"#{len(bad)}", "ok")]
+    )
 
 
 def jsonl_line_bomb(d: Path, size: int) -> Attack:
@@ -158,14 +185,18 @@ def jsonl_line_bomb(d: Path, size: int) -> Attack:
     parts = [c.compress(b'{"url": "https://e.org/bomb", "html": "')]
     block = b" " * MiB
     parts += [c.compress(block) for _ in range(size // MiB)]
-    parts.append(c.compress(b'"}\n' + json.dumps({"url": "https://e.org/2", "html": page(2).decode()}).encode() + b"\n"))
+    parts.append(
+        c.compress(
+            b'"}\n' + json.dumps({"url": "https://e.org/2", "html": page(2).decode()}).encode() + b"\n"
+        )
+    )
     path.write_bytes(b"".join(parts) + c.flush())
     return Attack([str(path)], [(":1", "failed"), (":2", "ok")])
 
 
 def jsonl_damaged_member(d: Path, size: int) -> Attack:
     """A .jsonl.gz of three members; the second's compressed bytes are overwritten with junk."""
-    line = lambda n: json.dumps({"url": f"https://e.org/{n}", "html": page(n).decode()}).encode() + b"\n"  # noqa: E731
+    line = lambda n: json.dumps({"url": f"https://e.org/{n}", "html": page(n).decode()}).encode() + b"\n"
     bad = bytearray(gzip.compress(line(2) * max(1, size // 1000)))
     bad[20:60] = b"\xff" * 40
     (d / "damaged.jsonl.gz").write_bytes(gzip.compress(line(1)) + bytes(bad) + gzip.compress(line(3)))
@@ -197,7 +228,9 @@ def record_start_flood(d: Path, size: int, backend: str = "warcio") -> Attack:
     path = d / "flood.warc"
     _flood(path, a, unit, size, b)
     start = len(a) + (size // len(unit)) * len(unit)
-    return Attack([str(path), "--warc-backend", backend], [("#0", "ok"), (f"#{len(a)}", "failed"), (f"#{start}", "ok")])
+    return Attack(
+        [str(path), "--warc-backend", backend], [("#0", "ok"), (f"#{len(a)}", "failed"), (f"#{start}", "ok")]
+    )
 
 
 def gzip_magic_flood(d: Path, size: int, backend: str = "warcio") -> Attack:
@@ -207,13 +240,19 @@ def gzip_magic_flood(d: Path, size: int, backend: str = "warcio") -> Attack:
     path = d / "flood.warc.gz"
     _flood(path, a, unit, size, b)
     start = len(a) + (size // len(unit)) * len(unit)
-    return Attack([str(path), "--warc-backend", backend], [("#0", "ok"), (f"#{len(a)}", "failed"), (f"#{start}", "ok")])
+    return Attack(
+        [str(path), "--warc-backend", backend], [("#0", "ok"), (f"#{len(a)}", "failed"), (f"#{start}", "ok")]
+    )
 
 
 WARC_ATTACKS: dict[str, Callable[..., Attack]] = {
-    "junk_in_gzip_member": junk_in_gzip_member, "junk_between_plain_records": junk_between_plain_records,
-    "truncated_member": truncated_member, "bad_header": bad_header, "huge_first_line": huge_first_line,
-    "record_start_flood": record_start_flood, "gzip_magic_flood": gzip_magic_flood,
+    "junk_in_gzip_member": junk_in_gzip_member,
+    "junk_between_plain_records": junk_between_plain_records,
+    "truncated_member": truncated_member,
+    "bad_header": bad_header,
+    "huge_first_line": huge_first_line,
+    "record_start_flood": record_start_flood,
+    "gzip_magic_flood": gzip_magic_flood,
 }
 
 
@@ -240,7 +279,9 @@ print(r.returncode, u.ru_maxrss, time.perf_counter() - t, u.ru_utime + u.ru_stim
 def run_attack(attack: Attack, out: Path, *extra: str) -> Result:
     """``archiver clean ATTACK -o OUT`` in a child process: its outcome and peak RSS (MB)."""
     cmd = [sys.executable, "-m", "archiver", "clean", *attack.args, "-o", str(out), "-q", *extra]
-    wrapped = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], cwd=ROOT, capture_output=True, text=True, check=True)
+    wrapped = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *cmd], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     code, rss, wall, cpu = wrapped.stdout.split()
 
     def lines(name: str) -> list[dict]:
@@ -248,7 +289,9 @@ def run_attack(attack: Attack, out: Path, *extra: str) -> Result:
         return [json.loads(ln) for ln in p.read_text("utf-8").splitlines()] if p.exists() else []
 
     run = json.loads((out / "run.json").read_text("utf-8")) if (out / "run.json").exists() else {}
-    return Result(int(code), int(rss) / 1024, float(wall), float(cpu), lines("index.jsonl"), lines("errors.jsonl"), run)
+    return Result(
+        int(code), int(rss) / 1024, float(wall), float(cpu), lines("index.jsonl"), lines("errors.jsonl"), run
+    )
 
 
 def outcome(result: Result) -> list[tuple[str, str]]:

@@ -3,16 +3,17 @@ forged record) are shown visibly by ``show`` and ``search``, never acted on by t
 
 U+202E (RIGHT-TO-LEFT OVERRIDE) turns the text after it around: a title 'invoice<RLO>fdp.exe'
 displays as 'invoiceexe.pdf'. The record keeps what the page held; the display names the control."""
+
 from __future__ import annotations
 
 import dataclasses
 import json
 
 import pytest
-
-import archiver
 from archive_attacks import cli
 from archivekit import FILLER_EN, page
+
+import archiver
 from archiver.archive.index import build_index
 from archiver.run.output import append_line, index_record, write_document
 
@@ -23,7 +24,9 @@ TITLE = "Harbour invoice\u202efdp.exe \x1b]0;pwned\x07 \u2067news\u2069"
 @pytest.fixture()
 def export(tmp_path):
     doc = archiver.clean(page("Harbour news", [f"{FILLER_EN} Boats came back.", FILLER_EN], lang="en"))
-    first = dataclasses.replace(doc.blocks[0], text=doc.blocks[0].text.replace("Boats", "Boats \u202eyaw\u202c"))
+    first = dataclasses.replace(
+        doc.blocks[0], text=doc.blocks[0].text.replace("Boats", "Boats \u202eyaw\u202c")
+    )
     doc = dataclasses.replace(doc, title=TITLE, blocks=(first, *doc.blocks[1:]))
     write_document(doc, tmp_path, ("md", "json"))
     append_line(tmp_path / "index.jsonl", index_record(doc, "page.html", [f"{doc.id}.md", f"{doc.id}.json"]))

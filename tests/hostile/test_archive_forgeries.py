@@ -4,6 +4,7 @@ Each test forges one thing in a copy of a small bag made by the real ``archiver 
 ``archiver bag``, usually recomputing every manifest and the data package afterwards (what a
 forger with write access would do, so fixity alone passes), and expects ``archiver verify`` to
 exit non-zero with a problem line that names the file and says what is wrong."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,8 @@ import sqlite3
 
 import bagit
 import pytest
-
 from archive_attacks import cli, copy_tree, make_bag
+
 from archiver.archive import datapackage
 
 SECRET = "zanzibarsecretword"
@@ -31,7 +32,9 @@ def bag(pristine, tmp_path):
 
 
 def ids(bag):
-    return [json.loads(line)["id"] for line in (bag / "data" / "documents.jsonl").read_text("utf-8").splitlines()]
+    return [
+        json.loads(line)["id"] for line in (bag / "data" / "documents.jsonl").read_text("utf-8").splitlines()
+    ]
 
 
 def resign(bag):
@@ -61,8 +64,12 @@ def test_tag_manifests_deleted_then_bag_info_edited(bag):
 
 def test_bag_info_dropped_from_the_tag_manifests_then_edited(bag):
     for path in bag.glob("tagmanifest-*.txt"):
-        path.write_text("".join(ln + "\n" for ln in path.read_text("utf-8").splitlines()
-                                if not ln.endswith(" bag-info.txt")), "utf-8")
+        path.write_text(
+            "".join(
+                ln + "\n" for ln in path.read_text("utf-8").splitlines() if not ln.endswith(" bag-info.txt")
+            ),
+            "utf-8",
+        )
     info = bag / "bag-info.txt"
     info.write_text(info.read_text("utf-8") + "Source-Organization: Forged\n", "utf-8")
     verify_fails(bag, "bag: bag-info.txt: not listed in tagmanifest-sha256.txt")
@@ -71,8 +78,14 @@ def test_bag_info_dropped_from_the_tag_manifests_then_edited(bag):
 def test_a_payload_manifest_deleted(bag):
     (bag / "manifest-sha512.txt").unlink()
     for path in bag.glob("tagmanifest-*.txt"):
-        path.write_text("".join(ln + "\n" for ln in path.read_text("utf-8").splitlines()
-                                if not ln.endswith(" manifest-sha512.txt")), "utf-8")
+        path.write_text(
+            "".join(
+                ln + "\n"
+                for ln in path.read_text("utf-8").splitlines()
+                if not ln.endswith(" manifest-sha512.txt")
+            ),
+            "utf-8",
+        )
     verify_fails(bag, "bag: manifest-sha512.txt: missing")
 
 
@@ -86,7 +99,7 @@ def test_script_in_the_reading_copy_with_its_csp_removed(bag):
     page = bag / "data" / "html" / f"{ids(bag)[0]}.html"
     text = page.read_text("utf-8")
     start = text.index('<meta http-equiv="Content-Security-Policy"')
-    text = text[:start] + text[text.index(">", start) + 1:]
+    text = text[:start] + text[text.index(">", start) + 1 :]
     page.write_text(text.replace("</body>", "<script>alert(1)</script></body>"), "utf-8")
     resign(bag)
     lines = verify_fails(bag, f"render: data/html/{page.name}: is not what the reading copy of json/")
@@ -112,11 +125,16 @@ def test_forged_title_in_documents_jsonl(bag):
 
 def test_forged_index_page_and_an_added_page(bag):
     index = bag / "data" / "html" / "index.html"
-    index.write_text(index.read_text("utf-8").replace("</body>", "<a href=//evil.example>more</a></body>"), "utf-8")
+    index.write_text(
+        index.read_text("utf-8").replace("</body>", "<a href=//evil.example>more</a></body>"), "utf-8"
+    )
     (bag / "data" / "html" / "extra.html").write_text("<script>alert(1)</script>", "utf-8")
     resign(bag)
-    verify_fails(bag, "render: data/html/index.html: is not what the records' index gives",
-                 "render: data/html/extra.html: not a file this bag's records give")
+    verify_fails(
+        bag,
+        "render: data/html/index.html: is not what the records' index gives",
+        "render: data/html/extra.html: not a file this bag's records give",
+    )
 
 
 def test_symlink_in_the_payload(bag, tmp_path):
@@ -199,9 +217,11 @@ def test_an_unlisted_symlink_is_not_read_through(bag, tmp_path):
 def test_record_whose_id_is_not_its_file_name(bag):
     doc_id = ids(bag)[0]
     path = bag / "data" / "json" / f"{doc_id}.json"
-    path.write_text(path.read_text("utf-8").replace(f'"id": "{doc_id}"', '"id": "0123456789abcdef"', 1), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(f'"id": "{doc_id}"', '"id": "0123456789abcdef"', 1), "utf-8"
+    )
     resign(bag)
-    verify_fails(bag, f"documents: data/json/{doc_id}.json: record id \"0123456789abcdef\" is not the id")
+    verify_fails(bag, f'documents: data/json/{doc_id}.json: record id "0123456789abcdef" is not the id')
 
 
 def test_a_repeated_bag_info_tag_is_a_problem_not_a_traceback(bag):

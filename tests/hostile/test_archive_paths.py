@@ -4,13 +4,13 @@ Every id read back must be 16 hex digits, an index line's outputs must be its id
 and a file planted as a symlink is never followed (its target could be anywhere). Each attack is
 a real export with one forged piece; the promise checked is a non-zero exit with the reason, and
 nothing written or read outside the export (and the bag being made)."""
+
 from __future__ import annotations
 
 import json
 import os
 
 import pytest
-
 from archive_attacks import changed_outside, cli, make_export, snapshot
 
 SECRET = "zanzibarsecretword"  # a word only the outside file holds
@@ -56,7 +56,9 @@ def test_index_line_with_a_climbing_id_is_refused_by_bag(tmp_path, export):
     # wrote json/../../../x.json and html/../../../x.html outside the bag
     rel = "../../../x"
     target = export / f"{rel}.json"
-    target.write_text((export / f"{_ids(export)[0]}.json").read_text("utf-8").replace(_ids(export)[0], rel), "utf-8")
+    target.write_text(
+        (export / f"{_ids(export)[0]}.json").read_text("utf-8").replace(_ids(export)[0], rel), "utf-8"
+    )
     _append_index_line(export, {"id": rel, "source": "x.html", "status": "ok", "outputs": [f"{rel}.json"]})
     _bag_refused(tmp_path, export, "index.jsonl:3", "is not a document id")
 
@@ -64,7 +66,9 @@ def test_index_line_with_a_climbing_id_is_refused_by_bag(tmp_path, export):
 def test_index_line_naming_another_file_is_refused(tmp_path, export):
     outside = _outside_record(tmp_path, export)
     doc_id = "0123456789abcdef"
-    _append_index_line(export, {"id": doc_id, "source": "x.html", "outputs": [os.path.relpath(outside, export)]})
+    _append_index_line(
+        export, {"id": doc_id, "source": "x.html", "outputs": [os.path.relpath(outside, export)]}
+    )
     _bag_refused(tmp_path, export, "index.jsonl:3", f"is not {doc_id}.json")
 
 

@@ -1,5 +1,6 @@
 """Deep nesting (issue 16 item 6): unclosed or nested elements by the hundred or thousand raise no
 RecursionError, and the article is kept, in every output."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,7 +10,9 @@ from archiver.extract.depth import bound_depth
 from archiver.render.html import document_page
 
 PROSE = "Paragraph {} of the article, a sentence with enough words in it to read as prose and be kept."
-ARTICLE = "<article><h1>A deep title</h1>" + "".join(f"<p>{PROSE.format(i)}</p>" for i in range(5)) + "</article>"
+ARTICLE = (
+    "<article><h1>A deep title</h1>" + "".join(f"<p>{PROSE.format(i)}</p>" for i in range(5)) + "</article>"
+)
 
 
 def _page(body: str) -> str:
@@ -22,12 +25,18 @@ def _items(depth: int) -> str:
 
 CASES = {
     "400 unclosed div after the article": _page(ARTICLE + "<div>chrome " * 400),
-    "1500 unclosed div inside the article": _page(ARTICLE.replace("</article>", "<div>" * 1500 + "</article>")),
+    "1500 unclosed div inside the article": _page(
+        ARTICLE.replace("</article>", "<div>" * 1500 + "</article>")
+    ),
     "300 nested ul/li after the article": _page(ARTICLE + _items(300)),
     "1200 nested ul/li inside the article": _page(ARTICLE.replace("</article>", _items(1200) + "</article>")),
-    "5000 nested b in a paragraph": _page(ARTICLE.replace("<p>", "<p>" + "<b>" * 5000, 1).replace("</p>", "</b>" * 5000 + "</p>", 1)),
+    "5000 nested b in a paragraph": _page(
+        ARTICLE.replace("<p>", "<p>" + "<b>" * 5000, 1).replace("</p>", "</b>" * 5000 + "</p>", 1)
+    ),
     "5000 unclosed span in a paragraph": _page(ARTICLE.replace("<p>", "<p>" + "<span>" * 5000, 1)),
-    "1800 nested span in the headline": _page(ARTICLE.replace("<h1>", "<h1>" + "<span>" * 1800, 1).replace("</h1>", "</span>" * 1800 + "</h1>", 1)),
+    "1800 nested span in the headline": _page(
+        ARTICLE.replace("<h1>", "<h1>" + "<span>" * 1800, 1).replace("</h1>", "</span>" * 1800 + "</h1>", 1)
+    ),
     "5000 nested div around the article": _page("<div>" * 5000 + ARTICLE + "</div>" * 5000),
 }
 

@@ -1,6 +1,7 @@
 """Script through link and image URLs (issue 16 item 3): every URL written into Markdown, HTML or
 JSON passes one sanitizer, and no standard Markdown renderer (markdown-it-py, Python-Markdown)
 makes a script, an event handler or a ``javascript:`` target of any output."""
+
 from __future__ import annotations
 
 import html
@@ -18,13 +19,44 @@ from archiver import clean
 from archiver.render.html import document_page
 from archiver.render.urls import safe_url
 
-SCHEMES = ["javascript:", "JaVaScRiPt:", " javascript:", "\tjavascript:", "\x00javascript:", "java\tscript:",
-           "java\nscript:", "jav&#x09;ascript:", "vbscript:", "VBScript:", "data:text/html,", "DATA:",
-           "javascript&#58;", "&#106;avascript:", "file:"]
-PAYLOADS = ["alert(1)", "alert(1)//", "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
-            "')onmouseover=alert(1)//", "%0aalert(1)", "\\u0061lert(1)", ")(<script>", "x\" onclick=\"alert(1)"]
-SAFE = ["http://x.example/", "https://x.example/a/", "/rel/", "?q=", "#", "mailto:a@x.example?subject=", "//x.example/",
-        "HTTPS://X.EXAMPLE/"]
+SCHEMES = [
+    "javascript:",
+    "JaVaScRiPt:",
+    " javascript:",
+    "\tjavascript:",
+    "\x00javascript:",
+    "java\tscript:",
+    "java\nscript:",
+    "jav&#x09;ascript:",
+    "vbscript:",
+    "VBScript:",
+    "data:text/html,",
+    "DATA:",
+    "javascript&#58;",
+    "&#106;avascript:",
+    "file:",
+]
+PAYLOADS = [
+    "alert(1)",
+    "alert(1)//",
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "')onmouseover=alert(1)//",
+    "%0aalert(1)",
+    "\\u0061lert(1)",
+    ")(<script>",
+    'x" onclick="alert(1)',
+]
+SAFE = [
+    "http://x.example/",
+    "https://x.example/a/",
+    "/rel/",
+    "?q=",
+    "#",
+    "mailto:a@x.example?subject=",
+    "//x.example/",
+    "HTTPS://X.EXAMPLE/",
+]
 PROSE = "A paragraph of the article that is long enough to read as prose, with a few more words in it"
 FORBIDDEN = re.compile(r"^(?:javascript|vbscript|data|file):")
 
@@ -33,22 +65,36 @@ def _hostile_urls(n: int = 120) -> list[str]:
     rng = random.Random(16)
     crafted = [s + p for s, p in itertools.product(SCHEMES, PAYLOADS)]
     crafted += [s + p for s, p in itertools.product(SAFE, PAYLOADS)]
-    crafted += ["http://x.example/(<script>alert(1)</script>", "http://x.example/a b<c>d", "http://x.example/\\\\evil",
-                "http://x.example/\u202eevil", "http://x.example/((((((((((a))))))))))", "http://x.example/)(",
-                "http://x.example/%zz\"'", "http://x.example/a\r\nb", "http://x.example/`x`{y}|^"]
+    crafted += [
+        "http://x.example/(<script>alert(1)</script>",
+        "http://x.example/a b<c>d",
+        "http://x.example/\\\\evil",
+        "http://x.example/\u202eevil",
+        "http://x.example/((((((((((a))))))))))",
+        "http://x.example/)(",
+        "http://x.example/%zz\"'",
+        "http://x.example/a\r\nb",
+        "http://x.example/`x`{y}|^",
+    ]
     return sorted(set(rng.sample(crafted, n) + crafted[-9:]))
 
 
 def _page(urls: list[str]) -> str:
-    links = "".join(f'<p>Paragraph {i} of the article, a sentence with words: '
-                    f'<a href="{html.escape(u, quote=True)}">link text {i}</a> and <b>more</b> text after it.</p>'
-                    for i, u in enumerate(urls))
-    head = ('<title>&lt;script&gt;alert(1)&lt;/script&gt; A title &lt;img src=x onerror=alert(1)&gt;</title>'
-            f'<meta property="og:image" content="{html.escape(urls[0], quote=True)}">'
-            '<link rel="canonical" href="JaVaScRiPt:alert(1)">')
+    links = "".join(
+        f"<p>Paragraph {i} of the article, a sentence with words: "
+        f'<a href="{html.escape(u, quote=True)}">link text {i}</a> and <b>more</b> text after it.</p>'
+        for i, u in enumerate(urls)
+    )
+    head = (
+        "<title>&lt;script&gt;alert(1)&lt;/script&gt; A title &lt;img src=x onerror=alert(1)&gt;</title>"
+        f'<meta property="og:image" content="{html.escape(urls[0], quote=True)}">'
+        '<link rel="canonical" href="JaVaScRiPt:alert(1)">'
+    )
     prose = "".join(f"<p>{PROSE} {i}.</p>" for i in range(3))
-    return (f"<!DOCTYPE html><html><head>{head}</head><body><article><h1>A title</h1>{prose}{links}"
-            "</article></body></html>")
+    return (
+        f"<!DOCTYPE html><html><head>{head}</head><body><article><h1>A title</h1>{prose}{links}"
+        "</article></body></html>"
+    )
 
 
 class _Tags(HTMLParser):
@@ -83,8 +129,11 @@ def outputs():
 
 def test_no_renderer_makes_script_of_the_markdown(outputs):
     _, _, md, _, _ = outputs
-    for rendered in (MarkdownIt().render(md), MarkdownIt("commonmark", {"html": True}).render(md),
-                     markdown.markdown(md)):
+    for rendered in (
+        MarkdownIt().render(md),
+        MarkdownIt("commonmark", {"html": True}).render(md),
+        markdown.markdown(md),
+    ):
         assert _problems(rendered) == []
 
 
@@ -99,7 +148,9 @@ def test_no_script_handler_or_forbidden_target_in_any_output_file(outputs):
     record = json.loads(js)
     hrefs = [m["href"] for b in record["blocks"] for m in b.get("marks", ()) if "href" in m]
     assert hrefs and all(safe_url(h) == h for h in hrefs)  # sanitized, and idempotent
-    assert record["canonical_url"] is None and (record["image"] is None or safe_url(record["image"]) == record["image"])
+    assert record["canonical_url"] is None and (
+        record["image"] is None or safe_url(record["image"]) == record["image"]
+    )
 
 
 def test_every_link_keeps_its_text(outputs):
@@ -108,20 +159,33 @@ def test_every_link_keeps_its_text(outputs):
         assert f"link text {i}" in md and f"link text {i}" in page
 
 
-@pytest.mark.parametrize("url,want", [
-    ("https://en.wikipedia.org/wiki/Mercury_(planet)", "https://en.wikipedia.org/wiki/Mercury_(planet)"),
-    ("http://x.example/)(", "http://x.example/%29%28"),
-    ("http://x.example/a b\"<>\\", "http://x.example/a%20b%22%3C%3E%5C"),
-    ("  HTTP://x.example/\t?a=1&b=2#f \n", "HTTP://x.example/?a=1&b=2#f"),
-    ("/relative/path?x=&amp;", "/relative/path?x=&amp;"), ("javascript&#58;x", "javascript%26#58;x"),
-    ("https://ar.wikipedia.org/wiki/مصر", "https://ar.wikipedia.org/wiki/مصر"),
-    ("http://x.example/\u202e\u00a0%41%g", "http://x.example/%E2%80%AE%C2%A0%41%25g"),
-    ("mailto:a@x.example", "mailto:a@x.example"),
-    ("\ufffdjavascript:alert(1)", "\ufffdjavascript%3Aalert(1)"), ("a:b/c:d", None), ("./a:b/c:d", "./a:b/c:d"),
-    ("ftp://x.example/f", "ftp://x.example/f"),
-    ("JaVaScRiPt:alert(1)", None), (" javascript:x", None), ("java\tscript:x", None), ("data:text/html,x", None),
-    ("vbscript:x", None), ("\x01\x02javascript:x", None), ("", None), (" \t ", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "url,want",
+    [
+        ("https://en.wikipedia.org/wiki/Mercury_(planet)", "https://en.wikipedia.org/wiki/Mercury_(planet)"),
+        ("http://x.example/)(", "http://x.example/%29%28"),
+        ('http://x.example/a b"<>\\', "http://x.example/a%20b%22%3C%3E%5C"),
+        ("  HTTP://x.example/\t?a=1&b=2#f \n", "HTTP://x.example/?a=1&b=2#f"),
+        ("/relative/path?x=&amp;", "/relative/path?x=&amp;"),
+        ("javascript&#58;x", "javascript%26#58;x"),
+        ("https://ar.wikipedia.org/wiki/مصر", "https://ar.wikipedia.org/wiki/مصر"),
+        ("http://x.example/\u202e\u00a0%41%g", "http://x.example/%E2%80%AE%C2%A0%41%25g"),
+        ("mailto:a@x.example", "mailto:a@x.example"),
+        ("\ufffdjavascript:alert(1)", "\ufffdjavascript%3Aalert(1)"),
+        ("a:b/c:d", None),
+        ("./a:b/c:d", "./a:b/c:d"),
+        ("ftp://x.example/f", "ftp://x.example/f"),
+        ("JaVaScRiPt:alert(1)", None),
+        (" javascript:x", None),
+        ("java\tscript:x", None),
+        ("data:text/html,x", None),
+        ("vbscript:x", None),
+        ("\x01\x02javascript:x", None),
+        ("", None),
+        (" \t ", None),
+        (None, None),
+    ],
+)
 def test_safe_url(url, want):
     assert safe_url(url) == want
     if want is not None:

@@ -1,6 +1,7 @@
 """Item 9 of issue 16: a full disk or a read-only ``-o`` is a clear one-line error, not a
 traceback; no torn half line at the end of index.jsonl/errors.jsonl; run.json is written on the
 way out; the rerun resumes to the same directory an uninterrupted run gives."""
+
 from __future__ import annotations
 
 import errno
@@ -12,11 +13,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from batchkit import page, tree_bytes
 from conftest import ROOT
 
-from archiver.run import output, worker
+from archiver.run import output
 from archiver.run.batch import RunOptions, run_batch
 from archiver.run.output import WriteFailure
 from archiver.run.worker import Job
@@ -122,8 +122,23 @@ def test_the_command_says_it_in_one_line_and_exits_non_zero(tmp_path, code):
     src = pages(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
-    r = subprocess.run([sys.executable, "-c", INJECT.format(code=code), "clean", str(src), "-o", str(out), "-q",
-                        "--parallel", "0"], cwd=ROOT, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            INJECT.format(code=code),
+            "clean",
+            str(src),
+            "-o",
+            str(out),
+            "-q",
+            "--parallel",
+            "0",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     err = r.stderr.decode()
     assert r.returncode not in (0, 1) and "Traceback" not in err, err
     assert len(err.strip().splitlines()) == 1 and err.startswith("archiver: error:"), err
@@ -138,8 +153,11 @@ def test_an_existing_read_only_output_directory(tmp_path):
     (src / "new.html").write_text(page(9), "utf-8")
     os.chmod(out, 0o555)
     try:
-        r = subprocess.run([sys.executable, "-m", "archiver", "clean", str(src), "-o", str(out), "-q"], cwd=ROOT,
-                           capture_output=True)
+        r = subprocess.run(
+            [sys.executable, "-m", "archiver", "clean", str(src), "-o", str(out), "-q"],
+            cwd=ROOT,
+            capture_output=True,
+        )
     finally:
         os.chmod(out, 0o755)
     err = r.stderr.decode()

@@ -3,10 +3,10 @@
 Identical bytes at two paths are two documents (each record names its own path); a file whose
 name looks like a feed line is not that line; the export tree is byte-identical across runs.
 """
+
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,14 +14,16 @@ from pathlib import Path
 from batchkit import lines, page, tree_bytes, write_jsonl
 from conftest import ROOT
 
-from archiver.model import document_id
-from archiver.model import Source
+from archiver.model import Source, document_id
 
 
 def clean(*args):
     # --include "*": the file named like a line has no page extension, so the default selection skips it
-    return subprocess.run([sys.executable, "-m", "archiver", "clean", *map(str, args), "-q", "--include", "*"],
-                          cwd=ROOT, capture_output=True)
+    return subprocess.run(
+        [sys.executable, "-m", "archiver", "clean", *map(str, args), "-q", "--include", "*"],
+        cwd=ROOT,
+        capture_output=True,
+    )
 
 
 def corpus(tmp_path: Path) -> Path:
@@ -40,7 +42,9 @@ def corpus(tmp_path: Path) -> Path:
 def test_identical_bytes_at_two_paths_are_two_documents(tmp_path):
     src = corpus(tmp_path)
     out = tmp_path / "out"
-    r = clean(src, "-o", out, "--parallel", "2", "--include", "*")  # every file: "feed.jsonl:1" is no page name
+    r = clean(
+        src, "-o", out, "--parallel", "2", "--include", "*"
+    )  # every file: "feed.jsonl:1" is no page name
     assert r.returncode == 0, r.stderr
     index = lines(out / "index.jsonl")
     keys = [rec["source"] for rec in index]
@@ -64,16 +68,39 @@ def test_any_order_parallel_and_shard_split_give_the_same_tree(tmp_path):
     src = corpus(tmp_path)
     names = sorted(str(p.relative_to(src)) for p in src.iterdir())
     one, two = tmp_path / "one", tmp_path / "two"
-    r = subprocess.run([sys.executable, "-m", "archiver", "clean", *names, "-o", one, "-q", "--parallel", "0"],
-                       cwd=src, capture_output=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "archiver", "clean", *names, "-o", one, "-q", "--parallel", "0"],
+        cwd=src,
+        capture_output=True,
+    )
     assert r.returncode == 0, r.stderr
     for shard in ("0", "1"):  # reversed order, two workers, two shards merged
-        r = subprocess.run([sys.executable, "-m", "archiver", "clean", *reversed(names), "-o", tmp_path / f"s{shard}",
-                            "-q", "--parallel", "2", "--shard-index", shard, "--num-shards", "2"],
-                           cwd=src, capture_output=True)
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "archiver",
+                "clean",
+                *reversed(names),
+                "-o",
+                tmp_path / f"s{shard}",
+                "-q",
+                "--parallel",
+                "2",
+                "--shard-index",
+                shard,
+                "--num-shards",
+                "2",
+            ],
+            cwd=src,
+            capture_output=True,
+        )
         assert r.returncode == 0, r.stderr
-    r = subprocess.run([sys.executable, "-m", "archiver", "merge", two, tmp_path / "s1", tmp_path / "s0", "-q"],
-                       cwd=ROOT, capture_output=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "archiver", "merge", two, tmp_path / "s1", tmp_path / "s0", "-q"],
+        cwd=ROOT,
+        capture_output=True,
+    )
     assert r.returncode == 0, r.stderr
     assert tree_bytes(one) == tree_bytes(two)
 
@@ -85,6 +112,8 @@ def test_the_id_does_not_depend_on_how_the_root_is_spelled(tmp_path, monkeypatch
     assert len(ids) == 1
     assert document_id(None, "0" * 64, Source(kind="html", path="in/b/x.html")) not in ids
     # a library call without a path keeps its content-based id
-    assert document_id("https://x.org/", "0" * 64) == document_id("https://x.org/", "0" * 64, Source(kind="auto"))
+    assert document_id("https://x.org/", "0" * 64) == document_id(
+        "https://x.org/", "0" * 64, Source(kind="auto")
+    )
     lines_ = {document_id(None, "0" * 64, Source(kind="jsonl", path="f.jsonl", line=n)) for n in (1, 2)}
     assert len(lines_) == 2

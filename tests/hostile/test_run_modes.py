@@ -1,5 +1,6 @@
 """Issue 14 item 3: every exported file gets the mode a plain write gives under the user's umask
 (the temporary-file-then-rename writes gave 0600: an archive others could not read)."""
+
 from __future__ import annotations
 
 import os
@@ -8,7 +9,6 @@ import subprocess
 import sys
 
 import pytest
-
 from batchkit import page
 from conftest import ROOT
 
@@ -20,8 +20,12 @@ def test_exported_files_follow_the_umask(tmp_path, umask):
     (src / "a.html").write_text(page(1), "utf-8")
     (src / "empty.html").write_bytes(b"")
     out = tmp_path / "out"
-    r = subprocess.run([sys.executable, "-m", "archiver", "clean", str(src), "-o", str(out), "-q", "--parallel", "0"],
-                       cwd=ROOT, capture_output=True, preexec_fn=lambda: os.umask(umask))
+    r = subprocess.run(
+        [sys.executable, "-m", "archiver", "clean", str(src), "-o", str(out), "-q", "--parallel", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        preexec_fn=lambda: os.umask(umask),
+    )
     assert r.returncode == 1, r.stderr
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()}
     assert len(modes) == 5 and {"index.jsonl", "errors.jsonl", "run.json"} <= set(modes)

@@ -1,6 +1,7 @@
 """Item 10 of issue 16 (SIGTERM/SIGHUP): treated like Ctrl-C. The workers stop without
 tracebacks, one line says what happened, run.json is written with balanced counters, and the
 rerun resumes to the directory an uninterrupted run gives."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from batchkit import lines, page, tree_bytes
 from conftest import ROOT
 
@@ -31,14 +31,21 @@ def clean(src: Path, out: Path, parallel: str) -> list[str]:
     return [sys.executable, "-m", "archiver", "clean", str(src), "-o", str(out), "--parallel", parallel]
 
 
-@pytest.mark.parametrize("signum,parallel", [(signal.SIGTERM, "2"), (signal.SIGHUP, "2"), (signal.SIGTERM, "0")])
+@pytest.mark.parametrize(
+    "signum,parallel", [(signal.SIGTERM, "2"), (signal.SIGHUP, "2"), (signal.SIGTERM, "0")]
+)
 def test_a_signal_mid_run_stops_cleanly_and_the_rerun_resumes(tmp_path, signum, parallel):
     src = pages(tmp_path)
     ref = tmp_path / "ref"
     assert subprocess.run(clean(src, ref, parallel) + ["-q"], cwd=ROOT, capture_output=True).returncode == 1
     out = tmp_path / "out"
-    proc = subprocess.Popen(clean(src, out, parallel), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        clean(src, out, parallel),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while len(lines(out / "index.jsonl")) < 3 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
@@ -48,7 +55,9 @@ def test_a_signal_mid_run_stops_cleanly_and_the_rerun_resumes(tmp_path, signum, 
     assert proc.returncode == 128 + signum, err
     assert "Traceback" not in err and "Error" not in err, err
     name = signal.Signals(signum).name
-    assert err.strip().splitlines()[-1] == f"archiver: stopped by {name}; run the same command again to resume"
+    assert (
+        err.strip().splitlines()[-1] == f"archiver: stopped by {name}; run the same command again to resume"
+    )
     run = json.loads((out / "run.json").read_text("utf-8"))
     c = run["counters"]
     assert run["stopped"] == name

@@ -3,16 +3,15 @@
 index.jsonl, errors.jsonl, run.json and <id>.md/.json that link outside (or dangle) are refused
 or replaced, never written through; ``merge`` copies regular files only.
 """
+
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
 from batchkit import lines, page
 from conftest import ROOT
 
@@ -84,7 +83,9 @@ def test_merge_copies_regular_files_only(tmp_path, outside):
     linked = shard / index[0]["outputs"][1]
     linked.unlink()
     linked.symlink_to(outside / "victim.txt")
-    escaping = dict(index[1], outputs=["../outside/victim.txt"], source="forged")  # a name that leaves the shard
+    escaping = dict(
+        index[1], outputs=["../outside/victim.txt"], source="forged"
+    )  # a name that leaves the shard
     with open(shard / "index.jsonl", "a", encoding="utf-8") as fh:
         fh.write(json.dumps(escaping) + "\n")
     out = tmp_path / "merged"
@@ -95,5 +96,6 @@ def test_merge_copies_regular_files_only(tmp_path, outside):
     assert not any(p.is_symlink() for p in out.iterdir())
     assert not (out / linked.name).exists()
     assert {p.name for p in out.iterdir() if p.suffix in (".md", ".json")} == {
-        n for rec in index for n in rec["outputs"]} - {linked.name}
+        n for rec in index for n in rec["outputs"]
+    } - {linked.name}
     assert (outside / "victim.txt").read_text("utf-8") == "line one\nline two\n"

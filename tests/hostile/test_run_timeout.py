@@ -3,15 +3,14 @@
 lxml's parser is C: a signal cannot stop it, so a page of many attributes ran far past the limit
 with ``--parallel 0``; rendering ran outside the timer in every mode.
 """
+
 from __future__ import annotations
 
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
-
 from batchkit import lines, page
 from conftest import ROOT
 
@@ -30,8 +29,9 @@ def slow_page(attributes: int = 80_000) -> str:
 
 def timed(*args) -> tuple[float, subprocess.CompletedProcess]:
     t0 = time.monotonic()
-    r = subprocess.run([sys.executable, "-m", "archiver", "clean", *map(str, args), "-q"], cwd=ROOT,
-                       capture_output=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "archiver", "clean", *map(str, args), "-q"], cwd=ROOT, capture_output=True
+    )
     return time.monotonic() - t0, r
 
 
@@ -54,6 +54,7 @@ def test_a_page_stuck_in_the_parser_is_one_timeout_record_within_the_limit(tmp_p
 
 def test_rendering_is_inside_the_time_limit(tmp_path, monkeypatch):
     """A renderer that runs long (quadratic on some page shape) is cut by the same timer."""
+
     def slow_render(doc, fmt):
         time.sleep(5)
         return ""
@@ -61,7 +62,9 @@ def test_rendering_is_inside_the_time_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(worker, "render", slow_render)
     (tmp_path / "p.html").write_text(page(3), "utf-8")
     t0 = time.monotonic()
-    outcome = work(Task(str(tmp_path / "p.html"), path=str(tmp_path / "p.html")), Job(str(tmp_path / "out"), timeout=0.5))
+    outcome = work(
+        Task(str(tmp_path / "p.html"), path=str(tmp_path / "p.html")), Job(str(tmp_path / "out"), timeout=0.5)
+    )
     assert time.monotonic() - t0 < 3
     assert outcome.status == "failed" and outcome.record["stage"] == "timeout"
     assert not list((tmp_path / "out").glob("*.md")) if (tmp_path / "out").exists() else True

@@ -1,12 +1,12 @@
 """Saved-page folders: only pages are read, sidecars are skipped and counted, ``.html.gz`` pages
 are read through the bounded gzip reader (issue 14 item 1, issue 16 item 2)."""
+
 from __future__ import annotations
 
 import gzip
 import json
 
 import pytest
-
 from source_attacks import MiB, check, html_gz_bomb, page, run_attack
 
 
@@ -26,19 +26,24 @@ def test_a_scraper_folder_exports_its_pages_and_counts_its_sidecars(tmp_path):
         d.mkdir(parents=True)
         (d / "source.html.gz").write_bytes(gzip.compress(page(n)))
         (d / "meta.json").write_text(json.dumps({"url": f"https://e.org/{n}", "title": "x"}))
-        (d / "expected.txt").write_text(f"Story {n}\n\n" + "A plain text dump of the story, long enough. " * 8)
+        (d / "expected.txt").write_text(
+            f"Story {n}\n\n" + "A plain text dump of the story, long enough. " * 8
+        )
     (src / "style.css").write_text("body { color: red }")
     (src / "rows.csv").write_text("a,b\n1,2\n")
     (src / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
-    (src / "index").write_bytes(page(9))     # no extension, sniffed as HTML
-    (src / "dump.txt.gz").write_bytes(gzip.compress(b"Story dump\n\n" + b"A gzipped text dump, long enough to read. " * 8))
+    (src / "index").write_bytes(page(9))  # no extension, sniffed as HTML
+    (src / "dump.txt.gz").write_bytes(
+        gzip.compress(b"Story dump\n\n" + b"A gzipped text dump, long enough to read. " * 8)
+    )
     (src / "NOTES").write_text("not a page")  # no extension, not HTML
     from source_attacks import Attack
 
     result = run_attack(Attack([str(src)], []), tmp_path / "out", "--parallel", "0")
     sources = sorted(r["source"].removeprefix(str(src) + "/") for r in result.index)
-    assert sources == ["dump.txt.gz", "index"] + [f"item{n}/{f}" for n in range(3)
-                                                  for f in ("expected.txt", "source.html.gz")]
+    assert sources == ["dump.txt.gz", "index"] + [
+        f"item{n}/{f}" for n in range(3) for f in ("expected.txt", "source.html.gz")
+    ]
     assert result.errors == [] and result.run["counters"]["skipped_files"] == 3 + 4
     titles = [r["title"] for r in result.index if r["source"].endswith(".gz")]
     assert titles[0] == "Story dump" and all(t.startswith("Story number") for t in titles[1:])
@@ -71,4 +76,7 @@ def test_a_fifo_without_extension_in_a_folder_is_not_opened_to_sniff_it(tmp_path
         tasks = list(iter_tasks([str(src)]))
     finally:
         signal.alarm(0)
-    assert [(os.path.basename(t.key), t.failure is not None) for t in tasks] == [("page.html", False), ("pipe", True)]
+    assert [(os.path.basename(t.key), t.failure is not None) for t in tasks] == [
+        ("page.html", False),
+        ("pipe", True),
+    ]

@@ -1,15 +1,17 @@
 """Damaged and hostile WARC files through the CLI: every input one line, the good records after
 the damage exported, short reasons, no negative offsets, bounded memory (issue 16, items 1-2)."""
+
 from __future__ import annotations
 
 import importlib.util
 
 import pytest
-
-from source_attacks import MiB, WARC_ATTACKS, check, content_encoding_bomb, run_attack
+from source_attacks import WARC_ATTACKS, MiB, check, content_encoding_bomb, run_attack
 
 BACKENDS = ["warcio"] + (["fastwarc"] if importlib.util.find_spec("fastwarc") else [])
-ENCODINGS = ["gzip", "deflate"] + [e for e, m in (("br", "brotli"), ("zstd", "zstandard")) if importlib.util.find_spec(m)]
+ENCODINGS = ["gzip", "deflate"] + [
+    e for e, m in (("br", "brotli"), ("zstd", "zstandard")) if importlib.util.find_spec(m)
+]
 RSS_MB = 150  # the bombs inflate to 200 MB; the default page limit is 20 MiB
 
 
