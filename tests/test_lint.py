@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CEILING = 105
 
-ruff = shutil.which("ruff")
+ruff = shutil.which("ruff")  # pinned in the test extra: formatting differs between ruff releases
 pytestmark = pytest.mark.skipif(ruff is None, reason="ruff is in the test extra: pip install -e '.[test]'")
 
 
