@@ -23,14 +23,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-try:  # the newer module of the search-key issue; the older fold is the same contract
-    from ..text.searchkey import search_key
-except ImportError:  # pragma: no cover
-    from ..text.fold import fold as _fold
-
-    def search_key(text: str, lang: str | None = None) -> str:
-        return _fold(text)
-
+from ..text.searchkey import search_key
 
 _KEY_WORD = re.compile(r"\w+")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")

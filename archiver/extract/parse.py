@@ -89,15 +89,6 @@ def text_of(el: etree._Element) -> str:
     return squash(" ".join(el.itertext()))
 
 
-def link_text_length(el: etree._Element) -> int:
-    return sum(len(squash(" ".join(a.itertext()))) for a in el.iter("a"))
-
-
-def link_density(el: etree._Element, text_len: int | None = None) -> float:
-    total = text_len if text_len is not None else len(text_of(el))
-    return min(1.0, link_text_length(el) / total) if total else 0.0
-
-
 def is_inside(el: etree._Element, container: etree._Element) -> bool:
     """True when ``container`` is an ancestor of ``el``."""
     # ``in`` tests identity first and elements have no __eq__: a C loop instead of a genexpr

@@ -20,12 +20,6 @@ _SENTENCE_END = tuple('.!?؟…"”’»)')
 
 
 @dataclass(frozen=True, slots=True)
-class DumpLine:
-    text: str
-    role: str = "paragraph"
-
-
-@dataclass(frozen=True, slots=True)
 class DumpCut:
     text: str
     role: str

@@ -107,14 +107,6 @@ def expand_paths(
     return (path for path, ok in expand_found(inputs, include, exclude) if ok)
 
 
-def expand(
-    inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()
-) -> Iterator[InputRef]:
-    """:func:`expand_paths` as :class:`InputRef` items."""
-    for path in expand_paths(inputs, include, exclude):
-        yield InputRef(path, path)
-
-
 def read_page(path: str, limit: int = 0) -> bytes:
     """A page file's bytes; a ``.gz`` file inflated through the bounded reader (at most ``limit``
     bytes out, else :class:`~.inflate.TooLarge`). OS errors become one-line ``InputError`` reasons."""
