@@ -66,8 +66,8 @@ MUTANTS = (
     Mutant(
         "resume-truncate",
         "archiver/run/resume.py",
-        "fh.truncate(pos - step + cut + 1)",
-        "fh.truncate(pos - step + cut)",
+        "return pos - step + cut + 1",
+        "return pos - step + cut",
         "a torn last line is cut together with the newline before it",
     ),
     Mutant(
