@@ -222,19 +222,57 @@ def _removed(
     return tuple(out)
 
 
+def _text_of(page: RawPage) -> tuple[str, str | None, str]:
+    """The page's text, its encoding and the evidence for it (decode stage)."""
+    data = page.data
+    if isinstance(data, str):
+        if not data.strip():
+            raise InputError("empty input")
+        # a str read from a file without "utf-8-sig" keeps the file's byte-order mark: not text
+        return scrub_surrogates(data).removeprefix("\ufeff"), None, "str"
+    decoded = decode(data, page.content_type)
+    return decoded.text, decoded.encoding, decoded.evidence
+
+
+def _comments(cleaned: _Cleaned, page_language: str, config: Config) -> tuple[Block, ...]:
+    """The comment section's blocks (``comments=True``), tagged with the page's language as prior."""
+    if not cleaned.comments:
+        return ()
+    cprotos, cnorm = _nonempty(cleaned.comments, [_normalize(p, False) for p in cleaned.comments])
+    ctags = tag_page(
+        [n.text for n in cnorm],
+        [],
+        page_language,
+        config.lang_detector,
+        config.min_detect_letters,
+        config.lang_candidates,
+    )
+    return _blocks(cprotos, cnorm, ctags.blocks, ctags.runs, "c")
+
+
+def _source(page: RawPage, kind: str, encoding: str | None, evidence: str, sha: str) -> Source:
+    """The record's provenance: where the page came from and how it was read."""
+    s = page.source
+    return Source(
+        kind=s.kind if s.kind != "auto" else kind,
+        path=s.path,
+        url=s.url,
+        encoding=encoding,
+        encoding_evidence=evidence,
+        sha256=sha,
+        record_id=s.record_id,
+        offset=s.offset,
+        line=s.line,
+        captured=s.captured,
+    )
+
+
 def process(page: RawPage, config: Config = DEFAULT) -> Document:
     """Run every stage on one page. Raises an :class:`ArchiverError` subclass on bad input."""
     data = page.data
     raw_bytes = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     sha = hashlib.sha256(raw_bytes).hexdigest()
-    if isinstance(data, str):
-        if not data.strip():
-            raise InputError("empty input")
-        # a str read from a file without "utf-8-sig" keeps the file's byte-order mark: not text
-        text, encoding, evidence = scrub_surrogates(data).removeprefix("\ufeff"), None, "str"
-    else:
-        decoded = decode(data, page.content_type)
-        text, encoding, evidence = decoded.text, decoded.encoding, decoded.evidence
+    text, encoding, evidence = _text_of(page)
     kind = config.kind if config.kind != "auto" else ("html" if looks_like_html(text) else "text")
     cleaned = (
         _from_html(text, page.source.url, config, page.source.captured)
@@ -253,35 +291,10 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         config.lang_candidates,
     )
     blocks = _blocks(protos, normalized, tags.blocks, tags.runs, "b")
-    removed = _removed(cleaned.cuts, chrome, tags.removed, tags.page_language, config)
-    comments = ()
-    if cleaned.comments:
-        cprotos, cnorm = _nonempty(cleaned.comments, [_normalize(p, False) for p in cleaned.comments])
-        ctags = tag_page(
-            [n.text for n in cnorm],
-            [],
-            tags.page_language,
-            config.lang_detector,
-            config.min_detect_letters,
-            config.lang_candidates,
-        )
-        comments = _blocks(cprotos, cnorm, ctags.blocks, ctags.runs, "c")
-    url = page.source.url
-    source = Source(
-        kind=page.source.kind if page.source.kind != "auto" else kind,
-        path=page.source.path,
-        url=url,
-        encoding=encoding,
-        encoding_evidence=evidence,
-        sha256=sha,
-        record_id=page.source.record_id,
-        offset=page.source.offset,
-        line=page.source.line,
-        captured=page.source.captured,
-    )
     metadata = _repaired_metadata(cleaned.metadata)
     if page.last_modified and not metadata.modified:  # the page states none: the HTTP header's
         metadata = dataclasses.replace(metadata, modified=page.last_modified)
+    url = page.source.url
     return Document(
         id=document_id(url, sha, page.source),
         status=status,
@@ -290,7 +303,7 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
         language=tags.language if blocks else "und",
         direction=tags.direction,
         page_language=tags.page_language,
-        source=source,
+        source=_source(page, kind, encoding, evidence, sha),
         processing={
             "tool": f"archiver {__version__}",
             "config": config.digest(),
@@ -298,9 +311,9 @@ def process(page: RawPage, config: Config = DEFAULT) -> Document:
             "kind": kind,
         },
         blocks=blocks,
-        removed=removed,
+        removed=_removed(cleaned.cuts, chrome, tags.removed, tags.page_language, config),
         metadata=metadata,
-        comments=comments,
+        comments=_comments(cleaned, tags.page_language, config),
         extraction=cleaned.extraction or {},
         links=cleaned.links,
     )

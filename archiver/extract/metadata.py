@@ -16,25 +16,12 @@ from ..model import Metadata
 from ..render.urls import safe_url
 from .authors import byline_authors, split_names
 from .byline import fuller_name, menu_labels, not_authors, person_values, site_keys, text_byline
-from .cues import token_tuple
-from .dates import parse_date
 from .headline import headline
+from .pagedates import _ARTICLE_TYPES, _dates, _relative_date, _types
 from .parse import squash, text_of
-from .relative_dates import capture_time, resolve
 
 _PRIMARY_LANG = re.compile(r"[a-z]{2,3}")  # an ISO 639 code; "x-klingon", "<meta" or "e n" are not
 _RTL_LANGS = {"ar", "fa", "ur", "he", "ps", "ckb", "sd", "yi", "dv", "ug"}
-_ARTICLE_TYPES = {
-    "newsarticle",
-    "article",
-    "blogposting",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "webpage",
-    "report",
-    "scholarlyarticle",
-}
 
 
 def _meta(root: etree._Element) -> dict[str, str]:
@@ -72,11 +59,6 @@ def _jsonld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
                 if "@graph" in item:
                     stack.extend(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]])
                 yield item
-
-
-def _types(obj: dict[str, Any]) -> set[str]:
-    t = obj.get("@type", [])
-    return {str(x).lower() for x in (t if isinstance(t, list) else [t])}
 
 
 class _Replay:
@@ -123,197 +105,6 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [n for v in value for n in _names(v)]
     return []
-
-
-_DATE_TOKENS = frozenset(
-    {
-        "date",
-        "time",
-        "published",
-        "pubdate",
-        "posted",
-        "timestamp",
-        "datum",
-        "fecha",
-        "data",
-        "dateline",
-        "entry-date",
-        "postdate",
-        "publishdate",
-        "tarikh",
-        "taarikh",
-        "waqt",
-        "datepublished",
-        "created",
-        "meta",
-        "byline",
-        "info",
-        "postmeta",
-    }
-)
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[^\d]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})/"
-)
-
-
-def _visible_date(root: etree._Element) -> str | None:
-    """A date in a short element whose class/id/itemprop says date, time or post meta."""
-    body = root.find("body")
-    if body is None:
-        return None
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
-            continue
-        keys = el.keys()  # without class, id and itemprop the attrs below are blank: skipped
-        if not ("class" in keys or "id" in keys or "itemprop" in keys):
-            continue
-        attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
-        if not attrs.strip() or _DATE_TOKENS.isdisjoint(token_tuple(attrs)):
-            continue
-        for value in (el.get("datetime"), el.get("content"), el.get("title")):
-            found = parse_date(value)
-            if found:
-                return found
-        text = text_of(el)
-        if len(text) <= 120:
-            found = parse_date(text)
-            if found:
-                return found
-    return None
-
-
-def _first_text_date(root: etree._Element) -> str | None:
-    """Last resort: the first short visible text piece that is a date (a dateline under the
-    headline, "Posted on 6. Mai 2014")."""
-    body = root.find("body")
-    if body is None:
-        return None
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
-            continue
-        for piece in (el.text, el.tail):
-            if piece and 6 <= len(piece.strip()) <= 80:
-                found = parse_date(piece)
-                if found:
-                    return found
-    return None
-
-
-# A publish date in a script's data (not JSON-LD): the state blobs of app frameworks and shop
-# platforms ("publishedDate", "published_at", "datePublished" in a Next.js or Shopify payload).
-_SCRIPT_DATE = re.compile(
-    r'"(?:datePublished|publishedDate|published_at|publishDate|publish_date|'
-    r'firstPublished|pubDate)"\s*:\s*"([^"]{8,40})"'
-)
-
-
-def _script_date(root: etree._Element) -> str | None:
-    """The first publish date a non-JSON-LD script states by name."""
-    for script in root.iter("script"):
-        if (script.get("type") or "").lower() == "application/ld+json" or not script.text:
-            continue
-        for m in _SCRIPT_DATE.finditer(script.text):
-            found = parse_date(m.group(1))
-            if found:
-                return found
-    return None
-
-
-def _url_date(url: str | None) -> str | None:
-    """/2019/10/18/ or /20191018/ in the URL path: how many CMSs file their articles."""
-    m = _URL_DATE.search(url or "")
-    if not m:
-        return None
-    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
-    return parse_date(f"{y}-{int(mo):02d}-{int(d):02d}")
-
-
-def _ld_date(objects: Iterable[dict[str, Any]], ld: dict[str, Any], key: str) -> str | None:
-    """``key`` of the JSON-LD article, else of the first article or web-page object that has it
-    (WordPress SEO plugins put the dates on a ``WebPage`` node with no headline)."""
-    value = ld.get(key)
-    if isinstance(value, str):
-        return value
-    for obj in objects:
-        value = obj.get(key)
-        if isinstance(value, str) and _types(obj) & _ARTICLE_TYPES:
-            return value
-    return None
-
-
-_PUBLISH_KEY = re.compile(r"publish|pubdate|public(?:ation)?[_-]?date")
-_NOT_PUBLISH = re.compile(r"modif|updat|expir|edit")
-
-
-def _publish_meta(meta: dict[str, str]) -> str | None:
-    """Any other <meta> whose name says publish date or time ("shareaholic:article_published_time",
-    "cXenseParse:recs:publishtime"): analytics and share plugins name it in their own namespace."""
-    for key, value in meta.items():
-        if _PUBLISH_KEY.search(key) and not _NOT_PUBLISH.search(key):
-            found = parse_date(value)
-            if found:
-                return found
-    return None
-
-
-def _relative_date(root: etree._Element, captured: str | None) -> tuple[str, str] | None:
-    """A relative ("منذ ساعتين", "2 hours ago") or Hijri date in a ``<time>`` element or an
-    element whose class/id/itemprop says date, resolved against the capture time."""
-    body = root.find("body")
-    when = capture_time(captured)
-    for el in body.iter() if body is not None else ():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
-            continue
-        if el.tag != "time":
-            attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
-            if not attrs.strip() or _DATE_TOKENS.isdisjoint(token_tuple(attrs)):
-                continue
-        found = resolve(text_of(el), when)
-        if found:
-            return found
-    return None
-
-
-def _dates(
-    root: etree._Element,
-    meta: dict[str, str],
-    ld: dict[str, Any],
-    url: str | None,
-    objects: Iterable[dict[str, Any]],
-) -> tuple[str | None, str | None]:
-    pub_keys = (
-        "article:published_time",
-        "og:published_time",
-        "datepublished",
-        "pubdate",
-        "publishdate",
-        "date",
-        "dc.date",
-        "dc.date.issued",
-        "sailthru.date",
-        "parsely-pub-date",
-    )
-    published = parse_date(_ld_date(objects, ld, "datePublished"))
-    for key in pub_keys:
-        published = published or parse_date(meta.get(key))
-    if not published:
-        for el in root.iter("time"):
-            published = parse_date(el.get("datetime")) or parse_date(text_of(el))
-            if published:
-                break
-    published = (
-        published
-        or _visible_date(root)
-        or _publish_meta(meta)
-        or _url_date(url)
-        or _script_date(root)
-        or _first_text_date(root)
-    )
-    modified = parse_date(_ld_date(objects, ld, "dateModified"))
-    modified = (
-        modified or parse_date(meta.get("article:modified_time")) or parse_date(meta.get("og:updated_time"))
-    )
-    return published, modified
 
 
 _LINKISH = re.compile(r"://|^www\.|^[\w-]+(?:\.[\w-]+)+/")  # "https://…", "www.…", "facebook.com/name"
