@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archiver import clean
-from archiver.archive import index as index_module
+from archiver.archive import recordterms
 from archiver.archive.index import build_index
 from archiver.archive.search import search
 
@@ -167,7 +167,7 @@ def run(args: argparse.Namespace) -> dict:
         "index_cpu_seconds": round(cpu, 2),
         "docs_per_cpu_second": round(summary.added / cpu),
         "max_rss_mb_main_process": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "record_reader": "msgspec" if index_module._DECODER is not None else "json",
+        "record_reader": "msgspec" if recordterms._DECODER is not None else "json",
         "workers": args.workers if args.workers is not None else os.cpu_count(),
         "load_average_1min_before_index": round(load_before, 2),
         "cpus": os.cpu_count(),

@@ -11,6 +11,7 @@ import pytest
 from archivekit import FILLER_AR, FILLER_EN, export, page
 
 from archiver.archive import index as ix
+from archiver.archive import recordterms
 from archiver.archive.search import search
 
 PAGES = [
@@ -25,7 +26,7 @@ PAGES = [
 
 
 def _stdlib(monkeypatch):
-    monkeypatch.setattr(ix, "_DECODER", None)
+    monkeypatch.setattr(recordterms, "_DECODER", None)
 
 
 def _outcome(path):
@@ -55,7 +56,7 @@ def test_fast_reader_matches_stdlib_reader(tmp_path, monkeypatch):
     (tmp_path / "bom.json").write_bytes(b"\xef\xbb\xbf" + paths[0].read_bytes())
     (tmp_path / "latin1.json").write_bytes('{"title": "café"}'.encode("latin-1"))
     paths += [tmp_path / "bom.json", tmp_path / "latin1.json"]
-    assert ix._DECODER is not None
+    assert recordterms._DECODER is not None
     fast = [_outcome(p) for p in paths]
     _stdlib(monkeypatch)
     slow = [_outcome(p) for p in paths]

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .index import INDEX_FILE, record_row
+from .index import INDEX_FILE
 from .indexcheck import open_readonly
 from .records import ExportError, is_document_id, read_regular
+from .recordterms import record_row
 from .terms import RAW_WORD, query_groups, terms_function
 
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
