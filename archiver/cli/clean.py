@@ -6,7 +6,7 @@ import argparse
 import itertools
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..config import Config
@@ -14,7 +14,7 @@ from ..model import Failure
 from ..run.batch import RunOptions, Stopped, clean_one, run_batch, stop_on_signals
 from ..run.merge import merge
 from ..run.output import FORMATS, UnsafeOutput, WriteFailure, render
-from ..run.report import Progress
+from ..run.report import Progress, Summary
 from ..run.shards import Shard
 from ..run.total import plan
 from ..run.worker import Job
@@ -119,6 +119,43 @@ def _to_stdout(args: argparse.Namespace, first: list[Task]) -> int:
     return EXIT_OK
 
 
+def _run(
+    args: argparse.Namespace, tasks: Iterable[Task], job: Job, shard: Shard, planned: tuple
+) -> Summary | int:
+    """The batch run of ``clean -o``: its summary, or the exit status of a run that stopped (a write
+    failure, a signal, Ctrl-C), each with its one line on stderr. ``planned`` is what the progress
+    bar's total is counted from (inputs, sources, listed)."""
+    options = RunOptions(
+        parallel=args.parallel,
+        chunk=args.chunk,
+        force=args.force,
+        shard=shard,
+        quiet=args.quiet,
+        dask_scheduler=args.dask_scheduler,
+    )
+    try:
+        with stop_on_signals():
+            total = plan(*planned, shard) if Progress.shown(args.quiet) else None
+            summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose, plan=total))
+    except UnsafeOutput as exc:
+        return _error(f"cannot use -o {args.output}: {exc.strerror}")
+    except (WriteFailure, OSError) as exc:
+        reason = (
+            str(exc)
+            if isinstance(exc, WriteFailure)
+            else f"cannot write {exc.filename or args.output}: {exc.strerror or exc}"
+        )
+        print(f"archiver: error: {reason}; stopped, run the same command again to resume", file=sys.stderr)
+        return EXIT_WRITE_FAILED
+    except Stopped as exc:
+        print(f"archiver: stopped by {exc.reason}; run the same command again to resume", file=sys.stderr)
+        return 128 + exc.signum
+    except KeyboardInterrupt:
+        print("archiver: interrupted; run the same command again to resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return summary
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
     """Run ``archiver clean``."""
     if not _inputs(args) and not args.input_list:
@@ -149,35 +186,15 @@ def cmd_clean(args: argparse.Namespace) -> int:
         )
     except (ValueError, OSError) as exc:
         return _error(str(exc))
-    job = Job(str(args.output), tuple(args.format), _config(args), args.timeout, args.fsync, profiles)
-    options = RunOptions(
-        parallel=args.parallel,
-        chunk=args.chunk,
-        force=args.force,
-        shard=shard,
-        quiet=args.quiet,
-        dask_scheduler=args.dask_scheduler,
+    summary = _run(
+        args,
+        tasks,
+        Job(str(args.output), tuple(args.format), _config(args), args.timeout, args.fsync, profiles),
+        shard,
+        (inputs, sources, listed),
     )
-    try:
-        with stop_on_signals():
-            total = plan(inputs, sources, listed, shard) if Progress.shown(args.quiet) else None
-            summary = run_batch(tasks, job, options, Progress(args.quiet, verbose=args.verbose, plan=total))
-    except UnsafeOutput as exc:
-        return _error(f"cannot use -o {args.output}: {exc.strerror}")
-    except (WriteFailure, OSError) as exc:
-        reason = (
-            str(exc)
-            if isinstance(exc, WriteFailure)
-            else f"cannot write {exc.filename or args.output}: {exc.strerror or exc}"
-        )
-        print(f"archiver: error: {reason}; stopped, run the same command again to resume", file=sys.stderr)
-        return EXIT_WRITE_FAILED
-    except Stopped as exc:
-        print(f"archiver: stopped by {exc.reason}; run the same command again to resume", file=sys.stderr)
-        return 128 + exc.signum
-    except KeyboardInterrupt:
-        print("archiver: interrupted; run the same command again to resume", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    if isinstance(summary, int):  # the run stopped: its exit status
+        return summary
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
     if getattr(args, "bag", False) and (code := bag_after_clean(args)) != EXIT_OK:
