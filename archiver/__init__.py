@@ -11,6 +11,7 @@ are reachable but are not bound here as public names, and the stages load on fir
 import sys as _sys
 import types as _types
 
+from ._speedups import speedups_enabled
 from ._version import __version__
 from .api import clean, clean_file, schema
 from .config import Config
@@ -36,6 +37,7 @@ __all__ = [
     "clean",
     "clean_file",
     "schema",
+    "speedups_enabled",
 ]
 
 # Importing a submodule binds it on the package (archiver.api, archiver.model, ...): drop those names,

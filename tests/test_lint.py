@@ -5,8 +5,10 @@ it when you fix some, never raise it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CEILING = 105
 
-ruff = shutil.which("ruff")  # pinned in the test extra: formatting differs between ruff releases
+# next to this interpreter first: a venv run without activation has no venv bin on PATH
+ruff = shutil.which("ruff", path=os.path.dirname(sys.executable)) or shutil.which(
+    "ruff"
+)  # pinned in the test extra: formatting differs between ruff releases
 pytestmark = pytest.mark.skipif(ruff is None, reason="ruff is in the test extra: pip install -e '.[test]'")
 
 
