@@ -19,10 +19,12 @@ SCHEMA_VERSION = "archiver.document/1"
 Status = Literal["ok", "no_article"]
 Role = Literal["heading", "paragraph", "list_item", "quote", "table", "caption", "code"]
 Direction = Literal["ltr", "rtl", "auto"]
-# How a block's language was chosen: the HTML lang attribute, a detector, the script alone, or a
-# prior -- today one word for three things: the page's prior for the script (from its own long
-# blocks), a pooled detection over the chrome, and the shipped per-script defaults (lang/tag.py).
-LangSource = Literal["html", "detector", "script", "prior"]
+# How a block's language was chosen (archiver/lang/): the page's declared lang ("html"), a detector
+# call on the text itself ("detector"), the script or its letters alone ("script"), the page's one
+# pooled detection over its texts of that script ("pooled"), the page's prior for the script, the
+# language its long blocks showed ("page-prior"), or the shipped per-script default for inline runs
+# ("default", lang/tag.py EMBEDDED_DEFAULTS).
+LangSource = Literal["html", "detector", "script", "pooled", "page-prior", "default"]
 MarkKind = Literal["strong", "em", "code", "link"]
 
 

@@ -43,9 +43,9 @@ def test_without_html_lang_the_chrome_still_tells_the_page_language():
         ("(0)", EN, "zxx", "script"),
         ("https://example.com/a/b", EN, "zxx", "script"),  # DESIGN §5: a URL is no language
         ("news@example.org", EN, "zxx", "script"),
-        ("https://example.com/a/b and more", EN, "en", "prior"),
+        ("https://example.com/a/b and more", EN, "en", "page-prior"),
         ("12:30 — 25/10/2024", EN, "zxx", "script"),
-        ("Most read", EN, "en", "prior"),
+        ("Most read", EN, "en", "page-prior"),
         ("Most read", [], "und-Latn", "script"),
         ("شكرا", [], "ar", "script"),  # issue 13: short Arabic script with no prior is Arabic
         ("للتسجيل يرجى زيارة https://example.com/x .", [], "ar", "script"),  # the URL has no vote
@@ -53,7 +53,7 @@ def test_without_html_lang_the_chrome_still_tells_the_page_language():
         ("پربازدیدترین‌ها", [], "fa", "script"),  # short: its letters say Persian
         ("تازہ ترین خبریں", [], "ur", "script"),
         ("آخرین خبرها", [], "fa", "script"),
-        ("اخبار جهان", FA, "fa", "prior"),
+        ("اخبار جهان", FA, "fa", "page-prior"),
     ],
     ids=lambda v: v if isinstance(v, str) and v.isascii() else None,
 )
@@ -88,7 +88,7 @@ def test_the_script_pass_settles_consistent_blocks_with_one_pooled_call(monkeypa
     monkeypatch.setattr(assign, "get_detector", lambda name, *candidates: det)
     tags = tag_page(EN * 3, ["Share this", "Most read today on the site"], None)
     assert det.calls == 1
-    assert {t.lang for t in tags.blocks} == {"en"} and {t.source for t in tags.blocks} == {"prior"}
+    assert {t.lang for t in tags.blocks} == {"en"} and {t.source for t in tags.blocks} == {"pooled"}
 
 
 @pytest.mark.parametrize(

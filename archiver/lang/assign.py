@@ -86,7 +86,7 @@ def _long_blocks(texts: list[str], letters: list[int], detector, min_letters: in
     """Tags for the blocks of at least ``BLOCK_PRIOR_LETTERS`` letters (None for the others).
 
     One pooled detector call per script gives the page's language for it; a block the gate finds
-    nothing against takes that language (source ``prior``), any other gets its own detector call.
+    nothing against takes that language (source ``pooled``), any other gets its own detector call.
     """
     scripts = [dominant_script(t)[0] for t in texts]
     long_ = [i for i, n in enumerate(letters) if n >= BLOCK_PRIOR_LETTERS]
@@ -95,7 +95,7 @@ def _long_blocks(texts: list[str], letters: list[int], detector, min_letters: in
     for i in long_:
         hit = page.get(scripts[i])
         if hit and not may_differ(texts[i], scripts[i], hit[0], letters[i]):
-            out[i] = Tag(hit[0], direction_of(scripts[i]) or "ltr", scripts[i], "prior", hit[1])
+            out[i] = Tag(hit[0], direction_of(scripts[i]) or "ltr", scripts[i], "pooled", hit[1])
         else:
             out[i] = tag_text(texts[i], detector, Priors(), "auto", min_letters)
     return out
@@ -146,8 +146,11 @@ def tag_page(
     direction = direction_of(next((t.script for t in blocks if t.lang == language), "Zyyy")) or direction
     embedded = priors.embedded()
     runs = tuple(_runs(t, tag, embedded, detector, min_letters) for tag, t in zip(blocks, originals))
+    chrome_langs = _pooled(removed_texts, detector, priors.by_script, min_letters)
     chrome_prior = Priors(
-        by_script=_pooled(removed_texts, detector, priors.by_script, min_letters), html_lang=html_lang
+        by_script=chrome_langs,
+        html_lang=html_lang,
+        pooled=frozenset(chrome_langs.keys() - priors.by_script.keys()),
     )
     removed_first = [_chrome_tag(t, chrome_prior, detector, min_letters) for t in removed_texts]
     page_language = html_lang or _dominant(removed_first, removed_texts) or language

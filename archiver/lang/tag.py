@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..model import LangSource
 from .detect import CANDIDATES, Detector
 from .gate import may_differ
 from .nonling import blank
@@ -29,31 +30,35 @@ class Tag:
     lang: str
     dir: str
     script: str
-    source: str
+    source: LangSource
     confidence: float
 
 
 @dataclass(frozen=True, slots=True)
 class Priors:
-    """Per-script language the page has already shown on long text, plus the page's html lang."""
+    """Per-script language the page has already shown on long text, plus the page's html lang.
+
+    ``pooled`` names the scripts of ``by_script`` that a pooled detection over the chrome gave
+    (not the article's long blocks): their source is ``pooled``, the others' ``page-prior``."""
 
     by_script: dict[str, str] = field(default_factory=dict)
     html_lang: str | None = None
     defaults: dict[str, str] = field(default_factory=dict)
+    pooled: frozenset[str] = frozenset()
 
-    def for_script(self, script: str) -> tuple[str, str] | None:
+    def for_script(self, script: str) -> tuple[str, LangSource] | None:
         """(language, lang_source) from the page's evidence, its html lang, then the defaults."""
         if script in self.by_script:
-            return self.by_script[script], "prior"
+            return self.by_script[script], "pooled" if script in self.pooled else "page-prior"
         if self.html_lang and HTML_LANG_SCRIPT.get(self.html_lang, "Latn") == script:
             return self.html_lang, "html"
         if script in self.defaults:
-            return self.defaults[script], "prior"
+            return self.defaults[script], "default"
         return None
 
     def embedded(self) -> Priors:
         """The priors for inline runs: the same evidence plus :data:`EMBEDDED_DEFAULTS`."""
-        return Priors(self.by_script, self.html_lang, EMBEDDED_DEFAULTS)
+        return Priors(self.by_script, self.html_lang, EMBEDDED_DEFAULTS, self.pooled)
 
 
 # Below these many letters (and with no page prior for its script), text is too short for a
@@ -135,7 +140,7 @@ def page_priors(tags: list[tuple[Tag, int]], html_lang: str | None) -> Priors:
     on their own or settled by the page's pooled detection)."""
     weights: dict[str, dict[str, int]] = {}
     for tag, letters in tags:
-        if tag.source in ("detector", "prior"):
+        if tag.source in ("detector", "pooled"):
             per = weights.setdefault(tag.script, {})
             per[tag.lang] = per.get(tag.lang, 0) + letters
     by_script = {s: max(sorted(w), key=w.__getitem__) for s, w in weights.items()}
