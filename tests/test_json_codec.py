@@ -1,7 +1,7 @@
 """One JSON codec (issue 18 item 4): Document → JSON → Document → JSON is byte-identical, every
-field the record holds survives the trip (Block.key recomputed), and Markdown and HTML re-render
-from the record exactly. Every fixture, with and without comments, and a fixed sample of the corpus
-(every page: ``python bench/codec_roundtrip.py``)."""
+field survives the trip (Block.key recomputed; the page's declared lang/dir too), and Markdown and
+HTML re-render from the record exactly. Every fixture, with and without comments, and a fixed
+sample of the corpus (every page: ``python bench/codec_roundtrip.py``)."""
 
 from __future__ import annotations
 
@@ -13,25 +13,17 @@ from conftest import CORPUS
 from goldens import cases, clean_case
 
 import archiver
-from archiver.render.codec import UNRECORDED, RecordError, document_from_dict, from_json, to_json
+from archiver.render.codec import RecordError, document_from_dict, from_json, to_json
 from archiver.render.html import document_page
 
 SAMPLE_STEP = 24  # every 24th corpus page (~35 of 848): the full pass is in bench/
-
-
-def expected_after_trip(doc: archiver.Document) -> archiver.Document:
-    """``doc`` with the fields the record does not hold set to None (codec.UNRECORDED)."""
-    assert UNRECORDED == ("metadata.page_language", "metadata.page_direction")
-    return dataclasses.replace(
-        doc, metadata=dataclasses.replace(doc.metadata, page_language=None, page_direction=None)
-    )
 
 
 def assert_round_trip(doc: archiver.Document) -> None:
     text = to_json(doc)
     back = from_json(text)
     assert to_json(back) == text
-    assert back == expected_after_trip(doc)
+    assert back == doc
     assert all(b.key for b in back.blocks if b.text.strip())
     assert back.to_markdown() == doc.to_markdown()
     assert document_page(back) == document_page(doc)
@@ -40,6 +32,35 @@ def assert_round_trip(doc: archiver.Document) -> None:
 @pytest.mark.parametrize("case", cases(), ids=lambda c: c.name)
 def test_every_fixture_round_trips(case):
     assert_round_trip(clean_case(case))
+
+
+def test_the_fixtures_hold_declared_languages_and_directions():
+    """The round trip above covers Metadata.page_language/page_direction: fixtures declare them."""
+    declared = {(d.metadata.page_language, d.metadata.page_direction) for d in map(clean_case, cases())}
+    assert {("ar", "rtl"), ("en", "ltr")} <= declared
+
+
+def test_the_pages_declared_language_and_direction_are_in_the_record():
+    doc = archiver.clean(
+        '<html lang="ar-EG" dir="rtl"><body><article><h1>T</h1><p>'
+        + "A paragraph of the article text. " * 8
+        + "</p></article></body></html>"
+    )
+    record = doc.to_dict()
+    assert (record["declared_language"], record["declared_direction"]) == ("ar", "rtl")
+    assert record["page_language"] == "ar" and record["language"] == "en"
+    back = from_json(to_json(doc)).metadata
+    assert (back.page_language, back.page_direction) == ("ar", "rtl")
+
+
+def test_a_page_that_declares_nothing_writes_no_declared_fields():
+    doc = archiver.clean(
+        "<html><body><article><h1>T</h1><p>" + "Plain words here. " * 8 + "</p></article></body></html>"
+    )
+    assert doc.metadata.page_language is None and doc.metadata.page_direction is None
+    record = doc.to_dict()
+    assert "declared_language" not in record and "declared_direction" not in record
+    assert_round_trip(doc)
 
 
 def test_comments_round_trip():

@@ -26,6 +26,7 @@ def _enum_of(cls: type, field: str) -> list[str]:
     [
         (model.Document, "status", PROPS["status"]["enum"]),
         (model.Document, "direction", PROPS["direction"]["enum"]),
+        (model.Metadata, "page_direction", PROPS["declared_direction"]["enum"]),
         (model.Block, "role", BLOCK["role"]["enum"]),
         (model.Block, "dir", BLOCK["dir"]["enum"]),
         (model.Block, "lang_source", BLOCK["lang_source"]["enum"]),

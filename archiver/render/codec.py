@@ -6,12 +6,12 @@ time: byte-identical reruns) and :func:`document_from_dict` rebuilds the Documen
 ``tests/test_json_codec.py`` holds them to ``Document → JSON → Document → JSON`` byte for byte on
 every fixture and a sample of the corpus (``bench/codec_roundtrip.py``: every corpus page).
 
-Every field survives the trip but two that the record does not hold (:data:`UNRECORDED`):
-``Block.key`` is not stored either, it is derived, so the reader recomputes it with the function
-the pipeline uses (``search_key(text, lang)``). The page's own declared ``lang``/``dir``
-(``Metadata.page_language``/``page_direction``) are evidence the language tagger weighed; the
-record keeps their outcome (``page_language``, ``direction``), and the reader leaves them None.
-Markdown and HTML read neither, so both re-render from a record exactly as they were written.
+Every field survives the trip. ``Block.key`` is not stored, it is derived: the reader recomputes
+it with the function the pipeline uses (``search_key(text, lang)``). The page's own declared
+``lang``/``dir`` (``Metadata.page_language``/``page_direction``, the evidence the language tagger
+weighed) are ``declared_language``/``declared_direction``, written when the page declares them;
+the tagger's outcome is ``page_language``. Markdown and HTML re-render from a record exactly as
+they were written.
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ from ..model import SCHEMA_VERSION, Block, Document, Link, Mark, Metadata, Remov
 from ..text.searchkey import search_key
 from .jsonout import dumps_indented
 
-# Document fields the record does not carry; the reader sets them to None.
-UNRECORDED = ("metadata.page_language", "metadata.page_direction")
 _SOURCE_FIELDS = (
     "kind",
     "path",
@@ -92,6 +90,16 @@ def _removed(r: Removed) -> dict[str, Any]:
     }
 
 
+def _declared(md: Metadata) -> dict[str, Any]:
+    """What the page itself declares (html ``lang``/``dir``), each only when it does."""
+    out: dict[str, Any] = {}
+    if md.page_language is not None:
+        out["declared_language"] = md.page_language
+    if md.page_direction is not None:
+        out["declared_direction"] = md.page_direction
+    return out
+
+
 def document_dict(doc: Document) -> dict[str, Any]:
     """The record of ``doc`` as a dict in the schema's field order."""
     md = doc.metadata
@@ -113,6 +121,7 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "language": doc.language,
         "direction": doc.direction,
         "page_language": doc.page_language,
+        **_declared(md),
         "source": source,
         "processing": dict(doc.processing),
         "blocks": [_block(b) for b in doc.blocks],
@@ -177,6 +186,8 @@ def _read_document(d: dict[str, Any]) -> Document:
         image=d["image"],
         tags=tuple(d["tags"]),
         published_source=d.get("published_source"),
+        page_language=d.get("declared_language"),
+        page_direction=d.get("declared_direction"),
     )
     return Document(
         id=d["id"],
