@@ -46,6 +46,8 @@ def test_json_lists_the_five_chrome_lines(validate):
     validate(record)
     assert record["page_language"] == "ar" and record["language"] == "en"
     removed = record["removed"]
+    assert (removed[0]["text"], removed[0]["reason"]) == (record["title"], "title-repeated")
+    removed = removed[1:]  # the headline's repeat, then the chrome
     assert [r["text"] for r in removed] == [
         "التعليقات (0)",
         "0",
@@ -91,7 +93,9 @@ def test_chrome_above_the_headline_is_removed_and_the_headline_stays_the_title()
         "الأكثر قراءة",
         "💡 أهم المواضيع",
         "✨ أهم التصنيفات",
+        doc.title,  # the headline's repeat, below the chrome as in the dump
     ]
+    assert doc.removed[-1].reason == "title-repeated"
 
 
 def test_seed_read_as_str_with_its_byte_order_mark_is_the_seed():

@@ -82,7 +82,11 @@ def test_text_dump_title_paragraphs_and_edges():
         dump.paragraphs[0].startswith("First paragraph")
         and dump.paragraphs[-1] == "Second paragraph, also prose."
     )
-    assert [(c.text, c.role) for c in dump.cuts] == [("تابعونا على", "follow"), ("12", "counter")]
+    assert [(c.text, c.role) for c in dump.cuts] == [
+        ("Headline", "title"),
+        ("تابعونا على", "follow"),
+        ("12", "counter"),
+    ]
 
 
 def test_blocks_keep_structure_and_inline_marks():

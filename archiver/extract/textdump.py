@@ -2,7 +2,8 @@
 
 A dump is what a scraper saved as text: often the headline (sometimes twice), the paragraphs,
 and the page's widgets flattened into short lines at the end (or the start). Paragraphs are
-kept verbatim and in order; only edge lines that carry a chrome cue are removed.
+kept verbatim and in order; only edge lines that carry a chrome cue are removed, and the
+headline's repeats (each a ``title-repeated`` cut, as in HTML).
 """
 
 from __future__ import annotations
@@ -132,17 +133,19 @@ def _chrome_above_title(line: str, phrases: tuple[str, ...]) -> bool:
 
 def parse_dump(text: str, phrases: tuple[str, ...] = ()) -> Dump:
     lines = _paragraphs(text)
-    head_cuts: list[DumpCut] = []
+    above: list[DumpCut] = []
     if lines and _chrome_above_title(lines[0], phrases):  # widgets flattened above the headline
-        head_cuts = _trim(lines, _body_script(lines), phrases, from_end=False)
+        above = _trim(lines, _body_script(lines), phrases, from_end=False)
     title = None
+    repeats: list[DumpCut] = []
     if lines and _is_title(lines[0]):
         title = lines[0]
-        repeats = 1
-        while repeats < len(lines) and lines[repeats] == title:
-            repeats += 1
-        lines = lines[repeats:]
+        n = 1
+        while n < len(lines) and lines[n] == title:
+            n += 1
+        repeats = [DumpCut(title, "title", R.TITLE_REPEATED)] * (n - 1)
+        lines = lines[n:]
     body_script = _body_script(lines)
-    head_cuts = head_cuts or _trim(lines, body_script, phrases, from_end=False)
+    after = [] if above else _trim(lines, body_script, phrases, from_end=False)
     tail_cuts = _trim(lines, body_script, phrases, from_end=True)
-    return Dump(title, tuple(lines), tuple(head_cuts + tail_cuts))
+    return Dump(title, tuple(lines), tuple(above + repeats + after + tail_cuts))
