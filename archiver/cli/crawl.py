@@ -89,7 +89,10 @@ def cmd_profile(args: argparse.Namespace) -> int:
     profiles = SiteProfiles(
         build_profiles(first_pass(tasks, _config(args), args.parallel, args.timeout), options)
     )
-    folder = write_profiles(Path(args.output), profiles)
+    try:
+        folder = write_profiles(Path(args.output), profiles)
+    except OSError as exc:
+        return _error(f"cannot write {exc.filename or args.output}: {exc.strerror or exc}")
     if not args.quiet:
         cut = sum(len(p.chrome) for p in profiles.hosts.values())
         print(

@@ -216,3 +216,12 @@ def test_a_menu_item_does_not_cut_a_heading_of_the_same_words() -> None:
     assert "الاقتصاد" in [b.text for b in doc.blocks] and "الاقتصاد" in [b.text for b in after.blocks]
     cut = [r.text for r in after.removed if r.reason == "site-repeat"]
     assert "الرياضة" in [b.text for b in doc.blocks] and cut == ["الرياضة"]  # a list item, as in the menu
+
+
+def test_profile_into_a_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    crawl = _crawl(tmp_path / "crawl", N)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "site-profiles").write_text("not a folder", "utf-8")
+    result = _run("profile", str(crawl), "-o", str(tmp_path / "out"), "--parallel", "0", "-q")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("archiver: error: cannot write")
