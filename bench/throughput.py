@@ -17,6 +17,7 @@ Needs the ``bench`` extra: pip install -e '.[bench]'.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gzip
 import io
@@ -101,12 +102,15 @@ def cold_text_caches() -> None:
     _loads.cache_clear()
 
 
+def _lines(path: Path) -> int:
+    with open(path, "rb") as fh:
+        return sum(1 for _ in fh)
+
+
 def time_tool(fn, pages: list[tuple[str, bytes]], rounds: int) -> tuple[float, int]:
     for _, data in pages[:20]:
-        try:
+        with contextlib.suppress(Exception):  # a failing page still costs its time
             fn(data)
-        except Exception:  # noqa: BLE001 - a failing page still costs its time
-            pass
     best, errors = float("inf"), 0
     for _ in range(rounds):
         errors = 0
@@ -156,10 +160,8 @@ def profile(pages) -> list[str]:
     prof = cProfile.Profile()
     prof.enable()
     for _, data in pages:
-        try:
+        with contextlib.suppress(Exception):  # a failing page is profiled as far as it ran
             full(data)
-        except Exception:  # noqa: BLE001
-            pass
     prof.disable()
     stats = pstats.Stats(prof)
     total = sum(v[2] for v in stats.stats.values())
@@ -169,13 +171,13 @@ def profile(pages) -> list[str]:
         rows.append(f"| {label} | {ct:.2f} | {100 * ct / total:.0f}% |")
     rows += [
         "",
-        "Top functions by own time (profiled run, total %.1f s):" % total,
+        f"Top functions by own time (profiled run, total {total:.1f} s):",
         "",
         "| function | calls | own s | cumulative s |",
         "|---|---:|---:|---:|",
     ]
     top = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:15]
-    for (f, line, fn), (cc, nc, tt, ct, _) in top:
+    for (f, line, fn), (_cc, nc, tt, ct, _) in top:
         where = f"{Path(f).parent.name}/{Path(f).name}:{line}" if f != "~" else "builtin"
         rows.append(f"| `{fn}` ({where}) | {nc} | {tt:.2f} | {ct:.2f} |")
     return rows
@@ -241,8 +243,8 @@ def run_clean(warc: Path, out: Path, workers: int) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # main + workers (waited for), all CPU seconds
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     workers_rss = [v for k, v in peaks.items() if k != proc.pid]
-    docs = sum(1 for _ in open(out / "index.jsonl", "rb")) + (
-        sum(1 for _ in open(out / "errors.jsonl", "rb")) if (out / "errors.jsonl").exists() else 0
+    docs = _lines(out / "index.jsonl") + (
+        _lines(out / "errors.jsonl") if (out / "errors.jsonl").exists() else 0
     )
     return {
         "seconds": seconds,
@@ -336,7 +338,7 @@ def main() -> int:
         f"{sys.version.split()[0]}, {len(pages)} corpus pages (../shared/corpus, all sources but fixtures), "
         f"command: `python bench/throughput.py {' '.join(sys.argv[1:])}`.",
         "",
-        "### One core, same pages, same process (best of %d passes)" % args.rounds,
+        f"### One core, same pages, same process (best of {args.rounds} passes)",
         "",
     ][: -2 if args.skip_speed else None]
     if not args.skip_speed:

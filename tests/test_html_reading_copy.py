@@ -38,7 +38,8 @@ def mixed():
         [
             f"{FILLER_AR} وقال المتحدث إن شركة Microsoft Corporation ستفتح مكتبا جديدا.",
             FILLER_EN,
-            '<p>See <a href="javascript:alert(2)">this link</a> and <a href="https://example.org/x">that one</a> '
+            '<p>See <a href="javascript:alert(2)">this link</a> and '
+            '<a href="https://example.org/x">that one</a> '
             "for the full statement &lt;img src=x onerror=alert(3)&gt; from the company today.</p>",
             FILLER_AR,
         ],

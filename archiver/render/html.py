@@ -26,12 +26,14 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'n
 CSS = """\
 :root { color-scheme: light; }
 body { font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
-  line-height: 1.6; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; background: #fdfdfb; }
+  line-height: 1.6; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; \
+color: #1b1b1b; background: #fdfdfb; }
 h1, h2, h3, h4, h5, h6, p, li, blockquote, figcaption, pre, td, th, dd, dt { text-align: start; }
 blockquote { border-inline-start: 3px solid #bbb; margin-inline: 0; padding-inline-start: 1rem; color: #444; }
 pre { white-space: pre-wrap; background: #f3f3f0; padding: .5rem; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .2rem .4rem; }
-.meta { color: #555; font-size: .9rem; } .meta dt { font-weight: bold; } .meta dd { margin-inline-start: 1rem; }
+.meta { color: #555; font-size: .9rem; } .meta dt { font-weight: bold; } \
+.meta dd { margin-inline-start: 1rem; }
 .caption { color: #555; font-size: .9rem; }
 details { margin-top: 2rem; color: #555; font-size: .9rem; }
 nav a { margin-inline-end: .8rem; } nav .current { font-weight: bold; }
@@ -282,7 +284,8 @@ def _pager(lang: str | None, order: str, page: int, pages: int) -> str:
 
 def _row(r: Row) -> str:
     return (
-        f'<tr><td{text_attrs(r.title, r.language, r.direction)}><a href="{esc(r.href)}">{esc(r.title)}</a></td>'
+        f"<tr><td{text_attrs(r.title, r.language, r.direction)}>"
+        f'<a href="{esc(r.href)}">{esc(r.title)}</a></td>'
         f'<td dir="ltr">{_time(r.published, "en") if r.published else ""}</td>'
         f'<td dir="ltr">{esc(r.language)}</td>'
         f"<td{text_attrs(r.site, r.language, r.direction)}>{esc(r.site)}</td></tr>\n"
