@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..extract.reasons import SITE_REPEAT
+from ..extract.signoff import is_signoff
 from ..model import Block, Document, Removed
 from ..text.fold import phrase_key
 
@@ -199,9 +200,10 @@ class SiteProfiles:
         title = phrase_key(doc.title or "")
         for block in doc.blocks:
             key = phrase_key(block.text)
-            n = (
-                profile.chrome.get((shape_of(block.role), key)) if key != title else None
-            )  # "Part 3" vs "Part 4": the page's own title
+            # the page's own title ("Part 3" vs "Part 4") and a sign-off ("(رويترز)", "— AP": the
+            # agency's credit of this story, however many of the host's stories share it) stay
+            own = key == title or is_signoff(block.text)
+            n = None if own else profile.chrome.get((shape_of(block.role), key))
             if n is None:
                 kept.append(block)
                 continue

@@ -225,3 +225,29 @@ def test_profile_into_a_file_is_an_error_not_a_traceback(tmp_path: Path) -> None
     result = _run("profile", str(crawl), "-o", str(tmp_path / "out"), "--parallel", "0", "-q")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("archiver: error: cannot write")
+
+
+@pytest.mark.parametrize(
+    "credit", ["(رويترز)", "(أ ف ب)", "— AP", "Reporting by Jane Doe; Editing by John Roe"]
+)
+def test_an_agency_credit_on_most_pages_of_a_host_stays_the_storys(credit: str) -> None:
+    from archiver.crawl.prints import page_fingerprint
+    from archiver.crawl.profile import SiteProfiles, build_profiles
+
+    def page(i: int) -> RawPage:
+        rng = random.Random(i)
+        body = "".join(f"<p>{_sentence(rng)}</p>" for _ in range(3))
+        text = (
+            f'<html><head><meta charset="utf-8"><title>t{i}</title></head><body>'
+            f"<article><h1>خبر {i}</h1>{body}<p>{CHROME.format(n=1)}</p><p>{html.escape(credit)}</p>"
+            "</article></body></html>"
+        )
+        return RawPage(text.encode("utf-8"), Source(kind="auto", url=f"https://c.example/{i}"))
+
+    pages = [page(i) for i in range(N + 1)]
+    profiles = SiteProfiles(build_profiles(page_fingerprint(p, DEFAULT) for p in pages))
+    doc = process(pages[0], DEFAULT)
+    assert credit in [b.text for b in doc.blocks]
+    after = profiles.apply(doc)
+    assert credit in [b.text for b in after.blocks]
+    assert [r.text for r in after.removed if r.reason == "site-repeat"] == [CHROME.format(n=1)]
