@@ -173,16 +173,18 @@ def _header(doc: Document, markdown: bool) -> str:
     )
 
 
-def _removed(items: tuple[Removed, ...]) -> str:
+def _removed(items: tuple[Removed, ...], language: str | None) -> str:
+    """The cuts, under a heading in the document's language; each cut's code stays as recorded."""
     if not items:
         return ""
+    lang, direction, words = labels_for(language)
     lis = "".join(
         f"<li{_attrs(r.lang, r.dir)}>{esc(r.text)} "
         f'<small lang="en" dir="ltr">({esc(r.role)}: {esc(r.reason)})</small></li>\n'
         for r in items
     )
     return (
-        f'<details lang="en" dir="ltr"><summary>Removed as page chrome ({len(items)})</summary>\n'
+        f"<details{_attrs(lang, direction)}><summary>{esc(words['removed'])} ({len(items)})</summary>\n"
         f"<ul>\n{lis}</ul>\n</details>\n"
     )
 
@@ -201,11 +203,12 @@ def document_page(doc: Document, index_href: str = "index.html", markdown: bool 
     ]
     if doc.comments:
         parts.append(
-            f'<section lang="en" dir="ltr"><h2>Comments</h2>\n<div{_attrs(doc.language, doc.direction)}>'
+            f"<section{_attrs(lang, direction)}><h2>{esc(words['comments'])}</h2>\n"
+            f"<div{_attrs(doc.language, doc.direction)}>"
             f"\n{render_blocks(doc.comments)}</div></section>\n"
         )
     parts.append("</article>\n")
-    parts.append(_removed(doc.removed))
+    parts.append(_removed(doc.removed, doc.language))
     return page_shell(title, doc.language, doc.direction, "".join(parts))
 
 
