@@ -15,7 +15,8 @@ from typing import Any, Literal
 
 SCHEMA_VERSION = "archiver.document/1"
 
-# The closed vocabularies of a record; tests/test_model_types.py checks each against the JSON Schema's enum.
+# The closed vocabularies of a record; tests/api/test_model_types.py checks each against the JSON
+# Schema's enum.
 Status = Literal["ok", "no_article"]
 Role = Literal["heading", "paragraph", "list_item", "quote", "table", "caption", "code"]
 Direction = Literal["ltr", "rtl", "auto"]

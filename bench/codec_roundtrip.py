@@ -1,4 +1,4 @@
-"""The JSON codec's round trip on every corpus page (tests/test_json_codec.py runs a sample).
+"""The JSON codec's round trip on every corpus page (tests/render/test_json_codec.py runs a sample).
 
     python bench/codec_roundtrip.py [--jobs 2]
 

@@ -7,7 +7,7 @@
 - Snippets: whitespace-normalised substring test; accuracy = (with-strings found + without-strings
   absent) / all strings; a "leak" is a without-string found.
 
-Shared by ``bench/quality.py`` and ``tests/test_quality_gate.py`` so the gate and the benchmark
+Shared by ``bench/quality.py`` and ``tests/pipeline/test_quality_gate.py`` so the gate and the benchmark
 score the same way.
 """
 

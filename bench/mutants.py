@@ -10,7 +10,7 @@ size on two cores; a named list runs in minutes and each survivor says what it m
 
     python bench/mutants.py                    # every mutant, full suite (-x), ~1-3 min each
     python bench/mutants.py --only heading-clamp articlebody-bonus
-    python bench/mutants.py --tests tests/test_render_markdown.py   # a faster, partial verdict
+    python bench/mutants.py --tests tests/render/test_render_markdown.py   # a faster, partial verdict
 
 Each mutant's ``old`` text must occur exactly once in its file (checked before anything runs),
 so a refactor that moves the line makes the run fail loudly instead of testing nothing.

@@ -3,7 +3,7 @@
 Writing and reading live here together so that they cannot drift apart: :func:`document_dict`
 lays a :class:`~archiver.model.Document` out in the record's fixed field order (no wall-clock
 time: byte-identical reruns) and :func:`document_from_dict` rebuilds the Document from it;
-``tests/test_json_codec.py`` holds them to ``Document → JSON → Document → JSON`` byte for byte on
+``tests/render/test_json_codec.py`` holds them to ``Document → JSON → Document → JSON`` byte for byte on
 every fixture and a sample of the corpus (``bench/codec_roundtrip.py``: every corpus page).
 
 Every field survives the trip. ``Block.key`` is not stored, it is derived: the reader recomputes

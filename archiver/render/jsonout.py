@@ -49,7 +49,7 @@ def _encode(o: Any, indent: str, out: list[str]) -> None:
 
     ``json.dumps`` with ``indent`` falls back to the pure-Python generator encoder (the C one
     serves only compact output); this direct recursion writes the same bytes in less time
-    (tests/test_fast_paths.py compares them on random structures)."""
+    (tests/speedups/test_fast_paths.py compares them on random structures)."""
     if isinstance(o, dict):
         if not o:
             out.append("{}")

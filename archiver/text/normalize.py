@@ -32,7 +32,7 @@ def fix_text(text: str) -> tuple[str, tuple[str, ...]]:
         return (
             text,
             (),
-        )  # every fixer but c0-controls repairs non-ASCII damage only (tests/test_fast_paths.py)
+        )  # every fixer but c0-controls repairs non-ASCII damage only (tests/speedups/test_fast_paths.py)
     repairs: list[str] = []
     idle = idle_fixers(text)  # true of the input text only: cleared once a fixer changes it
     for name, fixer in FIXERS:

@@ -23,7 +23,7 @@ from archiver.extract.blocks import SKIP_TAGS
 from archiver.extract.parse import drop_bare_readings, parse_html
 from archiver.text.normalize import fix_text
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 _TOKEN = re.compile(r"[^\W_]+")
 
 

@@ -14,7 +14,7 @@ import pytest
 import archiver
 import archiver.archive
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = (
     "<html><head><title>A headline</title></head><body><nav><a href='/'>Home</a></nav><article>"
     "<h1>A headline</h1><p>"

@@ -18,7 +18,7 @@ from archiver.crawl.dedup import group_documents
 from archiver.crawl.duplicates import duplicate_map
 from archiver.crawl.groups import DedupItem
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
 

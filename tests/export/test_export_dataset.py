@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from archivekit import FILLER_AR, FILLER_EN, export, page
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "archiver"
+PACKAGE = Path(__file__).resolve().parents[2] / "archiver"
 
 
 def _loaded_after(statement: str) -> set[str]:

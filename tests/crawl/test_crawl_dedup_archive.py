@@ -15,7 +15,7 @@ from archivekit import FILLER_AR, export, page
 
 from archiver.archive.search import search
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 STORY = (
     "أعلنت وزارة الزراعة اليوم عن خطة جديدة لزراعة القمح في المحافظات الشمالية تشمل توزيع البذور "
     "على المزارعين مجانا وتوفير مياه الري خلال موسم الشتاء المقبل بحسب بيان رسمي صدر صباح الأحد"

@@ -13,7 +13,7 @@ from pathlib import Path
 from archiver.crawl.profile import Fingerprint, ProfileOptions, build_profiles, host_of
 from archiver.extract.reasons import REGISTRY
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 # Kept by the page-level cleaner (plain paragraphs inside the article), repeated on every page.
 CHROME = "نشرة الصباح تصدر كل يوم عن مكتب التحرير في العاصمة للقراء ({n})"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # next to this interpreter first: a venv run without activation has no venv bin on PATH
 ruff = shutil.which("ruff", path=os.path.dirname(sys.executable)) or shutil.which(
