@@ -22,8 +22,11 @@ from itertools import islice
 
 from lxml import etree
 
+from .._speedups import pick
 from .blocks import BLOCK_TAGS
 from .stats import Stats
+
+_walk = pick("walk")  # block children's shares, compiled or pure (archiver/_speedups/walk.py)
 
 MIN_PROSE = 80  # weighted characters of own unlinked text for a prose block
 BRIEF = 60  # a lone paragraph this long, with a sentence mark, is a brief's article
@@ -65,12 +68,7 @@ class Opinion:
 
 def _own(el: etree._Element, st: Stats) -> tuple[int, int, int]:
     """(inline text, inline linked text, inline punctuation) of a block element."""
-    links, punct = st.links.get(el, 0), st.punct.get(el, 0)
-    for child in el:
-        if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
-            links -= st.links.get(child, 0)
-            punct -= st.punct.get(child, 0)
-    return st.inline.get(el, 0), max(0, links), max(0, punct)
+    return (st.inline.get(el, 0), *_walk.own(el, st.links, st.punct, BLOCK_TAGS))
 
 
 def prose_weight(el: etree._Element, st: Stats, floor: int = MIN_PROSE) -> int:
