@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import random
+import re
 from pathlib import Path
 
 import lxml.html
@@ -235,11 +236,57 @@ def test_other_nodes_as_roots():
         ]
 
 
+def _attribute_page(seed: int) -> etree._Element:
+    """An HTML page of elements with author-ish marks in every attribute spelling the parser
+    meets: repeated, empty, valueless, upper-case, entity-escaped, prefixed, on skipped tags."""
+    rng = random.Random(seed)
+    words = ["author", "By-Line", "writer", "x", "", "auth&amp;or", "a&#x41;", "نویسنده", "كاتب", "post"]
+    attrs = ["class", "id", "rel", "itemprop", "CLASS", "data-id", "xml:id", "hidden", "Rel"]
+    tags = ["div", "span", "a", "p", "meta", "link", "script", "style", "li", "address"]
+    parts = []
+    for _ in range(200):
+        marks = " ".join(
+            f'{rng.choice(attrs)}="{rng.choice(words)} {rng.choice(words)}"'
+            if rng.random() < 0.8
+            else rng.choice(attrs)
+            for _ in range(rng.randrange(0, 5))
+        )
+        tag = rng.choice(tags)
+        parts.append(
+            f"<{tag} {marks}>{rng.choice(words)}</{tag}>" if rng.random() < 0.9 else f"<!-- {marks} -->"
+        )
+    return parse_html(f"<html><head><title>t</title></head><body>{''.join(parts)}</body></html>")
+
+
+MARK_NAMES = ("class", "id", "rel", "itemprop")
+MARK_SKIP = frozenset({"script", "style", "meta", "link"})
+
+
+@needs_build
+def test_marked_is_the_twins():
+    from archiver.extract.authors import _AUTHOR_MARK
+
+    roots = [root for _, root in CASES] + [_attribute_page(seed) for seed in range(20)]
+    patterns = [_AUTHOR_MARK, re.compile("a"), re.compile("^ *$"), re.compile("auth&or|aa")]
+    patterns += [
+        re.compile(r"^\S+ {3}$"),
+        re.compile(r"^\S* \S+ "),
+        re.compile(r"\S $"),
+    ]  # where each value sits
+    for root in roots:
+        for pattern in patterns:
+            for names in (MARK_NAMES, ("id",), ("rel", "class")):
+                want = twin.marked(root, names, MARK_SKIP, pattern)
+                assert fast.marked(root, names, MARK_SKIP, pattern) == want
+    assert any(twin.marked(r, MARK_NAMES, MARK_SKIP, _AUTHOR_MARK) for r in roots[-20:])
+
+
 def test_the_stages_use_the_picked_walk():
     """The extract stage calls the module ``pick`` chose, so ARCHIVER_PURE reaches it."""
     from archiver._speedups import PURE, pick
-    from archiver.extract import parse, second, stats
+    from archiver.extract import authors, parse, second, stats
 
     chosen = pick("walk")
-    assert parse.text_of is chosen.text_of and stats._weigh is chosen.weigh and second._walk is chosen
+    assert parse.text_of is chosen.text_of and stats._weigh is chosen.weigh
+    assert second._walk is chosen and authors._walk is chosen
     assert chosen is (twin if PURE or fast is None else fast)
