@@ -66,15 +66,14 @@ class Opinion:
         return self.runs[0] if self.runs else None
 
 
-def _own(el: etree._Element, st: Stats) -> tuple[int, int, int]:
-    """(inline text, inline linked text, inline punctuation) of a block element."""
-    return (st.inline.get(el, 0), *_walk.own(el, st.links, st.punct, BLOCK_TAGS))
-
-
 def prose_weight(el: etree._Element, st: Stats, floor: int = MIN_PROSE) -> int:
-    """Unlinked characters of ``el``'s own text when it reads as prose, else 0."""
-    size, links, punct = _own(el, st)
-    if size < floor or links > MAX_LINKS * size:
+    """Unlinked characters of ``el``'s own text when it reads as prose, else 0. Its own text is
+    its inline text; its own links and marks are those outside its block children."""
+    size = st.inline.get(el, 0)
+    if size < floor:  # most blocks: their children need not be looked at
+        return 0
+    links, punct = _walk.own(el, st.links, st.punct, BLOCK_TAGS)
+    if links > MAX_LINKS * size:
         return 0
     if punct < 1 + (size - floor) // (4 * _SENTENCE):
         return 0
