@@ -118,12 +118,14 @@ def report() -> str:
     t_clean = time.process_time() - t0
     rows = scored(crawl)
     lines = [
-        "| page | site | host pages | blocks cut | F1 off | F1 on | leaks off | leaks on | trafilatura F1 | trafilatura leaks |",
+        "| page | site | host pages | blocks cut | F1 off | F1 on | leaks off | leaks on "
+        "| trafilatura F1 | trafilatura leaks |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
-            f"| {r['page']} | {r['site']} | {r['host_pages']} | {r['cut']} | {_f(r['f_off'])} | {_f(r['f_on'])} "
+            f"| {r['page']} | {r['site']} | {r['host_pages']} | {r['cut']} "
+            f"| {_f(r['f_off'])} | {_f(r['f_on'])} "
             f"| {r['leaks_off']} | {r['leaks_on']} | {_f(r['f_traf'])} | {r['leaks_traf']} |"
         )
     mean = lambda k: statistics.fmean(r[k] for r in rows if r[k] is not None)
@@ -132,7 +134,8 @@ def report() -> str:
         "",
         f"Mean F1: off {mean('f_off'):.4f}, on {mean('f_on'):.4f}, trafilatura {mean('f_traf'):.4f}; "
         f"leaks: off {sum(r['leaks_off'] for r in rows)}, on {sum(r['leaks_on'] for r in rows)}, "
-        f"trafilatura {sum(r['leaks_traf'] or 0 for r in rows)}; pages whose F1 is lower with profiles: {worse}.",
+        f"trafilatura {sum(r['leaks_traf'] or 0 for r in rows)}; "
+        f"pages whose F1 is lower with profiles: {worse}.",
     ]
     t1 = time.process_time()
     before, after, info = whole_crawl(crawl)

@@ -142,7 +142,7 @@ def test_thresholds_by_share_and_host_size() -> None:
     def prints(host: str, pages: int, key_pages: int) -> list[Fingerprint]:
         return [
             Fingerprint(
-                host, f"{host}/{i}", frozenset({"body %d" % i} | ({"menu"} if i < key_pages else set()))
+                host, f"{host}/{i}", frozenset({f"body {i}"} | ({"menu"} if i < key_pages else set()))
             )
             for i in range(pages)
         ]

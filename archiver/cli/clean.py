@@ -110,7 +110,7 @@ def _output_problem(path: str) -> str | None:
 def _to_stdout(args: argparse.Namespace, first: list[Task]) -> int:
     if len(first) != 1:
         return _error("several inputs need -o DIR")
-    result = clean_one(first[0], _config(args))
+    result = clean_one(first[0], _config(args), args.timeout)  # the batch's limit holds here too
     if isinstance(result, Failure):
         print(f"archiver: error: {result.source}: {result.reason}", file=sys.stderr)
         return EXIT_FAILED

@@ -17,6 +17,7 @@ Nothing is ever deleted: a group only names its members and which is the earlies
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -124,7 +125,7 @@ def _near_pairs(sigs: np.ndarray, options: DedupOptions) -> _Union:
                 continue
             pairs = list(_bucket_pairs(bucket))
             if len(bucket) > _BIG_BUCKET:
-                pairs += [(int(a), int(b)) for a, b in zip(bucket[1:-1], bucket[2:])]
+                pairs += [(int(a), int(b)) for a, b in pairwise(bucket[1:])]
             for i, j in pairs:
                 if union.find(i) != union.find(j) and _jaccard(sigs[i], sigs[j]) >= options.threshold:
                     union.join(i, j)

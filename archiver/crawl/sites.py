@@ -1,5 +1,6 @@
-"""Site boilerplate in batch runs (the options are in :mod:`archiver.cli.crawl`): ``clean --site-boilerplate``,
-``clean --site-profile DIR`` and ``archiver profile INPUT... -o DIR`` (see :mod:`archiver.crawl.profile` for what is cut and why).
+"""Site boilerplate in batch runs (the options are in :mod:`archiver.cli.crawl`):
+``clean --site-boilerplate``, ``clean --site-profile DIR`` and ``archiver profile INPUT... -o DIR``
+(see :mod:`archiver.crawl.profile` for what is cut and why).
 
 ``--site-boilerplate`` runs a first pass over *all* the inputs (every shard's too: the profile
 must not depend on the split) before cleaning, writes ``OUT/site-profiles/<host>.json`` and cleans
