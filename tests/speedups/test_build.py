@@ -49,4 +49,5 @@ def test_pure_environment_turns_every_primitive_off():
     )
     enabled, names = out.stdout.split(" ", 1)
     assert enabled == "False"
-    assert "._" not in names  # every pick is the twin archiver._speedups.<name>
+    # every pick is the twin archiver._speedups.<name>, not the compiled archiver._speedups._<name>
+    assert "._" not in names.replace("._speedups.", ".")
