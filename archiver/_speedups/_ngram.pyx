@@ -52,6 +52,22 @@ def word_vectors(dict probs, str word, bint trailing) -> tuple:
     return tuple(out)
 
 
+def text_vectors(dict probs, dict cache, str text) -> list:
+    """The probability vectors of ``Detector._extract_ngrams`` for prepared, normalized ``text``."""
+    parts = text.split(" ")
+    cdef Py_ssize_t k, last = len(parts) - 1
+    cdef list out = []
+    for k in range(last + 1):
+        part = parts[k]
+        if part:
+            key = (part, k < last)
+            vectors = cache.get(key)
+            if vectors is None:
+                vectors = cache[key] = word_vectors(probs, part, k < last)
+            out.extend(vectors)
+    return out
+
+
 cdef double _sum(const double* values, Py_ssize_t size):
     """``builtins.sum`` of these floats, as this Python adds them."""
     cdef double total = 0.0, c = 0.0, x, t

@@ -47,6 +47,23 @@ def word_vectors(probs: dict, word: str, trailing: bool) -> tuple[Vector, ...]:
     return tuple(out)
 
 
+def text_vectors(probs: dict, cache: dict, text: str) -> list[Vector]:
+    """The probability vectors of ``Detector._extract_ngrams`` for prepared, normalized ``text``:
+    each space-separated word's :func:`word_vectors`, kept in ``cache`` by (word, followed by a
+    space)."""
+    parts = text.split(" ")
+    out: list[Vector] = []
+    last = len(parts) - 1
+    for k, part in enumerate(parts):
+        if part:
+            key = (part, k < last)  # every part but the last is followed by a space
+            vectors = cache.get(key)
+            if vectors is None:
+                vectors = cache[key] = word_vectors(probs, part, k < last)
+            out.extend(vectors)
+    return out
+
+
 def draws(rnd: random.Random, vectors: Sequence[Vector]) -> Callable[[], Vector]:
     """``rnd.choice(vectors)`` again and again, as a function of no arguments: the same calls to
     ``getrandbits`` (``Random._randbelow_with_getrandbits``: ``k`` bits, redrawn while the number

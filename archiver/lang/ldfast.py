@@ -66,17 +66,7 @@ class FastDetector:
         cache = self._words
         if len(cache) > _WORD_CACHE_MAX:
             cache.clear()
-        parts = text.translate(_NORMALIZE).split(" ")
-        out: list[list[float]] = []
-        last = len(parts) - 1
-        for k, part in enumerate(parts):
-            if part:
-                key = (part, k < last)  # every part but the last is followed by a space
-                vectors = cache.get(key)
-                if vectors is None:
-                    vectors = cache[key] = _ngram.word_vectors(self._probs, part, k < last)
-                out.extend(vectors)
-        return out
+        return _ngram.text_vectors(self._probs, cache, text.translate(_NORMALIZE))
 
     def probabilities(self, text: str, max_length: int, n_trial: int) -> list[float] | None:
         """``Detector.get_probabilities`` before sorting: one float per language, or None when

@@ -76,3 +76,18 @@ def test_sums_add_as_builtin_sum(fast):
             rnd.choice((rnd.random(), rnd.random() * 1e-17, 1e16, 0.0)) for _ in range(rnd.randrange(1, 40))
         ]
         assert fast.sum_of(values) == sum(values)
+
+
+@pytest.mark.parametrize("script", ["Latn", "Arab"])
+def test_text_vectors_and_their_cache(fast, texts, script):
+    """The vectors of whole texts, and the word cache each twin leaves behind, are the same."""
+    from archiver.lang.ldfast import _NORMALIZE
+
+    probs = LangdetectDetector._factory(script).word_lang_prob_map
+    fast_cache: dict = {}
+    pure_cache: dict = {}
+    for text in texts + ["", " ", "  a  b ", "a b c "]:
+        normalized = prepare(text, MAX_TEXT).translate(_NORMALIZE)
+        got = fast.text_vectors(probs, fast_cache, normalized)
+        assert got == PURE.text_vectors(probs, pure_cache, normalized), text
+    assert fast_cache == pure_cache
