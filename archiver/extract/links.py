@@ -88,12 +88,16 @@ def page_links(root: etree._Element, base: str | None) -> list[tuple[str, str]]:
     """Every ``<a href>`` of the page in document order as (text, target): the target through the
     sanitizer and made absolute; in-page fragments and refused targets left out. Read before the
     extraction cuts the tree."""
+    hidden = {a for el in root.iter(*_NO_TEXT) for a in el.iter("a")}  # one pass, not one per link
+    targets: dict[str, str | None] = {}  # a page links the same target many times: resolve it once
     out = []
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
-        if not href or href.startswith("#") or any(p.tag in _NO_TEXT for p in a.iterancestors()):
+        if not href or href.startswith("#") or a in hidden:
             continue
-        target = absolute(safe_url(href), base)
+        target = (
+            targets[href] if href in targets else targets.setdefault(href, absolute(safe_url(href), base))
+        )
         if target:
             out.append((squash("".join(a.itertext())), target))
     return out
