@@ -39,11 +39,12 @@ from .audit import Cut
 from .blocks import BLOCK_TAGS, SKIP_TAGS
 from .choose import _MIN_ARTICLE, Chooser
 from .cues import WEAK_TOKENS, keyword_table, phrase_cue, region_cue, structure_cue
+from .headed import headed_run, site_names, title_parts
 from .lead import leads
 from .metadata import jsonld_article
 from .parse import attached, drop_bare_readings, drop_tree, inside_tag, is_inside, text_of
 from .reconcile import Verdict, reconcile
-from .scoring import Memo, top_candidate
+from .scoring import Memo, head_titles, top_candidate
 from .second import BRIEF, LONG_BLOCK, second_opinion
 from .stats import Stats, measure
 from .status import is_listing, overrides, page_kind
@@ -241,6 +242,7 @@ def _extract(
     drop_bare_readings(body)
     ex = _Extractor(body, phrases, ld_body, strict)
     opinion = second_opinion(ex.elements, ex.st)  # the untouched tree's measures: before any cut
+    lead = _lead(ex, opinion)
     ex.structural_pass()
     ex.phrase_pass()
     ex.widget_pass()
@@ -255,7 +257,7 @@ def _extract(
         main = leads(body, main, ex.st, ex.order, ex.memo) + main
     # a strict pass that found no article leaves the page to the relaxed pass, reconciled there
     verdict = (
-        reconcile(ex, main, status == "ok", opinion)
+        reconcile(ex, main, status == "ok", opinion, lead)
         if status == "ok" or not strict or kind == "error"
         else Verdict(main, "main", "")
     )
@@ -276,6 +278,14 @@ def _extract(
         audit.no_article(ex, main)
     ex.cuts.sort(key=lambda c: c.order)
     return Extraction(main, ex.cuts, status, verdict.method, verdict.changed)
+
+
+def _lead(ex: _Extractor, opinion) -> tuple | None:
+    """The page's headline, the run of prose it heads and every element that holds a stretch of
+    the page's title (:mod:`.headed`), on the untouched tree."""
+    parts = title_parts(ex.elements, ex.st, head_titles(ex.body), site_names(ex.body))
+    run = headed_run(opinion.runs, parts[0], ex.order, ex.st) if parts else None
+    return (parts[0], run, tuple(parts)) if run is not None else None
 
 
 def extract_body(
