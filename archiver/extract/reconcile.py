@@ -171,12 +171,13 @@ def _headed_story(
     ex, main: list[etree._Element], ok: bool, opinion: Opinion, lead: Lead | None
 ) -> Run | None:
     """The run the page's headline opens, when the cues' choice holds none of it nor any
-    stretch of the page's title, and lies wholly above the headline or holds less prose (the
-    second opinion's blocks) than the run: a story follows its headline; a box before it (a
-    blog's description under the site's banner) or a smaller box elsewhere (a copyright line,
-    comment rules, a rating list) is not the story. A choice holding a heading of the title has
-    a headline of its own, and a choice inside the run's region or beside the headline (under
-    one of its ``HEAD_REACH`` nearest ancestors) is a part of the story: there the cues stand."""
+    stretch of the page's title, and holds less prose (the second opinion's blocks) than the run,
+    or lies wholly above the headline and holds at most twice the run's prose: a story follows
+    its headline; a box before it (a blog's description under the site's banner) or a smaller
+    box elsewhere (a copyright line, comment rules, a rating list) is not the story. A choice
+    holding a heading of the title has a headline of its own, and a choice inside the run's
+    region or beside the headline (under one of its ``HEAD_REACH`` nearest ancestors) is a part
+    of the story: there the cues stand."""
     if lead is None:
         return None
     headline, run, parts = lead
@@ -191,7 +192,9 @@ def _headed_story(
     if any(_held(m, story | ({run.region} if run.region is not None else set())) for m in main):
         return None  # the cues chose a part of the headline's story: the ordinary path decides
     at = ex.order.get(headline, 0)
-    if all(ends_before(m, ex.order, at) for m in main) or _held_prose(inside, opinion) < run.weight:
+    prose = _held_prose(inside, opinion)
+    above = all(ends_before(m, ex.order, at) for m in main)
+    if prose < run.weight or (above and run.weight >= FAR_LESS * prose):
         return run
     return None
 

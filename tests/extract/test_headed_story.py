@@ -80,3 +80,18 @@ def test_title_parts_longest_first_site_name_left_out():
     unlinked = html.replace('<a href="/">Life of a Hospital Engineer</a>', "Life of a Hospital Engineer")
     assert _parts(unlinked, full) == ["h3", "h1"]  # longest first
     assert _parts(unlinked, full, frozenset({"life of a hospital engineer"})) == ["h3"]  # og:site_name
+
+
+def test_an_article_above_a_sidebar_heading_of_the_site_name_stands():
+    """The title's longest stretch is the site's name, repeated as a sidebar heading over a
+    short note: the article above it, far longer than the note, is not a box before a story."""
+    prose = "".join(f"<p>{POST} Part {i}.</p>" for i in range(5))
+    html = (
+        "<html><head><title>The Engineering Notes Blog of the Hospital</title></head><body>"
+        f'<div class="main"><div class="post"><div class="text">{prose}</div></div></div>'
+        '<div class="right"><div><div><div class="links"><h2>The Engineering Notes Blog of the Hospital</h2>'
+        "<p>Looking for a specific post? Visit our full archive of posts, sorted by category.</p>"
+        "</div></div></div></div></body></html>"
+    )
+    doc = clean(html)
+    assert doc.text.count("giant mushroom") == 5
