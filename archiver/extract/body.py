@@ -232,8 +232,16 @@ class _Extractor(Chooser):
                 self.cut(el, guess_role(el, self.st, self.phrases), R.TEASER_LIST)
 
 
+Names = tuple[list[str], set[str]]  # the <head>'s titles, the site's names (:mod:`.headed`)
+
+
 def _extract(
-    body: etree._Element, phrases: tuple[str, ...], ld_body: str | None, strict: bool, kind: str | None = None
+    body: etree._Element,
+    phrases: tuple[str, ...],
+    ld_body: str | None,
+    strict: bool,
+    kind: str | None = None,
+    names: Names = ([], set()),
 ) -> Extraction:
     if not strict:  # the relaxed pass reads <noscript> content as ordinary text
         etree.strip_tags(body, "noscript")
@@ -242,7 +250,7 @@ def _extract(
     drop_bare_readings(body)
     ex = _Extractor(body, phrases, ld_body, strict)
     opinion = second_opinion(ex.elements, ex.st)  # the untouched tree's measures: before any cut
-    lead = _lead(ex, opinion)
+    lead = _lead(ex, opinion, names)
     ex.structural_pass()
     ex.phrase_pass()
     ex.widget_pass()
@@ -280,11 +288,12 @@ def _extract(
     return Extraction(main, ex.cuts, status, verdict.method, verdict.changed)
 
 
-def _lead(ex: _Extractor, opinion) -> tuple | None:
+def _lead(ex: _Extractor, opinion, names: Names) -> tuple | None:
     """The page's headline, the run of prose it heads and every element that holds a stretch of
-    the page's title (:mod:`.headed`), on the untouched tree."""
-    parts = title_parts(ex.elements, ex.st, head_titles(ex.body), site_names(ex.body))
-    run = headed_run(opinion.runs, parts[0], ex.order, ex.st) if parts else None
+    the page's title (:mod:`.headed`), on the untouched tree. ``names`` are the <head>'s titles
+    and the site's names, read from the page (the relaxed pass's copy has no <head>)."""
+    parts = title_parts(ex.elements, ex.st, *names)
+    run = headed_run(opinion.runs, parts[0], ex.elements, ex.order, ex.st) if parts else None
     return (parts[0], run, tuple(parts)) if run is not None else None
 
 
@@ -305,11 +314,12 @@ def extract_body(
     kind = page_kind(root)
     body = _body(root)
     spare = copy.deepcopy(body) if reparse is None else None
-    strict = _extract(body, phrases, ld_body, True, kind)
+    names = (head_titles(body), site_names(body))
+    strict = _extract(body, phrases, ld_body, True, kind, names)
     if strict.status == "ok" or kind == "error":
         return strict
     spare = spare if spare is not None else copy.deepcopy(_body(reparse()))  # same standalone copy
-    relaxed = _extract(spare, phrases, ld_body, False, kind)
+    relaxed = _extract(spare, phrases, ld_body, False, kind, names)
     return relaxed if relaxed.status == "ok" else strict
 
 

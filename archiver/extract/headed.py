@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .blocks import BLOCK_TAGS
 from .parse import squash, text_of
 from .second import REACH, Run, _chain, _join
 from .stats import Stats
@@ -91,25 +92,51 @@ def title_parts(
     return [el for _, el in found]
 
 
-def headed_run(runs: tuple[Run, ...], headline: etree._Element, order: dict, st: Stats) -> Run | None:
+def headed_run(
+    runs: tuple[Run, ...], headline: etree._Element, elements: list[etree._Element], order: dict, st: Stats
+) -> Run | None:
     """The heaviest run whose first block follows ``headline`` under a near common ancestor that
-    holds little beside the two: the story the headline opens. Captions are no story."""
+    holds little beside the two, or with little block text between the two: the story the
+    headline opens. A run that began above the headline (a layout wrapper's own text joined to
+    the story) counts from its first block after it. Captions are no story."""
     at = order.get(headline, -1)
     chain = _chain(headline)
     title = st.text.get(headline, 0)
+    past = at + sum(1 for _ in headline.iterdescendants()) + 1  # the headline's own text is not between
     for run in runs:  # heaviest first
-        first = run.blocks[0]
-        if all(_captioned(b) for b in run.blocks):
+        run = _after(run, at, order)
+        if run is None or all(_captioned(b) for b in run.blocks):
             continue  # the caption under the headline's picture is no story
-        if order.get(first, -1) <= at:
-            continue
+        first = run.blocks[0]
         top, i, j = _join(chain, _chain(first))
         if top is None or i > REACH or j > REACH:
             continue
         inside = sum(w for b, w in zip(run.blocks, run.weights) if top in b.iterancestors())
         if st.text.get(top, 0) - inside - title <= max(HEAD_GAP, inside):
             return run
+        lineage = set(first.iterancestors())  # their own text lies around the block, not before it
+        between = sum(
+            st.inline.get(el, 0)
+            for el in elements[past : order.get(first, 0)]
+            if el.tag in BLOCK_TAGS and el not in lineage
+        )
+        if between <= HEAD_GAP:  # the story's own links and comments after it do not count
+            return run
     return None
+
+
+def _after(run: Run, at: int, order: dict) -> Run | None:
+    """``run`` from its first block after position ``at``; None when no block follows it."""
+    if order.get(run.blocks[0], -1) > at:
+        return run
+    kept = [(b, w) for b, w in zip(run.blocks, run.weights) if order.get(b, -1) > at]
+    if not kept:
+        return None
+    region = kept[0][0]
+    for b, _ in kept[1:]:
+        top = _join(_chain(region), _chain(b))[0]
+        region = top if top is not None else region
+    return Run(tuple(b for b, _ in kept), tuple(w for _, w in kept), region)
 
 
 def _captioned(el: etree._Element) -> bool:

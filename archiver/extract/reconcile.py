@@ -183,7 +183,10 @@ def _headed_story(
     headline, run, parts = lead
     if run.weight < BRIEF:
         return None
-    if not ok:
+    if not ok:  # no article chosen: the headline's story, unless the heaviest run holds it
+        heavy = opinion.best
+        if heavy is not None and heavy.region is not None and _held(run.blocks[0], {heavy.region}):
+            return None
         return run
     inside = set(main)
     if any(_held(p, inside) for p in parts) or any(_held(b, inside) for b in run.blocks):

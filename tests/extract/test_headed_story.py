@@ -95,3 +95,27 @@ def test_an_article_above_a_sidebar_heading_of_the_site_name_stands():
     )
     doc = clean(html)
     assert doc.text.count("giant mushroom") == 5
+
+
+def test_a_run_that_began_above_the_headline_counts_from_under_it():
+    """A layout wrapper's own text (a teaser line, sentences) joins the story's run above the
+    headline; the story the headline opens is the run from its first block under it."""
+    from archiver.extract.headed import headed_run
+    from archiver.extract.second import second_opinion
+
+    wrapper = "A line of the wrapper's own text, long enough, with sentences. And another one here, too."
+    html = (
+        "<html><head><title>Undeck the halls and mulch the tree</title></head><body>"
+        f"<div>{wrapper}<div><h1>Undeck the halls and mulch the tree</h1><h5>City News</h5>"
+        f'<div id="story"><p>{POST}</p><p>{POST}</p></div></div></div></body></html>'
+    )
+    root = parse_html(html)
+    body = root.find("body")
+    elements = list(body.iter())
+    st = measure(body, elements)
+    order = {el: i for i, el in enumerate(elements)}
+    runs = second_opinion(elements, st).runs
+    assert runs[0].blocks[0].tag == "div"  # the wrapper opens the run, above the headline
+    h1 = body.find(".//h1")
+    run = headed_run(runs, h1, elements, order, st)
+    assert run is not None and [b.tag for b in run.blocks] == ["p", "p"]
