@@ -71,7 +71,8 @@ def main(argv=None) -> int:
             right[tool] += names == want
         if args.verbose:
             print(
-                f"{name}\twant {sorted(want)}\tarchiver {sorted(got['archiver'])}\ttrafilatura {sorted(got['trafilatura'])}"
+                f"{name}\twant {sorted(want)}\tarchiver {sorted(got['archiver'])}"
+                f"\ttrafilatura {sorted(got['trafilatura'])}"
             )
     n = len(expected)
     print("| source | pages | archiver authors right | trafilatura authors right |\n|---|---:|---:|---:|")

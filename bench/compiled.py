@@ -132,7 +132,8 @@ def main() -> int:
         }
     print(f"Cython build of the hot modules: {built:.0f} s\n")
     print(
-        "| build | compiled modules | pages | parse-only ms/page | full pipeline ms/page | × parse-only | errors | outputs digest |"
+        "| build | compiled modules | pages | parse-only ms/page | full pipeline ms/page "
+        "| × parse-only | errors | outputs digest |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---|")
     for name, r in rows.items():

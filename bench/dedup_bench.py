@@ -92,7 +92,7 @@ def labelled_set() -> tuple[list[DedupItem], dict[str, int], list[str]]:
         paras = [ln for ln in page.expected.splitlines() if ln.strip()]
         lang = page.meta.get("lang") or "en"
         x, y = rng.sample(range(len(sites)), 2)
-        read = lambda k: [titles[(n + k + j) % len(titles)] for j in range(1, 6)]
+        read = lambda k, n=n: [titles[(n + k + j) % len(titles)] for j in range(1, 6)]
         variants = [
             (sites[x], paras, read(0)),
             (sites[y], paras, read(7)),
@@ -153,11 +153,13 @@ def quality() -> str:
             if article[a] == article[b] and frozenset((a, b)) not in predicted
         }
     )
+    negatives = len(ids) * (len(ids) - 1) // 2 - tp - fn - skipped
     return (
-        f"Labelled set: {len(texts)} corpus articles ({', '.join(SOURCES)}; >= {MIN_WORDS} words) x 3 cleaned "
-        f"pages = {len(items)} documents; {tp + fn} positive pairs, {len(ids) * (len(ids) - 1) // 2 - tp - fn - skipped} "
+        f"Labelled set: {len(texts)} corpus articles ({', '.join(SOURCES)}; >= {MIN_WORDS} words) "
+        f"x 3 cleaned pages = {len(items)} documents; {tp + fn} positive pairs, {negatives} "
         f"negative pairs ({skipped} pairs of distinct but near-identical corpus articles left out).\n\n"
-        f"| precision | recall | TP | FP | FN | groups | articles with a missed pair |\n|---:|---:|---:|---:|---:|---:|---:|\n"
+        f"| precision | recall | TP | FP | FN | groups | articles with a missed pair |\n"
+        f"|---:|---:|---:|---:|---:|---:|---:|\n"
         f"| {precision:.4f} | {recall:.4f} | {tp} | {fp} | {fn} | {len(groups)} | {len(missed)} |\n\n"
         f"CPU: building and cleaning the pages {t_build:.1f} s, grouping {t_group:.2f} s."
     )

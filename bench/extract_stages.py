@@ -14,6 +14,7 @@ import gzip
 import pstats
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +47,7 @@ def run(texts: list[str], clock: dict[str, float]) -> None:
         t1 = tick()
         meta = extract_metadata(root, None)
         t2 = tick()
-        ex = extract_body(root, phrases, reparse=lambda: parse_html(text))
+        ex = extract_body(root, phrases, reparse=partial(parse_html, text))
         t3 = tick()
         protos = [p for el in ex.main for p in build_blocks(el)] if ex.status == "ok" else []
         t4 = tick()

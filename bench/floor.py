@@ -13,6 +13,7 @@ before deciding anything.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import sys
 import time
@@ -55,10 +56,8 @@ def main() -> int:
     DetectorFactory.seed = 0
 
     def lang(t: str) -> None:
-        try:
+        with contextlib.suppress(LangDetectException):
             detect(t)
-        except LangDetectException:
-            pass
 
     def full(data: bytes) -> None:
         doc = process(RawPage(data, Source(kind="auto")))

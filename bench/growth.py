@@ -33,7 +33,10 @@ from archiver.render.html import document_page
 
 
 def _page(body: str) -> str:
-    return f"<!DOCTYPE html><html><head><title>T</title></head><body><article><h1>T</h1>{body}</article></body></html>"
+    return (
+        "<!DOCTYPE html><html><head><title>T</title></head>"
+        f"<body><article><h1>T</h1>{body}</article></body></html>"
+    )
 
 
 def mixed(size: int) -> tuple[str, str]:

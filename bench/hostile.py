@@ -167,7 +167,8 @@ def _size(path: Path) -> int:
 
 def measure(names: list[str], scale: float) -> list[str]:
     rows = [
-        "| attack | run | input size | wall s | CPU s | peak RSS MB | one line per input, good ones exported |",
+        "| attack | run | input size | wall s | CPU s | peak RSS MB "
+        "| one line per input, good ones exported |",
         "|---|---|---|---|---|---|---|",
     ]
     for name in names:

@@ -83,7 +83,7 @@ def corpus_items() -> list[Item]:
             if letters(text) >= 5 and script == expected_script and not _NOT_PROSE.search(text):
                 per_lang[lang].append(Item(text, lang, f"{source}/{name}"))
     out: list[Item] = []
-    for lang, items in per_lang.items():
+    for items in per_lang.values():
         long_ = [i for i in items if letters(i.text) >= 20][:PER_LANG_CORPUS]
         short = [i for i in items if letters(i.text) < 20]
         out += long_ + short

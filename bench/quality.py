@@ -87,30 +87,30 @@ NOTES = """Reading the numbers:
 - Third pass (2026-11-24, session 3), each a general cue with a test: bylines and author boxes
   (class/id tokens author, authors, autor, bio, biography, byline) are cut with role "author" and
   never weigh against a candidate; a gallery or video page keeps its captions when they hold over
-  five times the rest of the text; live-blog/match-ticker commentary ("live" + "comment" tokens)
-  is article; a short line ending on its credit ("..., photo: Agency", "... © Name") is a
-  caption (script-aware length); class names written in parts ("news-letter") or numbered
-  ("comments18") name their region; post-metadata boxes (entry-meta) are cut as "meta"; the
-  a class that hides an element at every screen width ("hidden", "d-none"; not "hidden md:block")
-  cuts it as hidden (fundus 0.958 -> 0.961: sign-in and paywall pitch boxes); the
-  publisher's pitch in an article's last lines (subscribe now, download our app, follow us) is cut
-  as "promo"; French
-  "articles liés"-style labels. Published date: a date named in a framework/shop payload script
+  five times the rest of the text; live-blog/match-ticker commentary ("live" + "comment" tokens) is
+  article; a short line ending on its credit ("..., photo: Agency", "... © Name") is a caption
+  (script-aware length); class names written in parts ("news-letter") or numbered ("comments18")
+  name their region; post-metadata boxes (entry-meta) are cut as "meta"; the a class that hides an
+  element at every screen width ("hidden", "d-none"; not "hidden md:block") cuts it as hidden
+  (fundus 0.958 -> 0.961: sign-in and paywall pitch boxes); the publisher's pitch in an article's
+  last lines (subscribe now, download our app, follow us) is cut as "promo"; French "articles
+  liés"-style labels. Published date: a date named in a framework/shop payload script
   ("publishedDate", "published_at") is a late fallback, and RFC 2822 dates ("Wed, 04 May 2022
   02:41:00 GMT") keep their time and zone as ISO input does (90.1% -> 90.9%). Authors: HTML entities
   written into JSON-LD strings are decoded; "Veröffentlicht am ... von", "Publié par", "Publicado
-  por", "vom" bylines lose their lead (66.0% -> 67.0%). Headline: a heading confirmed by og:title/JSON-LD up to
-  typography (quotes, dashes, case) is taken as set on the page; <title> confirms only after the
-  stronger signals; with no confirmation the first headline-like <h1> wins over a reworded
-  og:title; a kicker element leading the headline element (class kicker, topic, label, ...) is not
-  part of the headline, and heading spans run on as a reader sees them (80.2% -> 84.5% overall: the
-  sources' conventions differ, the visible headline is what a reader saw). Tried and dropped:
-  "promotion" as an ad token (a wrapper named so lost a whole article on newspaper3k).
+  por", "vom" bylines lose their lead (66.0% -> 67.0%). Headline: a heading confirmed by
+  og:title/JSON-LD up to typography (quotes, dashes, case) is taken as set on the page; <title>
+  confirms only after the stronger signals; with no confirmation the first headline-like <h1> wins
+  over a reworded og:title; a kicker element leading the headline element (class kicker, topic,
+  label, ...) is not part of the headline, and heading spans run on as a reader sees them (80.2% ->
+  84.5% overall: the sources' conventions differ, the visible headline is what a reader saw). Tried
+  and dropped: "promotion" as an ad token (a wrapper named so lost a whole article on newspaper3k).
 - The one target still not met: exact headline. On 94.3% of the pages some page signal equals the
   ground-truth title exactly ("any of these" column above; headings counted also without a leading
-  kicker element); no extractor that keeps the text the page holds can reach 95% here. Remaining trafilatura-source snippet misses are mostly design
-  conventions (captions, tweets and reference lists stay out of the body; the headline is a
-  document field, not body text) and pages split across unrelated containers."""
+  kicker element); no extractor that keeps the text the page holds can reach 95% here. Remaining
+  trafilatura-source snippet misses are mostly design conventions (captions, tweets and reference
+  lists stay out of the body; the headline is a document field, not body text) and pages split
+  across unrelated containers."""
 
 
 def _archiver(page: Page, html: bytes):
@@ -168,7 +168,7 @@ def evaluate(args: tuple[Page, tuple[str, ...]]) -> dict[str, Score]:
         try:
             text, meta = _run(tool, page, html)
             error = None
-        except Exception as exc:  # an exception scores 0, as the README says
+        except Exception as exc:  # noqa: BLE001 - any tool's exception scores 0, as the README says
             text, meta, error = None, None, f"{type(exc).__name__}: {exc}"
         seconds = time.perf_counter() - start
         score = score_page(page, text, error)
@@ -192,7 +192,8 @@ def _fmt(x: float | None, pct: bool = False) -> str:
 
 def quality_table(results: list[dict[str, Score]], tools: tuple[str, ...], sources: list[str]) -> str:
     lines = [
-        "| source | tool | pages | mean P | mean R | mean F1 | median F1 | snippet acc | leaks (pages) | empty |",
+        "| source | tool | pages | mean P | mean R | mean F1 | median F1 | snippet acc "
+        "| leaks (pages) | empty |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     groups = [(s, [r for r in results if next(iter(r.values())).source == s]) for s in sources]
@@ -451,7 +452,8 @@ def main(argv: list[str] | None = None) -> int:
         [
             SECTION,
             f"Command: `{cmd.strip()}` — run {_dt.date.today().isoformat()}, {len(pages)} pages. "
-            f"Full-text sources (token P/R/F1 vs expected.txt): {', '.join(s for s in sources if s in FULL_TEXT)}; "
+            "Full-text sources (token P/R/F1 vs expected.txt): "
+            f"{', '.join(s for s in sources if s in FULL_TEXT)}; "
             "snippet sources: pages with with.json/without.json. Output = body text without the headline "
             "(every source's ground truth excludes it).",
             quality_table(results, tools, sources),

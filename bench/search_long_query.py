@@ -18,6 +18,7 @@ import random
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +87,7 @@ def main() -> int:
         }
         base = cpu(lambda: search(out, "the"))
         for name, query in cases.items():
-            seconds = cpu(lambda: search(out, query))
+            seconds = cpu(partial(search, out, query))
             print(f"{name:>28}: {seconds * 1000:8.1f} ms CPU ({seconds / base:5.1f}x one word)")
         try:
             search(out, distinct + " extra")

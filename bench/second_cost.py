@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
             clean(html, url=p.url)
     total = time.process_time() - start
     print(
-        f"{len(pages)} pages x {args.rounds}: pipeline {1000 * total / (len(pages) * args.rounds):.2f} ms/page CPU, "
+        f"{len(pages)} pages x {args.rounds}: "
+        f"pipeline {1000 * total / (len(pages) * args.rounds):.2f} ms/page CPU, "
         f"second opinion + reconcile {100 * spent[0] / total:.1f}% of it"
     )
     return 0

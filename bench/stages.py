@@ -12,6 +12,7 @@ is the full proof).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import sys
 import time
@@ -39,10 +40,8 @@ def record(pages, config) -> tuple[list, list, list, list]:
     cues.phrase_key = body.phrase_key = lambda *a: (phrases.append(a), real_phrase(*a))[1]
     try:
         for _, data in pages:
-            try:
+            with contextlib.suppress(Exception):  # a failing page is still a page the stages saw
                 pipeline.process(pipeline.RawPage(data, Source(kind="auto")), config)
-            except Exception:  # noqa: BLE001
-                pass
     finally:
         pipeline.tag_page, pipeline._normalize, pipeline.search_key = real_tag, real_norm, real_key
         cues.phrase_key = body.phrase_key = real_phrase

@@ -31,7 +31,7 @@ def page(
 def export(out: Path, pages: list[str], formats=("md", "json")) -> list[archiver.Document]:
     """Clean ``pages`` and write them as ``archiver clean -o out`` does; return the documents."""
     docs = []
-    for i, source in enumerate(pages):
+    for source in pages:
         digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:12]
         doc = archiver.clean(source, url=f"https://example.org/{digest}")
         names = write_document(doc, out, formats)

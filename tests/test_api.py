@@ -11,7 +11,9 @@ HTML = """<!doctype html><html lang="en"><head><title>A plain headline here | Si
 <article><h1>A plain headline here</h1>
 <p>The first paragraph of the article has enough words to be counted as prose, with commas, and more.
 It tells readers what happened, where it happened, and why the council decided to act now.</p>
-<p>The second paragraph continues the story with <b>bold</b> and <a href="https://example.org/x">a link</a> inside it, and a closing clause that gives the quote its context.</p>
+<p>The second paragraph continues the story with <b>bold</b> and \
+<a href="https://example.org/x">a link</a> inside it, and a closing clause that gives the quote \
+its context.</p>
 </article><footer>All rights reserved 2024</footer></body></html>"""
 
 
@@ -19,7 +21,7 @@ It tells readers what happened, where it happened, and why the council decided t
 def test_clean_accepts_text_and_bytes(source):
     doc = archiver.clean(source, url="https://example.org/a")
     assert doc.title == "A plain headline here"
-    assert [b.text for b in doc.blocks][0].startswith("The first paragraph")
+    assert doc.blocks[0].text.startswith("The first paragraph")
     assert doc.language == "en" and doc.url == "https://example.org/a"
     assert "Home" not in doc.text and "All rights reserved" not in doc.text
 

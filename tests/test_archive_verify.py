@@ -101,7 +101,7 @@ def test_plain_export_records(tmp_path):
 
 
 def test_cli_exit_status_and_report(bag):
-    root, docs = bag
+    root, _ = bag
     (root / "data" / "errors.jsonl").write_text("tampered\n")
     r = subprocess.run(
         [sys.executable, "-m", "archiver", "verify", str(root)], cwd=ROOT, capture_output=True, text=True

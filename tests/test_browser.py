@@ -11,6 +11,7 @@ it where apt-get is available); the test skips, saying why, only where it is not
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -129,10 +130,8 @@ class Browser:
         return self.page("Runtime.evaluate", expression=expression, returnByValue=True)["result"]["value"]
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError, websocket.WebSocketException):  # already gone
             self.ws.send(json.dumps({"id": 0, "method": "Browser.close"}))
-        except Exception:
-            pass
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:

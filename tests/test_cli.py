@@ -95,3 +95,12 @@ def test_verbose_lists_each_export_and_quiet_prints_nothing(tmp_path):
     assert any(SEED.name in ln and " ok en " in ln for ln in loud.stderr.splitlines())
     quiet = run("clean", str(SEED), "-o", str(tmp_path / "b"), "-q")
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_one_page_to_stdout_keeps_the_time_limit(tmp_path):
+    big = tmp_path / "big.html"
+    para = "<p>" + "The council met on Monday to decide, after a long debate, what to do next. " * 20 + "</p>"
+    big.write_text("<html><body><article>" + para * 400 + "</article></body></html>", "utf-8")
+    slow = run("clean", str(big), "--timeout", "0.01")
+    assert slow.returncode == 1 and "timed out after 0.01 s" in slow.stderr and not slow.stdout
+    assert run("clean", str(big), "--timeout", "0").returncode == 0

@@ -57,7 +57,8 @@ def test_article_split_into_chunks_is_kept_whole():
     chunk = "".join(f"<p>{EN * 3}</p>" for _ in range(3))
     html = _page(
         f'<main><div class="grid"><div class="inner">{chunk}</div></div>'
-        f'<div class="ad-slot"></div><div class="grid"><div class="inner">{chunk.replace("minister", "mayor")}'
+        '<div class="ad-slot"></div>'
+        f'<div class="grid"><div class="inner">{chunk.replace("minister", "mayor")}'
         f"</div></div></main>"
     )
     ex = extract_body(parse_html(html))

@@ -102,7 +102,8 @@ def test_next_story_appended_below_does_not_replace_the_headline_story():
     html = (
         "<html><head><title>Fear will grow</title></head><body><main>"
         f"<article><div><h1>Fear will grow</h1></div><div>{first}</div></article>"
-        f"<div class='under-article'><article><div><h1>Coach returns</h1></div><div>{second}</div></article></div>"
+        "<div class='under-article'>"
+        f"<article><div><h1>Coach returns</h1></div><div>{second}</div></article></div>"
         "</main></body></html>"
     )
     doc = clean(html)

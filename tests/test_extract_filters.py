@@ -86,7 +86,8 @@ CREDIT_TAILS = [
     # a wire story's last paragraph with the agency's credit is prose (script-aware length)
     (
         "政府は劣勢にあると繰り返し主張しているが、あるアナリストは北東部で大量の死傷者を出す攻撃を行う意図と"
-        "作戦能力を維持していると指摘している。専門家は治安の改善には時間がかかるとみている。(c)AFP/Aminu ABUBAKAR",
+        "作戦能力を維持していると指摘している。専門家は治安の改善には時間がかかるとみている。"
+        "(c)AFP/Aminu ABUBAKAR",
         False,
     ),
 ]
@@ -94,7 +95,7 @@ CREDIT_TAILS = [
 
 def test_caption_lines_are_known_by_their_closing_credit():
     for line, caption in CREDIT_TAILS:
-        kept, cut = _cut([_p(PROSE), _p(line)])
+        _, cut = _cut([_p(PROSE), _p(line)])
         assert (line in cut and cut[line][0] == "caption") is caption, line
 
 

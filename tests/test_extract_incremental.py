@@ -1,8 +1,8 @@
 """The extract stages' fast paths (issue 5) give exactly what the plain computations give, on
 the fixture pages, a sample of the corpus and random trees: the child-to-parent ``measure``, the
 update of measurements when a subtree is dropped, the document-order structural walk, the
-per-page scoring memo, the bounded search for the top candidate, the scores valued on demand, the keyword index and the
-replayed JSON-LD objects."""
+per-page scoring memo, the bounded search for the top candidate, the scores valued on demand, the
+keyword index and the replayed JSON-LD objects."""
 
 from __future__ import annotations
 
@@ -334,4 +334,4 @@ def test_replayed_jsonld_objects_are_the_parsed_ones(html):
     replay = metadata._Replay(metadata._jsonld_objects(root))
     first = next(iter(replay), None)
     assert list(replay) == list(metadata._jsonld_objects(root)) == list(replay)
-    assert first is None or first == list(replay)[0]
+    assert first is None or first == next(iter(replay))

@@ -139,7 +139,10 @@ def test_loose_text_between_containers_is_recorded():
     assert "stray words between boxes" in text
 
 
-CAPTION = "صورة من موقع الانفجار في المدينة القديمة حيث تجمع السكان صباح اليوم لمعاينة الأضرار التي لحقت بالمنازل والمحال، "
+CAPTION = (
+    "صورة من موقع الانفجار في المدينة القديمة حيث تجمع السكان صباح اليوم "
+    "لمعاينة الأضرار التي لحقت بالمنازل والمحال، "
+)
 
 
 def test_arabic_sign_off_closes_the_body_and_a_gallery_of_long_captions_is_gallery():

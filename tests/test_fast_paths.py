@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from itertools import pairwise
 
 from archiver.decode import _looks_binary
 from archiver.extract import cues
@@ -70,7 +71,7 @@ def _random_json(rnd: random.Random, depth: int = 0):
         f"k{i}" + rnd.choice(["", "é", ' "']): _random_json(rnd, depth + 1) for i in range(rnd.randint(0, 4))
     }
     if rnd.random() < 0.2:
-        out.update({1: 2, 2.5: 3, None: 4, True: 5})
+        out.update({1: 2, 2.5: 3, None: 4, False: 5})
     return out
 
 
@@ -290,7 +291,7 @@ def _joined_pairs(value: str) -> tuple[str, ...]:
         parts = [p.lower() for p in cues._SPLIT.split(cues._CAMEL.sub("-", cls)) if p]
         if len(parts) > 1 and parts[0] not in cues._NEGATED_PREFIX and parts[-1] not in cues._STATE_SUFFIX:
             # single letters are abbreviations ("v-a--d"), not halves of a word
-            out.extend(a + b for a, b in zip(parts, parts[1:]) if len(a) > 1 and len(b) > 1)
+            out.extend(a + b for a, b in pairwise(parts) if len(a) > 1 and len(b) > 1)
     return tuple(out)
 
 

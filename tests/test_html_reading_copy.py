@@ -38,7 +38,8 @@ def mixed():
         [
             f"{FILLER_AR} وقال المتحدث إن شركة Microsoft Corporation ستفتح مكتبا جديدا.",
             FILLER_EN,
-            '<p>See <a href="javascript:alert(2)">this link</a> and <a href="https://example.org/x">that one</a> '
+            '<p>See <a href="javascript:alert(2)">this link</a> and '
+            '<a href="https://example.org/x">that one</a> '
             "for the full statement &lt;img src=x onerror=alert(3)&gt; from the company today.</p>",
             FILLER_AR,
         ],
@@ -166,3 +167,26 @@ def test_long_index_is_paged_and_every_document_listed_once_per_order():
 
 def links_in_all(body: str) -> list[str]:
     return [a["href"] for t, a in Tags(body).tags if t == "a" and a["href"].startswith("d")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "filler", "comments", "removed"),
+    [
+        ("ar", FILLER_AR, "التعليقات", "ما حُذف من إطار الصفحة"),
+        ("en", FILLER_EN, "Comments", "Removed as page chrome"),
+    ],
+)
+def test_comment_and_removed_headings_speak_the_documents_language(lang, filler, comments, removed):
+    src = page("عنوان" if lang == "ar" else "A title", [filler, filler], lang=lang).replace(
+        "</body>", '<nav><a href="/a">one</a> <a href="/b">two</a> <a href="/c">three</a></nav></body>'
+    )
+    doc = archiver.clean(src, url="https://example.org/a", config=archiver.Config(comments=True))
+    comment = archiver.Block("c1", "paragraph", filler, lang=lang, dir="rtl" if lang == "ar" else "ltr")
+    doc = __import__("dataclasses").replace(doc, comments=(comment,))
+    assert doc.removed and doc.language == lang
+    tags = Tags(out := document_page(doc)).tags
+    direction = "rtl" if lang == "ar" else "ltr"
+    assert ("section", {"lang": lang, "dir": direction}) in tags
+    assert ("details", {"lang": lang, "dir": direction}) in tags
+    assert f"<h2>{comments}</h2>" in out
+    assert f"<summary>{removed} ({len(doc.removed)})</summary>" in out

@@ -1,7 +1,6 @@
-"""ruff holds the house style (issue 18 item 7): the tree stays formatted, and lint findings only
-go down. The ceiling is the count left after the tree was first formatted and auto-fixed
-(2026-12-04: 105 findings — 57 long strings/comments, 9 B008, 9 SIM105, …; `ruff check . --statistics`); lower
-it when you fix some, never raise it."""
+"""ruff holds the house style (issue 18 item 7): the tree stays formatted and lint-clean. A rule
+that is wrong for one line is silenced on that line with ``# noqa: CODE`` and the reason; a rule
+wrong for the whole tree is ignored in pyproject.toml with the reason."""
 
 from __future__ import annotations
 
@@ -14,7 +13,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CEILING = 105
 
 # next to this interpreter first: a venv run without activation has no venv bin on PATH
 ruff = shutil.which("ruff", path=os.path.dirname(sys.executable)) or shutil.which(
@@ -28,7 +26,7 @@ def test_the_tree_is_formatted():
     assert r.returncode == 0, r.stdout + r.stderr
 
 
-def test_lint_findings_do_not_grow():
+def test_the_tree_is_lint_clean():
     r = subprocess.run(
         [ruff, "check", ".", "--output-format", "concise", "--no-cache"],
         cwd=ROOT,
@@ -36,4 +34,4 @@ def test_lint_findings_do_not_grow():
         text=True,
     )
     findings = [line for line in r.stdout.splitlines() if line.count(":") >= 3]
-    assert len(findings) <= CEILING, "\n".join(findings[:40])
+    assert r.returncode == 0 and not findings, "\n".join(findings[:40]) or r.stdout + r.stderr

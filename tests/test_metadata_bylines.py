@@ -29,7 +29,8 @@ def page(head: str = "", before: str = "", article_top: str = "", title: str = "
         (page(article_top='<div class="author">رأي</div>'), ()),  # a menu label
         (
             page(
-                '<meta property="og:site_name" content="بوابة الأخبار"><meta name="author" content="بوابة الأخبار">'
+                '<meta property="og:site_name" content="بوابة الأخبار">'
+                '<meta name="author" content="بوابة الأخبار">'
             ),
             (),
         ),
@@ -42,14 +43,16 @@ def page(head: str = "", before: str = "", article_top: str = "", title: str = "
         ),
         (
             page(
-                before='<aside><span class="tab-author-name">سهيل كيوان</span><span class="tab-author-name">رأي القدس</span>'
+                before='<aside><span class="tab-author-name">سهيل كيوان</span>'
+                '<span class="tab-author-name">رأي القدس</span>'
                 '<span class="tab-author-name">حسن نافعة</span></aside>'
             ),
             (),
         ),  # a sidebar of columnists
         (
             page(
-                article_top='<section aria-labelledby="bl"><strong id="bl" class="article-byline">Article information</strong>'
+                article_top='<section aria-labelledby="bl">'
+                '<strong id="bl" class="article-byline">Article information</strong>'
                 "<ul><li>Author, كايلا إبستين وأنجليكا كاساس</li><li>Role, بي بي سي نيوز</li></ul></section>"
             ),
             ("كايلا إبستين", "أنجليكا كاساس"),
@@ -82,7 +85,8 @@ def test_a_place_and_agency_first_line_is_no_byline():
 
 def test_the_owner_of_a_personal_site_stays_its_author():
     html = (
-        "<html><head><title>On parsing - Jane Roe's blog</title><meta property='og:site_name' content=\"Jane Roe's blog\">"
+        "<html><head><title>On parsing - Jane Roe's blog</title>"
+        "<meta property='og:site_name' content=\"Jane Roe's blog\">"
         "<meta name='author' content='Jane Roe'></head><body><article><h1>On parsing</h1>"
         "<p>Parsing is the first step of every program that reads text written by people for people.</p>"
         "<p>This post compares three ways of doing it and measures each one on real input files.</p>"

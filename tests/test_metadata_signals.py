@@ -92,8 +92,8 @@ def test_clean_title_inside_a_heading_with_a_kicker_beats_a_section_og_title():
         '<meta property="og:title" content="Press releases">'
     )
     body = (
-        "<h1><span>Press release of the health office</span> Vaccination stays open everywhere until February</h1>"
-        + PROSE
+        "<h1><span>Press release of the health office</span> "
+        "Vaccination stays open everywhere until February</h1>" + PROSE
     )
     assert _meta(body, head).title == "Vaccination stays open everywhere until February"
 
@@ -188,7 +188,10 @@ def test_byline_leads_in_several_languages_are_not_names():
 
 
 def test_html_entities_written_into_json_ld_are_decoded():
-    ld = '{"@type": "NewsArticle", "author": {"name": "Redacci&oacute;n Diario"}, "headline": "Caf&eacute; abierto"}'
+    ld = (
+        '{"@type": "NewsArticle", "author": {"name": "Redacci&oacute;n Diario"}, '
+        '"headline": "Caf&eacute; abierto"}'
+    )
     meta = _meta("<h1>Café abierto</h1>", f'<script type="application/ld+json">{ld}</script>')
     assert meta.authors == ("Redacción Diario",) and meta.title == "Café abierto"
 
@@ -227,7 +230,10 @@ def test_month_names_in_capitals_or_odd_letters(text, iso):
 
 def test_json_ld_nested_too_deep_to_read_is_ignored():
     ld = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
-    ld += '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "datePublished": "2020-05-01"}</script>'
+    ld += (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "H", "datePublished": "2020-05-01"}</script>'
+    )
     assert _meta(PROSE, ld).published == "2020-05-01"
 
 
@@ -267,10 +273,11 @@ def test_content_language_list_gives_its_first_language():
 @pytest.mark.parametrize(
     "byline,names",
     [
-        # names listed as elements of one kind with only space between: read as one string they ran into one name
+        # names listed as elements of one kind with only space between: read as one string they ran
+        # into one name
         (
-            '<div class="article-byline"><span class="simple">Birgit Baumann</span> <span class="simple">Anna Giulia Fink'
-            "</span></div>",
+            '<div class="article-byline"><span class="simple">Birgit Baumann</span> '
+            '<span class="simple">Anna Giulia Fink</span></div>',
             ("Birgit Baumann", "Anna Giulia Fink"),
         ),
         (

@@ -13,7 +13,8 @@ PROSE = "<p>A paragraph of the article that is long enough to read as prose, wit
 
 def _doc(body: str):
     return clean(
-        f"<html><head><title>T</title></head><body><article><h1>T</h1>{PROSE * 3}{body}</article></body></html>"
+        "<html><head><title>T</title></head>"
+        f"<body><article><h1>T</h1>{PROSE * 3}{body}</article></body></html>"
     )
 
 

@@ -1,4 +1,5 @@
-"""Every heading level survives to the outputs: <h2>..<h6> keep their level (issue 18: no test held an <h6>)."""
+"""Every heading level survives to the outputs: <h2>..<h6> keep their level (issue 18: no test held
+an <h6>)."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ replaced: every mark and run checked for every piece between boundaries, on gene
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 from archiver.model import Block, Mark, Run
 from archiver.render.inline import _merge, _segments, render_inline
@@ -18,7 +19,7 @@ def _reference(block: Block) -> list[tuple[str, tuple, object]]:
         points.update((item.start, item.end))
     pts = sorted(p for p in points if 0 <= p <= len(block.text))
     out = []
-    for a, b in zip(pts, pts[1:]):
+    for a, b in pairwise(pts):
         marks = tuple(m for m in block.marks if m.start <= a and b <= m.end)
         run = next((r for r in block.runs if r.start <= a and b <= r.end), None)
         out.append((block.text[a:b], marks, run))
@@ -66,7 +67,7 @@ def test_segments_equal_the_reference_on_generated_blocks():
 
 def test_busy_block_segments_equal_the_reference():
     """A bold-heavy paragraph (a mark every other word) and alternating runs, as in issue 17."""
-    words = [("word%d" % i) if i % 2 else "كلمة" for i in range(600)]
+    words = [f"word{i}" if i % 2 else "كلمة" for i in range(600)]
     text = " ".join(words)
     marks, runs, pos = [], [], 0
     for i, w in enumerate(words):

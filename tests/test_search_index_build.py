@@ -37,9 +37,13 @@ def _outcome(path):
 
 
 ODD_RECORDS = {
-    "duplicate-keys.json": '{"title": "first", "title": "Second title", "blocks": [{"text": "a b", "text": "cities"}]}',
+    "duplicate-keys.json": (
+        '{"title": "first", "title": "Second title", "blocks": [{"text": "a b", "text": "cities"}]}'
+    ),
     "numbers.json": '{"title": "t", "published": 2024, "site_name": 7, "blocks": [{"text": "harbours"}]}',
-    "null-lang.json": '{"title": null, "language": "ar", "blocks": [{"text": "الكتاب", "lang": null}, {"lang": "en"}]}',
+    "null-lang.json": (
+        '{"title": null, "language": "ar", "blocks": [{"text": "الكتاب", "lang": null}, {"lang": "en"}]}'
+    ),
     "surrogate.json": '{"title": "x\\ud800y", "blocks": [{"text": "storm \\ud83d\\ude00 boats"}]}',
     "array.json": '[{"title": "not an object"}]',
     "broken.json": '{"title": ',

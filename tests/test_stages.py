@@ -73,7 +73,8 @@ def test_class_tokens():
 
 def test_text_dump_title_paragraphs_and_edges():
     dump = parse_dump(
-        "Headline\n\nHeadline\nFirst paragraph is here and it is long enough to be a paragraph for sure, yes.\n\n"
+        "Headline\n\nHeadline\n"
+        "First paragraph is here and it is long enough to be a paragraph for sure, yes.\n\n"
         "Second paragraph, also prose.\n\nتابعونا على\n12\n"
     )
     assert dump.title == "Headline"
@@ -122,7 +123,8 @@ def test_body_cuts_are_recorded_with_roles():
     prose = "<p>" + "هذه فقرة من نص المقال، وهي طويلة بما يكفي لتعد نصاً حقيقياً. " * 6 + "</p>"
     root = parse_html(f"""<html><body><nav><a href="/">الرئيسية</a></nav><div class="content">{prose}{prose}
     <div class="box"><h3>اقرأ أيضاً</h3><ul><li><a href="/1">عنوان خبر آخر طويل بعض الشيء</a></li></ul></div>
-    {prose}</div><aside><h3>الأكثر قراءة</h3><a href="/2">خبر</a></aside><footer>جميع الحقوق محفوظة</footer></body></html>""")
+    {prose}</div><aside><h3>الأكثر قراءة</h3><a href="/2">خبر</a></aside>\
+<footer>جميع الحقوق محفوظة</footer></body></html>""")
     ex = extract_body(root)
     assert ex.status == "ok"
     roles = {c.role for c in ex.cuts}

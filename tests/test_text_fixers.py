@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -36,8 +37,9 @@ def test_registry_order_is_fixed_and_documented():
         "presentation-forms",
         "nfc",
     ]
+    source = Path(fixers.__file__).read_text(encoding="utf-8")
     for name in names:
-        assert f'"{name}"' in open(fixers.__file__, encoding="utf-8").read()
+        assert f'"{name}"' in source
 
 
 @pytest.mark.parametrize("name,fixer", fixers.FIXERS)

@@ -52,7 +52,7 @@ if msgspec is not None:
         language: str | None = None
         published: str | None = None
         site_name: str | None = None
-        blocks: list[_Block] = []
+        blocks: list[_Block] = msgspec.field(default_factory=list)
 
     _DECODER: Any = msgspec.json.Decoder(_Record)
 else:  # pragma: no cover

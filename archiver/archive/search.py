@@ -84,7 +84,8 @@ class Hit:
 def search_groups(query: str, lang: str | None = None) -> list[tuple[str, ...]]:
     """The query's groups of alternative terms, each once, in the order of the words.
 
-    Raises :class:`QueryError` past :data:`MAX_QUERY_WORDS` distinct words or :data:`MAX_QUERY_TERMS` terms."""
+    Raises :class:`QueryError` past :data:`MAX_QUERY_WORDS` distinct words or
+    :data:`MAX_QUERY_TERMS` terms."""
     groups = list(dict.fromkeys(g for g in query_groups(query, lang) if g))
     terms = sum(map(len, groups))
     if len(groups) > MAX_QUERY_WORDS or terms > MAX_QUERY_TERMS:

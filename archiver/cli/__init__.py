@@ -1,6 +1,7 @@
 """Command line: a thin argparse layer over the public API. Subcommands register themselves:
 ``clean`` and ``merge`` (:mod:`.clean`), ``show`` (:mod:`.show`), ``bag``, ``verify``, ``index`` and
-``search`` (:mod:`.archive`), ``dedup``, ``export`` and ``profile`` (:mod:`.crawl`); one set of exit statuses (:mod:`.exits`)."""
+``search`` (:mod:`.archive`), ``dedup``, ``export`` and ``profile`` (:mod:`.crawl`); one set of exit
+statuses (:mod:`.exits`)."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from ..run.worker import Job
 from ..sources.base import MAX_PAGE_BYTES, SourceOptions, Task
 from ..sources.resolve import iter_tasks, read_list
 from .archive import add_clean_bag_option, bag_after_clean
-from .crawl import add_site_options, site_profiles_for
+from .crawl import SITE_PAGES, add_site_options, site_profiles_for
 from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, EXIT_WRITE_FAILED
 from .urls import absolute_url, with_urls
 
@@ -110,7 +110,7 @@ def _output_problem(path: str) -> str | None:
 def _to_stdout(args: argparse.Namespace, first: list[Task]) -> int:
     if len(first) != 1:
         return _error("several inputs need -o DIR")
-    result = clean_one(first[0], _config(args))
+    result = clean_one(first[0], _config(args), args.timeout)  # the batch's limit holds here too
     if isinstance(result, Failure):
         print(f"archiver: error: {result.source}: {result.reason}", file=sys.stderr)
         return EXIT_FAILED
@@ -167,7 +167,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         sources, listed = _sources(args)
         inputs = _inputs(args)
         tasks = with_urls(iter_tasks(inputs, sources, listed), args.url, args.base_url, inputs)
-        pages, tasks = _pages(tasks, 2 if args.output is None or args.url else 1)
+        pages, tasks = _pages(tasks, 2 if args.output is None or args.url else SITE_PAGES)
     except (ValueError, OSError) as exc:
         return _error(str(exc))
     if not pages:  # the same with or without -o: nothing to clean is a usage error, nothing written
@@ -183,6 +183,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
             args,
             lambda: with_urls(iter_tasks(inputs, sources, listed), args.url, args.base_url, inputs),
             _config(args),
+            len(pages),
         )
     except (ValueError, OSError) as exc:
         return _error(str(exc))

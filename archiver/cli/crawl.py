@@ -25,28 +25,41 @@ def _error(message: str, code: int = EXIT_FAILED) -> int:
     return code
 
 
+SITE_PAGES = ProfileOptions().min_host_pages
+"""N: a batch run of fewer pages runs no first pass (no host can have a profile)."""
+
+
 def add_site_options(p: argparse.ArgumentParser) -> None:
     """``clean``'s site-boilerplate options."""
     p.add_argument(
         "--site-boilerplate",
-        action="store_true",
-        help="first pass over all inputs: text repeated on many pages of a host is cut as chrome "
-        "(profiles written to OUT/site-profiles/)",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="text repeated on many pages of a host is cut as chrome, from a first pass over all "
+        f"inputs (profiles written to OUT/site-profiles/). Default: on for a run with -o DIR of at "
+        f"least N = {SITE_PAGES} pages not read from standard input, for hosts with N pages or more; "
+        "--no-site-boilerplate: page at a time",
     )
     p.add_argument(
         "--site-profile", metavar="DIR", help="cut with site profiles written before (no first pass)"
     )
 
 
+def _reads_stdin(args: argparse.Namespace) -> bool:
+    return "-" in (args.inputs or ()) or "-" in (getattr(args, "input_dir", None) or ())
+
+
 def site_profiles_for(
-    args: argparse.Namespace, make_tasks: Callable[[], Iterable[Task]], config: Config
+    args: argparse.Namespace, make_tasks: Callable[[], Iterable[Task]], config: Config, pages: int
 ) -> SiteProfiles | None:
-    """The profiles ``clean``'s options ask for (None: neither option), written to ``-o`` DIR.
-    Raises ValueError for a profile directory that cannot be read."""
+    """The profiles ``clean``'s options ask for (None: none), written to ``-o`` DIR. ``pages``:
+    how many pages the run has, counted up to N. Raises ValueError for a profile directory that
+    cannot be read, or ``--site-boilerplate`` on standard input."""
+    wanted = getattr(args, "site_boilerplate", None)
     if getattr(args, "site_profile", None):
         profiles = load_profiles(args.site_profile)
-    elif getattr(args, "site_boilerplate", False):
-        if "-" in (args.inputs or ()) or "-" in (getattr(args, "input_dir", None) or ()):
+    elif wanted or (wanted is None and pages >= SITE_PAGES and not _reads_stdin(args)):
+        if _reads_stdin(args):
             raise ValueError(
                 "--site-boilerplate reads the inputs twice, standard input only once: "
                 "run `archiver profile` first and clean with --site-profile DIR"
@@ -57,7 +70,7 @@ def site_profiles_for(
         return None
     if args.output is not None:
         write_profiles(Path(args.output), profiles)
-    return profiles
+    return profiles if profiles.hosts else None
 
 
 def cmd_profile(args: argparse.Namespace) -> int:
@@ -76,7 +89,10 @@ def cmd_profile(args: argparse.Namespace) -> int:
     profiles = SiteProfiles(
         build_profiles(first_pass(tasks, _config(args), args.parallel, args.timeout), options)
     )
-    folder = write_profiles(Path(args.output), profiles)
+    try:
+        folder = write_profiles(Path(args.output), profiles)
+    except OSError as exc:
+        return _error(f"cannot write {exc.filename or args.output}: {exc.strerror or exc}")
     if not args.quiet:
         cut = sum(len(p.chrome) for p in profiles.hosts.values())
         print(
@@ -92,8 +108,9 @@ def add_profile(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "profile",
         help="learn site boilerplate from a crawl (DIR/site-profiles/<host>.json)",
-        description="Clean every input once and write, per host, the texts that repeat on a large "
-        "share of its pages; then `archiver clean ... --site-profile DIR` cuts them.",
+        description="Read every input once (decoded and parsed, not cleaned) and write, per host, "
+        "the texts that repeat on a large share of its pages; then `archiver clean ... "
+        "--site-profile DIR` cuts them.",
     )
     _input_args(p)
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="where site-profiles/ goes")

@@ -8,23 +8,30 @@ Two steps, both over the words of the folded search key (:mod:`archiver.crawl.sh
    threshold) proposes candidate pairs, and a pair joins when its estimated Jaccard similarity is
    at least ``threshold``; groups are the connected components.
 
-Deterministic: classes are sorted by their digest before banding, candidate pairs are visited
-in a fixed order, and the result does not depend on the order of the input. Memory: one
-``num_perm``×uint32 signature per distinct text (512 bytes at 128) and one band at a time.
-Nothing is ever deleted: a group only names its members and which is the earliest capture.
+Deterministic: classes are numbered by their digest, candidate pairs are those of each band's
+buckets in that order, and the result does not depend on the order of the input (a component is
+the same whichever order its pairs are met in). Memory is flat: documents, signatures and band
+keys go to a temporary SQLite database and are grouped by sorting there
+(:mod:`archiver.crawl.bandstore`); Python keeps a batch, a bucket, a few signatures and one
+4-byte entry per distinct text. Nothing is ever deleted: a group only names its members and
+which is the earliest capture.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+import json
+from array import array
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from .bandstore import BandStore
 from .groups import DedupItem, DedupOptions, Group, Member
 from .shingles import folded_words, shingle_hashes, text_digest
 
-__all__ = ["DedupItem", "DedupOptions", "Group", "Member", "group_documents"]
+__all__ = ["DedupItem", "DedupOptions", "Group", "Member", "group_documents", "iter_groups"]
 
 _BIG_BUCKET = 32  # a bucket larger than this compares each member with its first and previous only
 
@@ -48,51 +55,36 @@ class _Signer:
         return m.hashvalues
 
 
-class _Classes:
-    """Documents by exact class (digest), with one signature per class that is long enough, kept
-    as rows of one growing uint32 matrix (no per-document array objects)."""
+def _order_key(item: DedupItem) -> str:
+    """Capture order: known dates first, by date (the id breaks ties)."""
+    return "0" + item.order if item.order else "1"
 
-    def __init__(self, options: DedupOptions) -> None:
-        self.options, self.sign = options, _Signer(options)
-        self.index: dict[bytes, int] = {}  # digest -> class number
-        self.members: list[list[tuple[str, str]]] = []  # class -> [(order key, id)]
-        self.row: dict[int, int] = {}  # class -> signature row
-        self.matrix = np.zeros((1024, options.num_perm), dtype=np.uint32)
 
-    def add(self, item: DedupItem) -> None:
+def _load(items: Iterable[DedupItem], options: DedupOptions, store: BandStore) -> None:
+    """Every document into ``store``: its class, and each new class's signature (long enough)."""
+    sign = _Signer(options)
+    for item in items:
         words = folded_words(item.text, item.lang)
         if not words:
-            return
+            continue
         digest = text_digest(words)
-        cls = self.index.get(digest)
-        if cls is not None:
-            self.members[cls].append((_order_key(item), item.id))
-            return
-        cls = self.index[digest] = len(self.members)
-        self.members.append([(_order_key(item), item.id)])
-        if len(words) >= self.options.min_words:
-            if len(self.row) == len(self.matrix):
-                self.matrix = np.concatenate([self.matrix, np.zeros_like(self.matrix)])
-            self.matrix[len(self.row)] = self.sign(shingle_hashes(words, self.options.shingle))
-            self.row[cls] = len(self.row)
-
-    def signature(self, cls: int) -> np.ndarray | None:
-        row = self.row.get(cls)
-        return None if row is None else self.matrix[row]
-
-
-def _order_key(item: DedupItem) -> str:
-    return ("0" + item.order if item.order else "1") + "\x00" + item.id
+        if not store.known(digest):
+            long_enough = len(words) >= options.min_words
+            store.add_class(digest, sign(shingle_hashes(words, options.shingle)) if long_enough else None)
+        store.add_doc(digest, _order_key(item), item.id)
 
 
 class _Union:
+    """Union-find over class numbers, one 4-byte entry each; a root is its component's lowest number."""
+
     def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+        self.parent = array("i", range(n))
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
         return i
 
     def join(self, i: int, j: int) -> None:
@@ -101,32 +93,24 @@ class _Union:
             self.parent[max(a, b)] = min(a, b)
 
 
-def _bucket_pairs(bucket: np.ndarray) -> Iterable[tuple[int, int]]:
+def _bucket_pairs(bucket: list[int]) -> Iterable[tuple[int, int]]:
+    """The candidate pairs of one bucket: all of them, or in a bucket larger than ``_BIG_BUCKET``
+    each member with the first and with its predecessor."""
     if len(bucket) <= _BIG_BUCKET:
-        return ((int(a), int(b)) for k, a in enumerate(bucket) for b in bucket[k + 1 :])
-    return ((int(bucket[0]), int(b)) for b in bucket[1:])  # plus each with its predecessor below
+        return ((a, b) for k, a in enumerate(bucket) for b in bucket[k + 1 :])
+    return itertools.chain(((bucket[0], b) for b in bucket[1:]), itertools.pairwise(bucket[1:]))
 
 
-def _near_pairs(sigs: np.ndarray, options: DedupOptions) -> _Union:
-    """Union of the signature rows whose estimated Jaccard reaches the threshold."""
-    union = _Union(len(sigs))
-    if len(sigs) < 2:
-        return union
+def _near(store: BandStore, options: DedupOptions) -> _Union:
+    """Union of the classes whose estimated Jaccard reaches the threshold in a shared bucket."""
+    union = _Union(store.number())
     lsh = MinHashLSH(threshold=options.threshold, num_perm=options.num_perm)
-    for band in range(lsh.b):
-        chunk = np.ascontiguousarray(sigs[:, band * lsh.r : (band + 1) * lsh.r])
-        keys = chunk.view(np.dtype((np.void, chunk.dtype.itemsize * lsh.r))).ravel()
-        _, inverse = np.unique(keys, return_inverse=True)
-        order = np.argsort(inverse, kind="stable")
-        cuts = np.flatnonzero(np.diff(inverse[order])) + 1
-        for bucket in np.split(order, cuts):
-            if len(bucket) < 2:
-                continue
-            pairs = list(_bucket_pairs(bucket))
-            if len(bucket) > _BIG_BUCKET:
-                pairs += [(int(a), int(b)) for a, b in zip(bucket[1:-1], bucket[2:])]
-            for i, j in pairs:
-                if union.find(i) != union.find(j) and _jaccard(sigs[i], sigs[j]) >= options.threshold:
+    store.write_bands(lsh.b, lsh.r)
+    for bucket in store.buckets():
+        for i, j in _bucket_pairs(bucket):
+            if union.find(i) != union.find(j):
+                a, b = store.signature(i), store.signature(j)
+                if a is not None and b is not None and _jaccard(a, b) >= options.threshold:
                     union.join(i, j)
     return union
 
@@ -135,43 +119,36 @@ def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-def _group(numbers: list[int], classes: _Classes) -> Group:
-    """One group from its classes: members in capture order, Jaccard against the earliest."""
-    rows = sorted((key, doc_id, cls) for cls in numbers for key, doc_id in classes.members[cls])
+def _group(rows: list[tuple[str, str, int]], store: BandStore) -> Group:
+    """One group from its documents (order key, id, class), sorted: Jaccard against the earliest."""
     first = rows[0][2]
-    base = classes.signature(first)
+    base = store.signature(first)
     members = []
     for _, doc_id, cls in rows:
         exact = cls == first
-        sig = classes.signature(cls)
+        sig = store.signature(cls)
         similar = 1.0 if exact else (_jaccard(base, sig) if base is not None and sig is not None else 0.0)
         members.append(Member(doc_id, round(similar, 4), exact))
     return Group(rows[0][1], tuple(members))
 
 
-def group_documents(items: Iterable[DedupItem], options: DedupOptions = DedupOptions()) -> list[Group]:
-    """The duplicate groups (two or more members) among ``items``, sorted by group id.
+def iter_groups(
+    items: Iterable[DedupItem], options: DedupOptions | None = None, workdir: str | None = None
+) -> Iterator[Group]:
+    """The duplicate groups (two or more members) among ``items``, sorted by group id, streamed:
+    ``items`` are read once into a temporary database in ``workdir`` (default: the system's)."""
+    options = options or DedupOptions()
+    with BandStore(workdir) as store:
+        _load(items, options, store)
+        union = _near(store, options)
+        for rows in store.place(union.find):
+            group = _group(rows, store)
+            store.keep(group.id, json.dumps([[m.id, m.jaccard, m.exact] for m in group.members]))
+        for gid, members in store.kept():
+            yield Group(gid, tuple(Member(m, float(j), bool(e)) for m, j, e in json.loads(members)))
 
-    Streams ``items`` once; keeps one signature per distinct long-enough text.
-    """
-    classes = _Classes(options)
-    for item in items:
-        classes.add(item)
-    by_digest = sorted(classes.index.items())  # input order must not matter: classes by digest
-    signed = [cls for _, cls in by_digest if cls in classes.row]
-    sigs = classes.matrix[[classes.row[c] for c in signed]] if signed else classes.matrix[:0]
-    classes.matrix = sigs  # the rows in digest order; the old buffer goes
-    classes.row = {c: k for k, c in enumerate(signed)}
-    union = _near_pairs(sigs, options)
-    components: dict[int, list[int]] = {}
-    for k, cls in enumerate(signed):
-        components.setdefault(union.find(k), []).append(cls)
-    singles = [
-        [cls] for _, cls in by_digest if cls not in classes.row
-    ]  # too short to sign: exact copies only
-    groups = [
-        _group(cs, classes)
-        for cs in [*components.values(), *singles]
-        if sum(len(classes.members[c]) for c in cs) > 1
-    ]
-    return sorted(groups, key=lambda g: g.id)
+
+def group_documents(items: Iterable[DedupItem], options: DedupOptions = DedupOptions()) -> list[Group]:
+    """The duplicate groups (two or more members) among ``items``, sorted by group id
+    (:func:`iter_groups` as a list)."""
+    return list(iter_groups(items, options))

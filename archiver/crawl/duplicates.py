@@ -11,7 +11,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,13 +79,17 @@ def _items(root: Path, counter: list[int]) -> Iterator[DedupItem]:
             yield record_item(record)
 
 
-def write_groups(path: Path, groups: list[Group]) -> None:
-    """Write ``groups`` as JSON lines to ``path`` (temporary file, then rename)."""
+def write_groups(path: Path, groups: Iterable[Group]) -> tuple[int, int]:
+    """Write ``groups`` as JSON lines to ``path`` (temporary file, then rename), one at a time;
+    how many groups and later copies were written."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    count = later = 0
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
         for group in groups:
             f.write(json.dumps(group.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+            count, later = count + 1, later + len(group.members) - 1
     os.replace(tmp, path)
+    return count, later
 
 
 def dedup_export(path: str | os.PathLike[str], options: DedupOptions = DedupOptions()) -> DedupSummary:
@@ -93,14 +97,12 @@ def dedup_export(path: str | os.PathLike[str], options: DedupOptions = DedupOpti
     t0 = time.perf_counter()
     root = Path(path)
     try:
-        from .dedup import group_documents  # numpy and datasketch: only when grouping
+        from .dedup import iter_groups  # numpy and datasketch: only when grouping
     except ImportError as exc:
         raise ExportError(f"dedup needs datasketch: pip install 'archiver[crawl]' ({exc})") from None
     counter = [0]
-    groups = group_documents(_items(root, counter), options)
-    write_groups(root / DUPLICATES, groups)
-    later = sum(len(g.members) - 1 for g in groups)
-    return DedupSummary(root / DUPLICATES, counter[0], len(groups), later, time.perf_counter() - t0)
+    groups, later = write_groups(root / DUPLICATES, iter_groups(_items(root, counter), options))
+    return DedupSummary(root / DUPLICATES, counter[0], groups, later, time.perf_counter() - t0)
 
 
 def duplicate_map(root: Path) -> dict[str, Duplicate]:

@@ -1,16 +1,16 @@
 """Site profiles: the block texts that repeat across a host's pages, and cutting them.
 
-First pass (:func:`fingerprint`, :func:`build_profiles`): every cleaned page gives its host and
-the fold keys (:func:`archiver.text.fold.phrase_key`: folded, words only, digits dropped, so a
-counter "(3)" vs "(5)", harakat, tatweel and letter variants do not split a text) of its kept
-blocks *and* of what the page-level cleaner already removed (chrome cut on most pages and leaked
-on a few still counts as repeated). A text is counted once per distinct page (its URL: a
-recapture is not a second page). On a host with at least ``min_host_pages`` distinct pages, a
-text found on at least ``min_share`` of them and on at least ``min_pages`` pages is chrome on
-that host. An article paragraph quoted on two pages is on two pages only: kept.
+First pass (:func:`archiver.crawl.prints.page_fingerprint`, :func:`build_profiles`): every page
+gives its host and its texts, each as its shape (:func:`shape_of`: heading, list item, caption or
+other text) and its fold key (:func:`archiver.text.fold.phrase_key`: folded, words only, digits
+dropped, so a counter "(3)" vs "(5)", harakat, tatweel and letter variants do not split a text).
+A text is counted once per distinct page (its URL: a recapture is not a second page). On a host
+with at least ``min_host_pages`` distinct pages, a text found on at least ``min_share`` of them
+and on at least ``min_pages`` pages is chrome on that host. An article paragraph quoted on two
+pages is on two pages only: kept.
 
 Second pass (:meth:`SiteProfiles.apply`): a post-pass on a finished Document that moves its
-blocks whose key is chrome on its host from ``blocks`` to ``removed``, with a role from the block's
+blocks whose shape and key are chrome on its host from ``blocks`` to ``removed``, with a role from the block's
 shape, ``reason: "site-repeat"`` and ``detail: "<pages>/<host pages>"``. The profile depends only on the set
 of pages (counts of distinct URLs), never on their order, worker count or shard split.
 """
@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..extract.reasons import SITE_REPEAT
+from ..extract.signoff import is_signoff
 from ..model import Block, Document, Removed
 from ..text.fold import phrase_key
 
@@ -37,9 +38,11 @@ __all__ = [
     "build_profiles",
     "fingerprint",
     "host_of",
+    "page_print",
+    "shape_of",
 ]
 
-PROFILE_VERSION = "archiver.site-profile/1"
+PROFILE_VERSION = "archiver.site-profile/2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +55,18 @@ class ProfileOptions:
     min_pages: int = 3
 
 
+Key = tuple[str, str]
+"""A text as the profile counts it: its shape (:func:`shape_of`) and its fold key."""
+_SHAPED = frozenset({"heading", "list_item", "caption"})
+
+
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What the first pass keeps of one page: its host, its page identity and its text keys."""
 
     host: str
     page: str
-    keys: frozenset[str]
+    keys: frozenset[Key]
 
 
 def host_of(url: str | None) -> str | None:
@@ -79,17 +87,27 @@ def _url(doc: Document) -> str | None:
     return doc.url or doc.metadata.canonical_url or doc.source.url
 
 
-def fingerprint(doc: Document) -> Fingerprint | None:
-    """The first-pass record of ``doc`` (None when it has no URL, so no host)."""
-    url = _url(doc)
+def shape_of(role: str) -> str:
+    """What a block's text is matched with besides its key: ``heading``, ``list_item``, ``caption``
+    or ``text`` (every other role). A menu item and a heading of the same words are different texts."""
+    return role if role in _SHAPED else "text"
+
+
+def page_print(url: str | None, keys: Iterable[Key]) -> Fingerprint | None:
+    """The first-pass record of the page at ``url`` with text ``keys`` (None without a host)."""
     host = host_of(url)
     if host is None or url is None:
         return None
-    keys = {phrase_key(b.text) for b in doc.blocks} | {phrase_key(r.text) for r in doc.removed}
-    keys.discard("")
     parts = urlsplit(url)
     page = host + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")  # scheme, www./m. ignored
     return Fingerprint(host, page, frozenset(keys))
+
+
+def fingerprint(doc: Document) -> Fingerprint | None:
+    """The record of a cleaned ``doc``: its blocks' and its removed texts' keys (the first pass of
+    a run reads raw pages instead: :func:`archiver.crawl.prints.page_fingerprint`)."""
+    texts = [(b.role, b.text) for b in doc.blocks] + [(r.role, r.text) for r in doc.removed]
+    return page_print(_url(doc), {(shape_of(role), key) for role, text in texts if (key := phrase_key(text))})
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +116,7 @@ class HostProfile:
 
     host: str
     pages: int
-    chrome: Mapping[str, int]
+    chrome: Mapping[Key, int]
     options: ProfileOptions = field(default_factory=ProfileOptions)
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,7 +126,8 @@ class HostProfile:
             "pages": self.pages,
             "thresholds": dataclasses.asdict(self.options),
             "chrome": [
-                {"key": k, "pages": n} for k, n in sorted(self.chrome.items(), key=lambda kv: (-kv[1], kv[0]))
+                {"shape": k[0], "key": k[1], "pages": n}
+                for k, n in sorted(self.chrome.items(), key=lambda kv: (-kv[1], kv[0]))
             ],
         }
 
@@ -126,7 +145,7 @@ class HostProfile:
                 if k in ProfileOptions.__dataclass_fields__
             }
         )
-        chrome = {str(e["key"]): int(e["pages"]) for e in d.get("chrome", ())}
+        chrome = {(str(e["shape"]), str(e["key"])): int(e["pages"]) for e in d.get("chrome", ())}
         return cls(d["host"], int(d["pages"]), chrome, opts)
 
     def digest(self) -> str:
@@ -181,9 +200,10 @@ class SiteProfiles:
         title = phrase_key(doc.title or "")
         for block in doc.blocks:
             key = phrase_key(block.text)
-            n = (
-                profile.chrome.get(key) if key != title else None
-            )  # "Part 3" vs "Part 4": the page's own title
+            # the page's own title ("Part 3" vs "Part 4") and a sign-off ("(رويترز)", "— AP": the
+            # agency's credit of this story, however many of the host's stories share it) stay
+            own = key == title or is_signoff(block.text)
+            n = None if own else profile.chrome.get((shape_of(block.role), key))
             if n is None:
                 kept.append(block)
                 continue

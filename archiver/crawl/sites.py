@@ -1,11 +1,13 @@
-"""Site boilerplate in batch runs (the options are in :mod:`archiver.cli.crawl`): ``clean --site-boilerplate``,
-``clean --site-profile DIR`` and ``archiver profile INPUT... -o DIR`` (see :mod:`archiver.crawl.profile` for what is cut and why).
+"""Site boilerplate in batch runs (the options are in :mod:`archiver.cli.crawl`): ``clean`` of N
+pages or more (on by default; ``--no-site-boilerplate``), ``clean --site-profile DIR`` and
+``archiver profile INPUT... -o DIR`` (see :mod:`archiver.crawl.profile` for what is cut and why).
 
-``--site-boilerplate`` runs a first pass over *all* the inputs (every shard's too: the profile
-must not depend on the split) before cleaning, writes ``OUT/site-profiles/<host>.json`` and cleans
-with them. ``--site-profile DIR`` skips the first pass and uses profiles written before (by
-``archiver profile`` or an earlier ``clean --site-boilerplate``): the way to share one first pass
-between shards or machines. Neither option: no first pass, no post-pass, no cost.
+The first pass reads *all* the inputs (every shard's too: the profile must not depend on the
+split) before cleaning, each one decoded and parsed but not cleaned
+(:func:`archiver.crawl.prints.page_fingerprint`), writes ``OUT/site-profiles/<host>.json`` and
+cleans with them. ``--site-profile DIR`` skips the first pass and uses profiles written before
+(by ``archiver profile`` or an earlier ``clean``): the way to share one first pass between shards
+or machines. Off: no first pass, no post-pass, no cost.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..config import Config
-from ..model import Document
+from ..model import RawPage, Source
 from ..sources.base import Task
-from .profile import Fingerprint, HostProfile, SiteProfiles, fingerprint
+from ..sources.files import read_page
+from .prints import page_fingerprint
+from .profile import Fingerprint, HostProfile, SiteProfiles
 
 __all__ = ["PROFILES_DIR", "first_pass", "load_profiles", "write_profiles"]
 
@@ -30,10 +34,24 @@ _SAFE_HOST = re.compile(r"[a-z0-9][a-z0-9.-]{0,200}")
 
 
 def _print_task(task: Task, config: Config, timeout: float) -> Fingerprint | None:
-    from ..run.worker import clean_task
+    """The cheap fingerprint of one input (:func:`page_fingerprint`: read, decoded and parsed, not
+    cleaned); an input that cannot be read or parsed, or runs past ``timeout``, gives none (its
+    clean fails the same way, and a failed page has no blocks to cut)."""
+    from ..run.worker import DocumentTimeout, time_limit
 
-    result = clean_task(task, config, timeout)
-    return fingerprint(result) if isinstance(result, Document) else None
+    if task.failure is not None:
+        return None
+    try:
+        with time_limit(timeout):
+            page = task.page
+            if page is None:
+                data = read_page(task.path or task.key, task.limit)
+                page = RawPage(data, Source(kind="auto", path=task.path or task.key, url=task.url))
+            return page_fingerprint(page, config)
+    except DocumentTimeout:
+        return None
+    except Exception:  # noqa: BLE001 - as the clean: a bad page never stops the run
+        return None
 
 
 def _pass(batch: list[Task], config: Config, timeout: float) -> list[Fingerprint | None]:
@@ -44,7 +62,7 @@ def first_pass(
     tasks: Iterable[Task], config: Config, parallel: int = 0, timeout: float = 60.0
 ) -> Iterator[Fingerprint | None]:
     """The fingerprint of every input (any order: :func:`build_profiles` does not depend on it),
-    cleaned in this process or in ``parallel`` processes, a bounded window of inputs at a time."""
+    read in this process or in ``parallel`` processes, a bounded window of inputs at a time."""
     todo = (t for t in tasks if not t.skip)
     if parallel <= 0:
         yield from (_print_task(t, config, timeout) for t in todo)
@@ -67,8 +85,11 @@ def _file_name(host: str) -> str:
 
 
 def write_profiles(out: Path, profiles: SiteProfiles) -> Path:
-    """Write one ``<host>.json`` per profile into ``out/site-profiles`` (other profiles there go)."""
+    """Write one ``<host>.json`` per profile into ``out/site-profiles`` (other profiles there go;
+    no folder is made for no profile)."""
     folder = out / PROFILES_DIR
+    if not profiles.hosts and not folder.is_dir():
+        return folder  # nothing to write, nothing stale to remove
     folder.mkdir(parents=True, exist_ok=True)
     names = set()
     for host, profile in profiles.hosts.items():

@@ -11,7 +11,8 @@ from .byline import labelled_section, repeated_marks
 from .parse import squash, text_of
 
 _LEAD = re.compile(
-    r"^(?:posted (?:on .{4,30}? )?by|written by|published by|eingestellt von|geschrieben von|verfasst von|text und \w+|"
+    r"^(?:posted (?:on .{4,30}? )?by|written by|published by|"
+    r"eingestellt von|geschrieben von|verfasst von|text und \w+|"
     r"(?:veröffentlicht|publiziert|erschienen)(?:\s+am\s+[^,]{4,30}?)?\s+von|publié par|écrit par|"
     r"publicado por|escrito por|pubblicato da|scritto da|vom|erstellt von|créé par|creado por|criado por|"
     r"text|author|authors|autor|autorin|autoren|auteur|auteurs|redaktion|by|von|par|por|di|door|"

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from lxml import etree
 
@@ -195,7 +196,7 @@ def _tokens_and_pairs(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue
         toks.extend(parts)
         if len(parts) > 1:  # single letters are abbreviations ("v-a--d"), not halves of a word
-            pairs.extend(a + b for a, b in zip(parts, parts[1:]) if len(a) > 1 and len(b) > 1)
+            pairs.extend(a + b for a, b in pairwise(parts) if len(a) > 1 and len(b) > 1)
     return tuple(toks), tuple(pairs)
 
 

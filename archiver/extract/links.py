@@ -11,6 +11,7 @@ URL sanitizer again, so joining can never bring back what it refused.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
@@ -47,10 +48,22 @@ def page_base(root: etree._Element, url: str | None, canonical: str | None) -> s
     return context
 
 
+# An absolute http(s) URL that urljoin gives back unchanged whatever the base: a lower-case scheme
+# (urljoin lower-cases it), an ASCII host without brackets (nothing urlsplit could refuse), no
+# control or space (urlsplit drops some), no ';' in the path (urlparse splits it off as params),
+# no empty query or fragment (urlunparse drops a bare '?' or '#'). With another scheme than the
+# base's, urljoin returns the URL as it is; with the same one, it takes it apart and puts it back.
+_AS_JOINED = re.compile(
+    r"https?://(?:(?![/?#\[\]])[!-~])+(?:/[^?#;\x00-\x20]*)?(?:\?[^#\x00-\x20]+)?(?:#[^\x00-\x20]+)?"
+)
+
+
 def absolute(href: str | None, base: str | None) -> str | None:
     """``href`` resolved against ``base`` (kept as it is without a base or when it cannot be joined)."""
     if not href or base is None:
         return href
+    if _AS_JOINED.fullmatch(href):  # most targets of a page: no need to join
+        return safe_url(href) or href
     try:
         joined = urljoin(base, href)
     except ValueError:  # an invalid IPv6 literal, say: kept relative rather than guessed
@@ -88,12 +101,16 @@ def page_links(root: etree._Element, base: str | None) -> list[tuple[str, str]]:
     """Every ``<a href>`` of the page in document order as (text, target): the target through the
     sanitizer and made absolute; in-page fragments and refused targets left out. Read before the
     extraction cuts the tree."""
+    hidden = {a for el in root.iter(*_NO_TEXT) for a in el.iter("a")}  # one pass, not one per link
+    targets: dict[str, str | None] = {}  # a page links the same target many times: resolve it once
     out = []
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
-        if not href or href.startswith("#") or any(p.tag in _NO_TEXT for p in a.iterancestors()):
+        if not href or href.startswith("#") or a in hidden:
             continue
-        target = absolute(safe_url(href), base)
+        target = (
+            targets[href] if href in targets else targets.setdefault(href, absolute(safe_url(href), base))
+        )
         if target:
             out.append((squash("".join(a.itertext())), target))
     return out

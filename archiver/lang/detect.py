@@ -112,7 +112,9 @@ class LangdetectDetector:
         factory = LangdetectDetector._factory(script, langs)
         return FastDetector(factory) if factory is not None else None
 
-    @lru_cache(maxsize=65536)
+    # B019 warns that a method cache keeps its instances alive: detectors live as long as the
+    # process anyway (get_detector caches them), and equal ones share answers on purpose.
+    @lru_cache(maxsize=65536)  # noqa: B019
     def detect(self, text: str, script: str) -> tuple[str, float] | None:
         langs = self.langs(script)
         fast = self._fast(script, langs)
@@ -174,7 +176,7 @@ class LinguaDetector:
             )
         return self._detectors[script]
 
-    @lru_cache(maxsize=65536)
+    @lru_cache(maxsize=65536)  # noqa: B019 - as LangdetectDetector.detect
     def detect(self, text: str, script: str) -> tuple[str, float] | None:
         detector = self._for(script)
         if detector is None:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
-_TLD = r"(?:com|net|org|info|biz|io|gov|edu|int|mil|news|tv|me|co|uk|us|ae|sa|eg|qa|kw|bh|om|jo|lb|ma|dz|tn|iq|sy|ps|ly|sd|ye|tr|fr|de|ir|pk)"
+_TLD = (
+    r"(?:com|net|org|info|biz|io|gov|edu|int|mil|news|tv|me|co|uk|us"
+    r"|ae|sa|eg|qa|kw|bh|om|jo|lb|ma|dz|tn|iq|sy|ps|ly|sd|ye|tr|fr|de|ir|pk)"
+)
 _SPANS = re.compile(
     r"(?:https?|ftp)://\S+"  # URLs with a scheme
     r"|\bwww\.\S+"  # www. addresses

@@ -26,12 +26,14 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'n
 CSS = """\
 :root { color-scheme: light; }
 body { font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
-  line-height: 1.6; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; background: #fdfdfb; }
+  line-height: 1.6; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; \
+color: #1b1b1b; background: #fdfdfb; }
 h1, h2, h3, h4, h5, h6, p, li, blockquote, figcaption, pre, td, th, dd, dt { text-align: start; }
 blockquote { border-inline-start: 3px solid #bbb; margin-inline: 0; padding-inline-start: 1rem; color: #444; }
 pre { white-space: pre-wrap; background: #f3f3f0; padding: .5rem; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .2rem .4rem; }
-.meta { color: #555; font-size: .9rem; } .meta dt { font-weight: bold; } .meta dd { margin-inline-start: 1rem; }
+.meta { color: #555; font-size: .9rem; } .meta dt { font-weight: bold; } \
+.meta dd { margin-inline-start: 1rem; }
 .caption { color: #555; font-size: .9rem; }
 details { margin-top: 2rem; color: #555; font-size: .9rem; }
 nav a { margin-inline-end: .8rem; } nav .current { font-weight: bold; }
@@ -171,16 +173,18 @@ def _header(doc: Document, markdown: bool) -> str:
     )
 
 
-def _removed(items: tuple[Removed, ...]) -> str:
+def _removed(items: tuple[Removed, ...], language: str | None) -> str:
+    """The cuts, under a heading in the document's language; each cut's code stays as recorded."""
     if not items:
         return ""
+    lang, direction, words = labels_for(language)
     lis = "".join(
         f"<li{_attrs(r.lang, r.dir)}>{esc(r.text)} "
         f'<small lang="en" dir="ltr">({esc(r.role)}: {esc(r.reason)})</small></li>\n'
         for r in items
     )
     return (
-        f'<details lang="en" dir="ltr"><summary>Removed as page chrome ({len(items)})</summary>\n'
+        f"<details{_attrs(lang, direction)}><summary>{esc(words['removed'])} ({len(items)})</summary>\n"
         f"<ul>\n{lis}</ul>\n</details>\n"
     )
 
@@ -199,11 +203,12 @@ def document_page(doc: Document, index_href: str = "index.html", markdown: bool 
     ]
     if doc.comments:
         parts.append(
-            f'<section lang="en" dir="ltr"><h2>Comments</h2>\n<div{_attrs(doc.language, doc.direction)}>'
+            f"<section{_attrs(lang, direction)}><h2>{esc(words['comments'])}</h2>\n"
+            f"<div{_attrs(doc.language, doc.direction)}>"
             f"\n{render_blocks(doc.comments)}</div></section>\n"
         )
     parts.append("</article>\n")
-    parts.append(_removed(doc.removed))
+    parts.append(_removed(doc.removed, doc.language))
     return page_shell(title, doc.language, doc.direction, "".join(parts))
 
 
@@ -279,7 +284,8 @@ def _pager(lang: str | None, order: str, page: int, pages: int) -> str:
 
 def _row(r: Row) -> str:
     return (
-        f'<tr><td{text_attrs(r.title, r.language, r.direction)}><a href="{esc(r.href)}">{esc(r.title)}</a></td>'
+        f"<tr><td{text_attrs(r.title, r.language, r.direction)}>"
+        f'<a href="{esc(r.href)}">{esc(r.title)}</a></td>'
         f'<td dir="ltr">{_time(r.published, "en") if r.published else ""}</td>'
         f'<td dir="ltr">{esc(r.language)}</td>'
         f"<td{text_attrs(r.site, r.language, r.direction)}>{esc(r.site)}</td></tr>\n"

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from ..model import Block
 from .urls import safe_url
@@ -69,7 +70,7 @@ def _segments(block: Block) -> Iterator[tuple[int, int, tuple, object]]:
     active: list[int] = []  # indices into ``spans``, ascending: marks first, then runs
     marks: tuple = ()
     run = None
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         ending, starting = closes.get(a), opens.get(a)
         if ending or starting:  # the active set changes only here
             for k in ending or ():

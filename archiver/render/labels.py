@@ -26,6 +26,8 @@ LABELS: dict[str, dict[str, str]] = {
         "page_language": "Page language",
         "sha256": "Source SHA-256",
         "back": "← All documents",
+        "comments": "Comments",
+        "removed": "Removed as page chrome",
     },
     "ar": {
         "url": "الرابط",
@@ -40,6 +42,8 @@ LABELS: dict[str, dict[str, str]] = {
         "page_language": "لغة الصفحة",
         "sha256": "بصمة المصدر SHA-256",
         "back": "→ كل الوثائق",
+        "comments": "التعليقات",
+        "removed": "ما حُذف من إطار الصفحة",
     },
     "fa": {
         "url": "نشانی",
@@ -54,6 +58,8 @@ LABELS: dict[str, dict[str, str]] = {
         "page_language": "زبان صفحه",
         "sha256": "اثر انگشت منبع SHA-256",
         "back": "→ همهٔ اسناد",
+        "comments": "دیدگاه‌ها",
+        "removed": "آنچه از قاب صفحه حذف شد",
     },
     "ur": {
         "url": "ربط",
@@ -68,6 +74,8 @@ LABELS: dict[str, dict[str, str]] = {
         "page_language": "صفحے کی زبان",
         "sha256": "ماخذ کا SHA-256",
         "back": "→ تمام دستاویزات",
+        "comments": "تبصرے",
+        "removed": "صفحے کے ڈھانچے سے ہٹایا گیا",
     },
     "fr": {
         "url": "URL",
@@ -82,6 +90,8 @@ LABELS: dict[str, dict[str, str]] = {
         "page_language": "Langue de la page",
         "sha256": "SHA-256 de la source",
         "back": "← Tous les documents",
+        "comments": "Commentaires",
+        "removed": "Retiré comme habillage de page",
     },
 }
 MONTHS: dict[str, tuple[str, ...]] = {

@@ -25,18 +25,13 @@ open or close HTML markup or a Markdown destination, and is the same URL to a se
 from __future__ import annotations
 
 import re
-import unicodedata
 
 SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
 MAX_PAREN_DEPTH = 8
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _EDGE = "".join(chr(c) for c in range(0x21))  # C0 controls and space, stripped at both ends
 _INSIDE = re.compile("[\t\n\r]")
-# ASCII kept as written: RFC 3986 unreserved and reserved characters except the brackets ('%',
-# '&' and parentheses are decided on their own below).
-_ASCII_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$'*+,;=")
 _FIRST_SEGMENT = re.compile(r"[^/?#]*")
-_HEX = frozenset("0123456789abcdefABCDEF")
 _ENTITY = re.compile(
     r"&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)"
 )  # "&amp;", "&#58;": decoded by renderers
@@ -46,7 +41,9 @@ def safe_url(url: str | None) -> str | None:
     """``url`` as it may be written into an output, or None when it may not be a link target."""
     if not url:
         return None
-    url = _INSIDE.sub("", url.strip(_EDGE))
+    url = url.strip(_EDGE)
+    if "\t" in url or "\n" in url or "\r" in url:
+        url = _INSIDE.sub("", url)
     if not url:
         return None
     m = _SCHEME.match(url)
@@ -55,48 +52,65 @@ def safe_url(url: str | None) -> str | None:
     head = 0
     if m is None:  # a relative reference: a colon in its first segment would read as a scheme
         head = _FIRST_SEGMENT.match(url).end()
-        url = url[:head].replace(":", "%3A") + url[head:]
-        head = _FIRST_SEGMENT.match(url).end()
+        if ":" in url[:head]:
+            url = url[:head].replace(":", "%3A") + url[head:]
+            head = _FIRST_SEGMENT.match(url).end()
+    if _PLAIN.fullmatch(url) and (url.isascii() or url.isprintable()) and "&" not in url[:head]:
+        return url  # nothing to encode: the common case, decided by one regex
     return _encode(url, head)
+
+
+# ASCII kept as written: RFC 3986 unreserved and reserved characters except the brackets ('%',
+# '&' and parentheses are decided on their own). A URL made only of that, escapes that are one,
+# '&' outside a relative reference's first segment and visible non-ASCII characters is returned
+# as it is. A non-ASCII character is visible when its Unicode category is neither Z* nor C*:
+# exactly what ``str.isprintable`` says of it (tests/render/test_urls_encoder.py checks).
+_PLAIN = re.compile(r"(?:[A-Za-z0-9\-._~:/?#@!$'*+,;=&]|%[0-9A-Fa-f]{2}|[^\x00-\x7f])*")
+# What _encode must look at: a '%' that starts no escape, '&' and each parenthesis, a run of
+# ASCII that is never kept, a run of non-ASCII characters.
+_SPECIAL = re.compile(
+    r"(%)(?![0-9A-Fa-f]{2})|([&()])|([^A-Za-z0-9\-._~:/?#@!$'*+,;=%&()\x80-\U0010ffff]+)|([^\x00-\x7f]+)"
+)
+_NONE: frozenset[int] = frozenset()
+
+
+def _escape(text: str) -> str:
+    """``text`` percent-encoded as UTF-8, every character of it."""
+    return "".join(f"%{b:02X}" for b in text.encode("utf-8", "surrogatepass"))
 
 
 def _encode(url: str, head: int) -> str:
     """Percent-encode what is not URL-safe; ``head``: the length of a relative reference's first
     segment, where a character reference ("javascript&#58;…") would decode to a scheme."""
-    parens = _paired_parens(url)
-    entity = {m.start() for m in _ENTITY.finditer(url) if m.start() < head}
-    out: list[str] = []
-    for i, ch in enumerate(url):
-        if (
-            ch in _ASCII_SAFE
-            or (ch in "()" and i in parens)
-            or (
-                ch == "%" and url[i + 1 : i + 2] in _HEX and url[i + 2 : i + 3] in _HEX and url[i + 1 : i + 3]
-            )
-            or (ch == "&" and i not in entity)
-            or (ord(ch) > 0x7F and _visible(ch))
-        ):
-            out.append(ch)
-        else:
-            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
-    return "".join(out)
+    parens = _paired_parens(url) if "(" in url or ")" in url else _NONE
+    entity = {m.start() for m in _ENTITY.finditer(url) if m.start() < head} if "&" in url[:head] else _NONE
 
+    def one(m: re.Match) -> str:
+        percent, single, never, wide = m.groups()
+        if single == "&":
+            return "%26" if m.start() in entity else "&"
+        if single:
+            return single if m.start() in parens else _escape(single)
+        if wide:
+            return wide if wide.isprintable() else "".join(c if c.isprintable() else _escape(c) for c in wide)
+        return _escape(percent or never)
 
-def _visible(ch: str) -> bool:
-    """A non-ASCII character that is neither whitespace, a control, a format character (bidi
-    controls, zero-width characters), a surrogate, a private-use character nor unassigned."""
-    return unicodedata.category(ch)[0] not in "ZC"
+    return _SPECIAL.sub(one, url)
 
 
 def _paired_parens(url: str) -> set[int]:
     """Positions of the parentheses that pair up, at most :data:`MAX_PAREN_DEPTH` deep."""
     paired: set[int] = set()
     open_at: list[int] = []
-    for i, ch in enumerate(url):
-        if ch == "(":
+    for m in _PARENS.finditer(url):
+        i = m.start()
+        if m.group() == "(":
             open_at.append(i)
-        elif ch == ")" and open_at:
+        elif open_at:
             start = open_at.pop()
             if len(open_at) < MAX_PAREN_DEPTH:
                 paired.update((start, i))
     return paired
+
+
+_PARENS = re.compile("[()]")

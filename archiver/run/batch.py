@@ -73,10 +73,11 @@ def stop_on_signals() -> Iterator[None]:
             signal.signal(s, h)
 
 
-def clean_one(ref: InputRef | Task, config: Config) -> Document | Failure:
-    """Clean one input (a file reference or a task); errors become a :class:`Failure`."""
+def clean_one(ref: InputRef | Task, config: Config, timeout: float = 0) -> Document | Failure:
+    """Clean one input (a file reference or a task); errors, and a run past ``timeout`` seconds
+    (0: none), become a :class:`Failure`."""
     task = ref if isinstance(ref, Task) else Task(ref.label, path=ref.path)
-    return clean_task(task, config)
+    return clean_task(task, config, timeout)
 
 
 def outcomes(tasks: Iterable[Task], job: Job, options: RunOptions) -> Iterator[Outcome]:

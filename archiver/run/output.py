@@ -10,6 +10,7 @@ archive other users can read where the user's umask allows it (``mkstemp`` gave 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -24,7 +25,7 @@ from ..errors import ArchiverError
 from ..model import Document
 
 FORMATS = ("md", "json")
-DOCUMENT_FILE = re.compile(r"[0-9a-f]{16}\.(?:%s)" % "|".join(FORMATS))
+DOCUMENT_FILE = re.compile(r"[0-9a-f]{16}\.(?:" + "|".join(FORMATS) + ")")
 
 
 class UnsafeOutput(OSError, ArchiverError):
@@ -92,10 +93,8 @@ def atomic_write(path: Path, data: str | bytes, sync: bool = True) -> None:
                 os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 
@@ -129,10 +128,8 @@ def append_line(path: Path, record: dict[str, Any], sync: bool = True) -> None:
             if sync:
                 os.fsync(fd)
         except OSError as exc:
-            try:
+            with contextlib.suppress(OSError):
                 os.ftruncate(fd, start)
-            except OSError:
-                pass
             raise WriteFailure(path, exc) from None
     finally:
         os.close(fd)

@@ -10,6 +10,7 @@ the rest of its chunk is sent again, and a fresh worker takes its place. A worke
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing as mp
 import os
@@ -90,10 +91,8 @@ class Pool:
 
     def __exit__(self, *exc: Any) -> None:
         for w in self.workers:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 w.conn.send(None)
-            except (OSError, ValueError):
-                pass
         deadline = time.monotonic() + 2.0
         for w in self.workers:
             w.proc.join(max(0.0, deadline - time.monotonic()))
@@ -192,9 +191,9 @@ class Pool:
             for w in list(self.workers):
                 if not w.inflight:  # an idle worker is reading: the send never blocks on a full pipe
                     self._feed(w, pull, retry, done)
-            if not any(w.inflight for w in self.workers) and not retry and not done:
-                if state["exhausted"]:
-                    break
+            idle = not any(w.inflight for w in self.workers) and not retry and not done
+            if idle and state["exhausted"]:
+                break
             self._collect(done, retry)
             while state["next"] in done:
                 yield done.pop(state["next"])

@@ -7,8 +7,8 @@ not inputs. ``.jsonl.gz`` is inflated through :mod:`.inflate`, a piece at a time
 Lines are never read whole before their length is known: a line longer than :func:`line_cap`
 (twice ``max_page_bytes``: JSON escapes quotes, line ends and, under ``ensure_ascii``, non-ASCII
 text) is one failure and is skipped to its end in bounded steps, so a 1 GiB line (a gzip bomb, or
-junk with no newline) costs no more memory than the cap. Damaged gzip data is one failure where it is, and reading goes
-on at the next gzip member.
+junk with no newline) costs no more memory than the cap. Damaged gzip data is one failure where it
+is, and reading goes on at the next gzip member.
 """
 
 from __future__ import annotations

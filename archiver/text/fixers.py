@@ -27,8 +27,8 @@ _C1 = re.compile("[\u0080-\u009f]")
 C0 = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _STRAY_BOM = re.compile("\ufeff")
 # Mojibake signatures: UTF-8 Arabic read as windows-1256 shows as ط/ظ followed by a cp1256
-# byte that decodes to a letter or symbol; UTF-8 read as cp1252/latin-1 shows as a lead byte (Â–ô: Ã, Ø, Ù, â …) + a symbol;
-# that only selects candidates, ftfy decides.
+# byte that decodes to a letter or symbol; UTF-8 read as cp1252/latin-1 shows as a lead byte
+# (Â–ô: Ã, Ø, Ù, â …) + a symbol; that only selects candidates, ftfy decides.
 _CP1256_MOJIBAKE = re.compile(
     "[طظ][\u0080-\u00ff\u2000-\u206f\u0600-\u06ff\u067e\u0686\u0698\u06af\u06a9\u0691\u06ba\u06be\u06c1\u06d2\u0152\u0153\u0178\u0192\u02c6\u2122]"
 )

@@ -38,7 +38,7 @@ def _clean(output):
 
 
 def test_search_shows_bidi_controls_and_terminal_codes_visibly(export):
-    out, doc = export
+    out, _ = export
     build_index(out)
     done = cli("search", out, "boats")
     assert done.returncode == 0, done.stderr

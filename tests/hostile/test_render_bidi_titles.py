@@ -21,7 +21,8 @@ PROSE = "<p>A paragraph of the article about gardens that is long enough to read
 def _page(title: str) -> str:
     return (
         f'<html><head><title>{title}</title><meta property="og:title" content="{title}">'
-        '<meta name="author" content="Ali \u202eHasan\u202c"><meta property="og:site_name" content="The \u2067Site">'
+        '<meta name="author" content="Ali \u202eHasan\u202c">'
+        '<meta property="og:site_name" content="The \u2067Site">'
         f"</head><body><article><h1>{title}</h1>{PROSE * 4}</article></body></html>"
     )
 

@@ -138,7 +138,7 @@ def test_no_renderer_makes_script_of_the_markdown(outputs):
 
 
 def test_no_script_handler_or_forbidden_target_in_any_output_file(outputs):
-    _, doc, md, js, page = outputs
+    _, _, md, js, page = outputs
     assert _problems(page) == []
     for text in (md, page):  # the JSON keeps the title's text as written: it is data, not markup
         assert "<script" not in text.lower() and "<img" not in text.lower()
@@ -154,7 +154,7 @@ def test_no_script_handler_or_forbidden_target_in_any_output_file(outputs):
 
 
 def test_every_link_keeps_its_text(outputs):
-    urls, doc, md, _, page = outputs
+    urls, _, md, _, page = outputs
     for i in range(len(urls)):
         assert f"link text {i}" in md and f"link text {i}" in page
 
