@@ -76,7 +76,31 @@ def _parse(text: str) -> etree._Element:
         raise ParseError("not parseable as HTML: empty document")
     if any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in _PARSER.error_log):
         raise ParseError(f"the HTML parser stopped early: {_PARSER.error_log.last_error.message.strip()}")
+    adopt_strays(root)
     return root
+
+
+def adopt_strays(root: etree._Element) -> None:
+    """Markup after a stray ``</body>`` (a template include that closes the page early, the rest
+    of the page following) is left by libxml2 beside <body>, under the root; a browser renders it
+    as part of the body. Such elements, and text after </body>, move to the end of <body> in
+    their order. (What follows a ``</html>`` libxml2 drops before this sees it.)"""
+    body = root.find("body")
+    if body is None or body.getparent() is not root:
+        return
+    strays = [c for c in body.itersiblings() if isinstance(c.tag, str) and c.tag != "head"]
+    if not strays and not (body.tail or "").strip():
+        return
+    if (body.tail or "").strip():
+        last = body[-1] if len(body) else None
+        _set_text(
+            body if last is None else last,
+            "text" if last is None else "tail",
+            ((body.text if last is None else last.tail) or "") + body.tail,
+        )
+    body.tail = None
+    for el in strays:
+        body.append(el)  # its tail goes with it
 
 
 text_of = _walk.text_of  # the element's visible text (itertext joined by spaces), whitespace collapsed

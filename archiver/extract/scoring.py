@@ -344,13 +344,13 @@ def _is_page_headline(body: etree._Element, text: str, memo: Memo | None = None)
         return False
     titles = memo.titles if memo is not None else None
     if titles is None:
-        titles = _head_titles(body)
+        titles = head_titles(body)
         if memo is not None:
             memo.titles = titles
     return any(t and (text in t or t in text) for t in titles)
 
 
-def _head_titles(body: etree._Element) -> list[str]:
+def head_titles(body: etree._Element) -> list[str]:
     """<title>, og:title and twitter:title of the page's <head> (none without one)."""
     head = body.getroottree().getroot().find("head")
     if head is None:
