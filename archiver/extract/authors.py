@@ -7,8 +7,11 @@ import re
 
 from lxml import etree
 
+from .._speedups import pick
 from .byline import labelled_section, repeated_marks
 from .parse import squash, text_of
+
+_walk = pick("walk")  # the attribute walk, compiled or pure (archiver/_speedups/walk.py)
 
 _LEAD = re.compile(
     r"^(?:posted (?:on .{4,30}? )?by|written by|published by|"
@@ -118,19 +121,11 @@ def split_names(names: list[str]) -> list[str]:
 
 def _marked(root: etree._Element) -> list[etree._Element]:
     """Elements marked as author/byline (class, id, rel, itemprop), in document order."""
-    out = []
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link"):
-            continue
-        keys = el.keys()  # one call; links, images... have none of the four attributes read below
-        if not keys or not ("class" in keys or "id" in keys or "rel" in keys or "itemprop" in keys):
-            continue  # the marks would be blank: no token in them
-        marks = (
-            f"{el.get('class', '')} {el.get('id', '')} {el.get('rel', '')} {el.get('itemprop', '')}".lower()
-        )
-        if _AUTHOR_MARK.search(marks):
-            out.append(el)
-    return out
+    return _walk.marked(root, _MARK_ATTRS, _UNMARKED_TAGS, _AUTHOR_MARK)
+
+
+_MARK_ATTRS = ("class", "id", "rel", "itemprop")
+_UNMARKED_TAGS = frozenset({"script", "style", "meta", "link"})
 
 
 _AUTHOR_ITEM = re.compile(r"^(?:author|authors|by|الكاتب|بقلم)\b", re.IGNORECASE)

@@ -39,11 +39,12 @@ from .audit import Cut
 from .blocks import BLOCK_TAGS, SKIP_TAGS
 from .choose import _MIN_ARTICLE, Chooser
 from .cues import WEAK_TOKENS, keyword_table, phrase_cue, region_cue, structure_cue
+from .headed import headed_run, site_names, title_parts
 from .lead import leads
 from .metadata import jsonld_article
 from .parse import attached, drop_bare_readings, drop_tree, inside_tag, is_inside, text_of
 from .reconcile import Verdict, reconcile
-from .scoring import Memo, top_candidate
+from .scoring import Memo, head_titles, top_candidate
 from .second import BRIEF, LONG_BLOCK, second_opinion
 from .stats import Stats, measure
 from .status import is_listing, overrides, page_kind
@@ -231,8 +232,16 @@ class _Extractor(Chooser):
                 self.cut(el, guess_role(el, self.st, self.phrases), R.TEASER_LIST)
 
 
+Names = tuple[list[str], set[str]]  # the <head>'s titles, the site's names (:mod:`.headed`)
+
+
 def _extract(
-    body: etree._Element, phrases: tuple[str, ...], ld_body: str | None, strict: bool, kind: str | None = None
+    body: etree._Element,
+    phrases: tuple[str, ...],
+    ld_body: str | None,
+    strict: bool,
+    kind: str | None = None,
+    names: Names = ([], set()),
 ) -> Extraction:
     if not strict:  # the relaxed pass reads <noscript> content as ordinary text
         etree.strip_tags(body, "noscript")
@@ -241,6 +250,7 @@ def _extract(
     drop_bare_readings(body)
     ex = _Extractor(body, phrases, ld_body, strict)
     opinion = second_opinion(ex.elements, ex.st)  # the untouched tree's measures: before any cut
+    lead = _lead(ex, opinion, names)
     ex.structural_pass()
     ex.phrase_pass()
     ex.widget_pass()
@@ -255,7 +265,7 @@ def _extract(
         main = leads(body, main, ex.st, ex.order, ex.memo) + main
     # a strict pass that found no article leaves the page to the relaxed pass, reconciled there
     verdict = (
-        reconcile(ex, main, status == "ok", opinion)
+        reconcile(ex, main, status == "ok", opinion, lead)
         if status == "ok" or not strict or kind == "error"
         else Verdict(main, "main", "")
     )
@@ -278,6 +288,15 @@ def _extract(
     return Extraction(main, ex.cuts, status, verdict.method, verdict.changed)
 
 
+def _lead(ex: _Extractor, opinion, names: Names) -> tuple | None:
+    """The page's headline, the run of prose it heads and every element that holds a stretch of
+    the page's title (:mod:`.headed`), on the untouched tree. ``names`` are the <head>'s titles
+    and the site's names, read from the page (the relaxed pass's copy has no <head>)."""
+    parts = title_parts(ex.elements, ex.st, *names)
+    run = headed_run(opinion.runs, parts[0], ex.elements, ex.order, ex.st) if parts else None
+    return (parts[0], run, tuple(parts)) if run is not None else None
+
+
 def extract_body(
     root: etree._Element, phrases: tuple[str, ...] = (), reparse: Callable[[], etree._Element] | None = None
 ) -> Extraction:
@@ -295,11 +314,12 @@ def extract_body(
     kind = page_kind(root)
     body = _body(root)
     spare = copy.deepcopy(body) if reparse is None else None
-    strict = _extract(body, phrases, ld_body, True, kind)
+    names = (head_titles(body), site_names(body))
+    strict = _extract(body, phrases, ld_body, True, kind, names)
     if strict.status == "ok" or kind == "error":
         return strict
     spare = spare if spare is not None else copy.deepcopy(_body(reparse()))  # same standalone copy
-    relaxed = _extract(spare, phrases, ld_body, False, kind)
+    relaxed = _extract(spare, phrases, ld_body, False, kind, names)
     return relaxed if relaxed.status == "ok" else strict
 
 

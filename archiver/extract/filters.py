@@ -9,7 +9,7 @@ from . import reasons as R
 from .blocks import Proto
 from .cues import phrase_cue, token_tuple
 from .dates import month_names_removed, parse_date
-from .parse import squash
+from .parse import squash, text_of
 from .stats import weighted_len
 
 _BYLINE = re.compile(
@@ -151,7 +151,7 @@ def _image_table(table) -> bool:
     rows = list(table.iter("tr"))
     if not 2 <= len(rows) <= 3:
         return False
-    texts = [squash(" ".join(r.itertext())) for r in rows]
+    texts = [text_of(r) for r in rows]
     filled = [t for t in texts if t]
     return (
         len(filled) == 1

@@ -11,6 +11,7 @@ URL sanitizer again, so joining can never bring back what it refused.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
@@ -47,10 +48,22 @@ def page_base(root: etree._Element, url: str | None, canonical: str | None) -> s
     return context
 
 
+# An absolute http(s) URL that urljoin gives back unchanged whatever the base: a lower-case scheme
+# (urljoin lower-cases it), an ASCII host without brackets (nothing urlsplit could refuse), no
+# control or space (urlsplit drops some), no ';' in the path (urlparse splits it off as params),
+# no empty query or fragment (urlunparse drops a bare '?' or '#'). With another scheme than the
+# base's, urljoin returns the URL as it is; with the same one, it takes it apart and puts it back.
+_AS_JOINED = re.compile(
+    r"https?://(?:(?![/?#\[\]])[!-~])+(?:/[^?#;\x00-\x20]*)?(?:\?[^#\x00-\x20]+)?(?:#[^\x00-\x20]+)?"
+)
+
+
 def absolute(href: str | None, base: str | None) -> str | None:
     """``href`` resolved against ``base`` (kept as it is without a base or when it cannot be joined)."""
     if not href or base is None:
         return href
+    if _AS_JOINED.fullmatch(href):  # most targets of a page: no need to join
+        return safe_url(href) or href
     try:
         joined = urljoin(base, href)
     except ValueError:  # an invalid IPv6 literal, say: kept relative rather than guessed

@@ -7,6 +7,8 @@ import re
 import lxml.html
 from lxml import etree
 
+from .._speedups import pick
+from .._speedups.walk import squash as squash  # re-exported: the stage modules import it from here
 from ..errors import ParseError
 from .depth import bound_depth
 
@@ -20,7 +22,7 @@ _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pi
 # method used here is drop_tree, which :func:`drop_tree` writes out; so the C-level default
 # lookup with lxml's own classes gives every element the plain ``etree._Element``.
 _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup())
-_WS = re.compile(r"\s+")
+_walk = pick("walk")  # compiled or pure: the same text (archiver/_speedups/walk.py)
 # Characters libxml2's HTML parser keeps in text but lxml refuses to set as text (C0 controls
 # other than tab, newline and carriage return; the noncharacters U+FFFE and U+FFFF).
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -74,19 +76,34 @@ def _parse(text: str) -> etree._Element:
         raise ParseError("not parseable as HTML: empty document")
     if any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in _PARSER.error_log):
         raise ParseError(f"the HTML parser stopped early: {_PARSER.error_log.last_error.message.strip()}")
+    adopt_strays(root)
     return root
 
 
-def squash(text: str) -> str:
-    """Collapse whitespace runs (but not NBSP) to one space and strip the ends."""
-    if "\u00a0" not in text and "\x00" not in text:
-        return " ".join(text.split())  # same whitespace set as \s (Py_UNICODE_ISSPACE), much faster
-    return _WS.sub(" ", text.replace("\u00a0", "\x00")).strip().replace("\x00", "\u00a0")
+def adopt_strays(root: etree._Element) -> None:
+    """Markup after a stray ``</body>`` (a template include that closes the page early, the rest
+    of the page following) is left by libxml2 beside <body>, under the root; a browser renders it
+    as part of the body. Such elements, and text after </body>, move to the end of <body> in
+    their order. (What follows a ``</html>`` libxml2 drops before this sees it.)"""
+    body = root.find("body")
+    if body is None or body.getparent() is not root:
+        return
+    strays = [c for c in body.itersiblings() if isinstance(c.tag, str) and c.tag != "head"]
+    if not strays and not (body.tail or "").strip():
+        return
+    if (body.tail or "").strip():
+        last = body[-1] if len(body) else None
+        _set_text(
+            body if last is None else last,
+            "text" if last is None else "tail",
+            ((body.text if last is None else last.tail) or "") + body.tail,
+        )
+    body.tail = None
+    for el in strays:
+        body.append(el)  # its tail goes with it
 
 
-def text_of(el: etree._Element) -> str:
-    """The element's visible text, whitespace collapsed."""
-    return squash(" ".join(el.itertext()))
+text_of = _walk.text_of  # the element's visible text (itertext joined by spaces), whitespace collapsed
 
 
 def is_inside(el: etree._Element, container: etree._Element) -> bool:

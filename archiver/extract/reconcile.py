@@ -28,8 +28,9 @@ from lxml import etree
 
 from . import reasons as R
 from .blocks import BLOCK_TAGS
+from .headed import ends_before
 from .parse import drop_tree, text_of
-from .second import Opinion, Run
+from .second import BRIEF, Opinion, Run
 from .widgets import guess_role
 
 FAR_LESS = 0.5  # main holds under this share of the run's prose: reconcile
@@ -43,7 +44,12 @@ NEAR = 2  # levels above a kept element where a block taken back must join it
 REPLACE = 0.25  # the cues' choice is replaced by a run it does not hold when under this share of it
 REPLACE_CUT = 0.1  # ... by a run the cues cut by a class word, when under this share
 LINK_LIST = 0.5  # link share of a block child, inside a taken-back block, that makes it a link list
+HEAD_REACH = 3  # levels above the headline within which the cues' choice is the headline's story
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+# the page's headline, the run of prose it heads, every element holding a stretch of the title
+Lead = tuple[etree._Element, Run, tuple[etree._Element, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,17 +72,23 @@ def _held(el: etree._Element, main: set[etree._Element]) -> bool:
     return el in main or any(a in main for a in el.iterancestors())
 
 
-def reconcile(ex, main: list[etree._Element], ok: bool, opinion: Opinion) -> Verdict:
+def reconcile(
+    ex, main: list[etree._Element], ok: bool, opinion: Opinion, lead: Lead | None = None
+) -> Verdict:
     """Compare ``main`` (``ok``: it is an article) with ``opinion``; take back what it misses.
 
     ``ex`` is the body extractor (its ``cuts``, ``order``, ``body``); cuts undone are removed
-    from ``ex.cuts`` and re-recorded without the prose taken back."""
+    from ``ex.cuts`` and re-recorded without the prose taken back. ``lead`` is the page's
+    headline and the run it heads (:mod:`.headed`), when the page has both."""
     inside = set(main) if ok else set()
     run, held = _compared(opinion, inside)
     heavy = opinion.best
     if run is None or heavy is None:
         return Verdict(main, "main", "")
-    if (
+    story = _headed_story(ex, main, ok, opinion, lead)
+    if story is not None:
+        run, held = story, 0  # the cues chose something beside the headline's own story
+    elif (
         ok
         and heavy is not run
         and heavy.weight >= MIN_MISSING
@@ -85,11 +97,16 @@ def reconcile(ex, main: list[etree._Element], ok: bool, opinion: Opinion) -> Ver
     ):
         run, held = heavy, 0  # the cues chose a small thing beside the page's real prose
     missing = run.weight - held
-    if ok and (held >= FAR_LESS * run.weight or missing < MIN_MISSING):
+    if ok and story is None and (held >= FAR_LESS * run.weight or missing < MIN_MISSING):
         return (
             _narrowed(ex, main, run, opinion) if held >= FAR_LESS * run.weight else Verdict(main, "main", "")
         )
-    if ok and not held and _prose(ex, main, opinion) >= _replace_share(ex, run) * run.weight:
+    if (
+        ok
+        and not held
+        and story is None
+        and _prose(ex, main, opinion) >= _replace_share(ex, run) * run.weight
+    ):
         return Verdict(main, "main", "")
     cuts = {id(c.element): c for c in ex.cuts if c.element is not None}
     taken = []
@@ -148,6 +165,46 @@ def _narrowed(ex, main: list[etree._Element], run: Run, opinion: Opinion) -> Ver
         if e.getparent() is not None:
             ex.cut(e, guess_role(e, ex.st, ex.phrases), R.SECOND_NO_PROSE)
     return Verdict(main, "narrowed", f"cut {len(extra)} element(s), {size} characters around the prose")
+
+
+def _headed_story(
+    ex, main: list[etree._Element], ok: bool, opinion: Opinion, lead: Lead | None
+) -> Run | None:
+    """The run the page's headline opens, when the cues' choice holds none of it nor any
+    stretch of the page's title, and holds less prose (the second opinion's blocks) than the run,
+    or lies wholly above the headline and holds at most twice the run's prose: a story follows
+    its headline; a box before it (a blog's description under the site's banner) or a smaller
+    box elsewhere (a copyright line, comment rules, a rating list) is not the story. A choice
+    holding a heading of the title has a headline of its own, and a choice inside the run's
+    region or beside the headline (under one of its ``HEAD_REACH`` nearest ancestors) is a part
+    of the story: there the cues stand."""
+    if lead is None:
+        return None
+    headline, run, parts = lead
+    if run.weight < BRIEF:
+        return None
+    if not ok:  # no article chosen: the headline's story, unless the heaviest run holds it
+        heavy = opinion.best
+        if heavy is not None and heavy.region is not None and _held(run.blocks[0], {heavy.region}):
+            return None
+        return run
+    inside = set(main)
+    if any(_held(p, inside) for p in parts) or any(_held(b, inside) for b in run.blocks):
+        return None
+    story = set(islice(headline.iterancestors(), HEAD_REACH))
+    if any(_held(m, story | ({run.region} if run.region is not None else set())) for m in main):
+        return None  # the cues chose a part of the headline's story: the ordinary path decides
+    at = ex.order.get(headline, 0)
+    prose = _held_prose(inside, opinion)
+    above = all(ends_before(m, ex.order, at) for m in main)
+    if prose < run.weight or (above and run.weight >= FAR_LESS * prose):
+        return run
+    return None
+
+
+def _held_prose(inside: set, opinion: Opinion) -> int:
+    """The second opinion's prose (its runs' blocks) that the elements of ``inside`` hold."""
+    return sum(w for r in opinion.runs for b, w in zip(r.blocks, r.weights) if _held(b, inside))
 
 
 def _own_story(main: list[etree._Element], run: Run) -> bool:

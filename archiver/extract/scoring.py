@@ -23,7 +23,7 @@ from lxml import etree
 
 from .blocks import BLOCK_TAGS, is_layout_table
 from .cues import WEAK_TOKENS, class_cue, region_cue, token_tuple
-from .parse import attached, squash
+from .parse import attached, squash, text_of
 from .stats import Stats
 
 POSITIVE = frozenset(
@@ -183,7 +183,7 @@ def _is_evidence(el: etree._Element, st: Stats, hay: str) -> bool:
     """``el`` (one of ``_EVIDENCE_TAGS``) is in ``_ld_paragraphs``, ``hay`` the squashed articleBody."""
     if st.inline.get(el, 0) < 40 or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
         return False
-    probe = squash(" ".join(el.itertext()))[:60]
+    probe = text_of(el)[:60]
     return len(probe) >= 30 and probe in hay
 
 
@@ -324,7 +324,7 @@ def headline_region(body: etree._Element, memo: Memo | None = None) -> set[etree
     """The first <h1> and its nearest ancestors: the story the page is about sits next to its
     headline, while a second story (infinite scroll, "next article") has its own."""
     h1 = memo.first_h1(body) if memo is not None else next(body.iter("h1"), None)
-    if h1 is None or not _is_page_headline(body, squash(" ".join(h1.itertext())), memo):
+    if h1 is None or not _is_page_headline(body, text_of(h1), memo):
         return set()
     region = set()
     node = h1.getparent()
@@ -344,18 +344,18 @@ def _is_page_headline(body: etree._Element, text: str, memo: Memo | None = None)
         return False
     titles = memo.titles if memo is not None else None
     if titles is None:
-        titles = _head_titles(body)
+        titles = head_titles(body)
         if memo is not None:
             memo.titles = titles
     return any(t and (text in t or t in text) for t in titles)
 
 
-def _head_titles(body: etree._Element) -> list[str]:
+def head_titles(body: etree._Element) -> list[str]:
     """<title>, og:title and twitter:title of the page's <head> (none without one)."""
     head = body.getroottree().getroot().find("head")
     if head is None:
         return []
-    titles = [squash(" ".join(t.itertext())) for t in head.iter("title")]
+    titles = [text_of(t) for t in head.iter("title")]
     titles += [
         squash(m.get("content") or "")
         for m in head.iter("meta")

@@ -22,8 +22,11 @@ from itertools import islice
 
 from lxml import etree
 
+from .._speedups import pick
 from .blocks import BLOCK_TAGS
 from .stats import Stats
+
+_walk = pick("walk")  # block children's shares, compiled or pure (archiver/_speedups/walk.py)
 
 MIN_PROSE = 80  # weighted characters of own unlinked text for a prose block
 BRIEF = 60  # a lone paragraph this long, with a sentence mark, is a brief's article
@@ -63,20 +66,14 @@ class Opinion:
         return self.runs[0] if self.runs else None
 
 
-def _own(el: etree._Element, st: Stats) -> tuple[int, int, int]:
-    """(inline text, inline linked text, inline punctuation) of a block element."""
-    links, punct = st.links.get(el, 0), st.punct.get(el, 0)
-    for child in el:
-        if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
-            links -= st.links.get(child, 0)
-            punct -= st.punct.get(child, 0)
-    return st.inline.get(el, 0), max(0, links), max(0, punct)
-
-
 def prose_weight(el: etree._Element, st: Stats, floor: int = MIN_PROSE) -> int:
-    """Unlinked characters of ``el``'s own text when it reads as prose, else 0."""
-    size, links, punct = _own(el, st)
-    if size < floor or links > MAX_LINKS * size:
+    """Unlinked characters of ``el``'s own text when it reads as prose, else 0. Its own text is
+    its inline text; its own links and marks are those outside its block children."""
+    size = st.inline.get(el, 0)
+    if size < floor:  # most blocks: their children need not be looked at
+        return 0
+    links, punct = _walk.own(el, st.links, st.punct, BLOCK_TAGS)
+    if links > MAX_LINKS * size:
         return 0
     if punct < 1 + (size - floor) // (4 * _SENTENCE):
         return 0

@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .._speedups import pick
+from .._speedups.walk import _PUNCT as _PUNCT  # re-exported: tests count marks with it
+from .._speedups.walk import _WIDE, WIDE
 from . import parse
 from .blocks import BLOCK_TAGS
 
-WIDE = 3
-_WIDE = re.compile(
-    "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
-)
-_PUNCT = re.compile("[,،;؛.。、!?؟！？]")
+_walk = pick("walk")  # compiled or pure: the same facts (archiver/_speedups/walk.py says which)
 _SPACE = re.compile(r"\s+")
 
 
@@ -52,71 +51,14 @@ class Stats:
         return min(1.0, self.links.get(el, 0) / total) if total else 0.0
 
 
-def _weigh(text: str) -> tuple[int, int]:
-    """(``weighted_len``, prose punctuation marks) of one text node, in one go.
-
-    ``" ".join(text.split())`` is ``weighted_len``'s strip-and-collapse: ``str.split`` and the
-    regex ``\\s`` use the same whitespace set (Py_UNICODE_ISSPACE), and it is much faster. Most
-    text nodes are whitespace-only tails, which return at once."""
-    words = text.split()
-    if not words:
-        return 0, 0
-    n = len(" ".join(words))
-    if not text.isascii():
-        n += len(_WIDE.findall(text)) * (WIDE - 1)
-    return n, len(_PUNCT.findall(text))
+_weigh = _walk.weigh  # (weighted_len, prose punctuation marks) of one text, in one go
 
 
 def measure(root: etree._Element, elements: list[etree._Element] | None = None) -> Stats:
-    """Measure every element under (and including) ``root`` in one pass.
-
-    Nodes are visited children first (reversed document order). Each, once measured, adds its
-    share (its text plus its tail, links, marks, inline text) to a running sum for its parent:
-    no element's children are walked again, and nodes with nothing to add (no text at all)
-    stop there. ``elements``: ``list(root.iter())`` when the caller already has it."""
-    st = Stats()
-    text, links, inline, punct = st.text, st.links, st.inline, st.punct
-    block_tags = BLOCK_TAGS
-    sums: dict[etree._Element, list[int]] = {}  # element -> its children's [text, links, marks, inline]
-    for el in reversed(elements if elements is not None else list(root.iter())):
-        tail = el.tail
-        # whitespace-only nodes (most tails) weigh nothing: skip the call
-        n_tail, m_tail = _weigh(tail) if tail and not tail.isspace() else (0, 0)
-        tag = el.tag
-        if isinstance(tag, str):
-            own = el.text
-            total, marks = _weigh(own) if own and not own.isspace() else (0, 0)
-            got = sums.pop(el, None)  # complete: every child came before its parent
-            if got is None:
-                inl, lnk = total, 0
-            else:
-                inl = total + got[3]
-                total += got[0]
-                lnk = got[1]
-                marks += got[2]
-            if tag == "a":
-                lnk = total
-            text[el] = total
-            links[el] = lnk
-            inline[el] = inl
-            punct[el] = marks
-            inl = n_tail if tag in block_tags else total + n_tail  # the parent's inline share
-            total += n_tail
-            marks += m_tail
-        else:  # a comment or processing instruction: only its tail is text
-            total, lnk, marks, inl = n_tail, 0, m_tail, n_tail
-        if el is root or not (total or lnk or marks):  # inline is at most text: zero with it
-            continue
-        parent = el.getparent()
-        add = sums.get(parent)
-        if add is None:
-            sums[parent] = [total, lnk, marks, inl]
-        else:
-            add[0] += total
-            add[1] += lnk
-            add[2] += marks
-            add[3] += inl
-    return st
+    """Measure every element under (and including) ``root`` in one pass (children first, in
+    reversed document order; :func:`archiver._speedups.walk.measure` says how). ``elements``:
+    ``list(root.iter())`` when the caller already has it."""
+    return Stats(*_walk.measure(root, elements, BLOCK_TAGS))
 
 
 def copy(st: Stats) -> Stats:

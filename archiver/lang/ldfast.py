@@ -6,7 +6,8 @@ the probabilities are the very floats langdetect computes (tests/test_fast_paths
 them against langdetect itself). What is faster: langdetect's per-character n-gram buffer is
 replaced by a per-word cache of n-grams (the buffer restarts at every space, so a word's
 n-grams depend on the word alone); characters are normalized by one ``str.translate``; a draw
-picks a probability vector directly; five draws and a normalization are one list pass.
+picks a probability vector directly; five draws and a normalization are one pass. The n-grams of
+a word and the trials are primitives of ``archiver._speedups.ngram`` (compiled when built).
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ import re
 
 from langdetect.detector import Detector
 from langdetect.utils.ngram import NGram
+
+from .._speedups import pick
+
+# The per-word n-grams and the seeded trials: compiled, or the pure twin (archiver/_speedups).
+_ngram = pick("ngram")
 
 _SPACES = re.compile(" {2,}")
 _LATIN = re.compile("[A-z]+")  # langdetect's 'A' <= ch <= 'z' (the six symbols between Z and a too)
@@ -46,47 +52,6 @@ def prepare(text: str, max_length: int) -> str:
     return text
 
 
-def _draws(rnd: random.Random, vectors: list[list[float]]):  # type: ignore[no-untyped-def]
-    """``rnd.choice(vectors)`` again and again, as a function of no arguments: the same calls to
-    ``getrandbits`` (``Random._randbelow_with_getrandbits``: ``k`` bits, redrawn while the number
-    is out of range), without the two Python frames ``choice`` and ``_randbelow`` cost a draw."""
-    getrandbits = rnd.getrandbits
-    n = len(vectors)
-    k = n.bit_length()
-
-    def choice() -> list[float]:
-        r = getrandbits(k)
-        while r >= n:
-            r = getrandbits(k)
-        return vectors[r]
-
-    return choice
-
-
-def _trial(choice, weight: float, prob: list[float]) -> tuple[list[float], float]:
-    """One trial of ``Detector._detect_block``: the probabilities before their last normalization
-    and their sum (langdetect's normalized values are each ``p / s``).
-
-    langdetect normalizes after draw 0 and then after every 5th draw, stopping on convergence
-    or at the iteration limit. Here five draws are multiplied in one pass and the previous
-    normalization is done in that pass too: ``p / s * (w + q1) * ... * (w + q5)`` runs left to
-    right, the float operations of langdetect's six passes in their order.
-    """
-    prob = [p * (weight + q) for p, q in zip(prob, choice())]
-    s = sum(prob)  # builtin sum, as langdetect: the same additions in the same order
-    i = 0
-    # max(p / s for p in prob) is max(prob) / s exactly: rounding a division by s > 0 keeps order.
-    while not (max(prob) / s > Detector.CONV_THRESHOLD or i >= Detector.ITERATION_LIMIT):
-        a, b, c, d, e = choice(), choice(), choice(), choice(), choice()
-        prob = [
-            p / s * (weight + qa) * (weight + qb) * (weight + qc) * (weight + qd) * (weight + qe)
-            for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)
-        ]
-        s = sum(prob)
-        i += 5
-    return prob, s
-
-
 class FastDetector:
     """One script's langdetect factory (its languages, profiles and seed), detected fast."""
 
@@ -96,51 +61,12 @@ class FastDetector:
         self._probs: dict[str, list[float]] = factory.word_lang_prob_map
         self._words: dict[tuple[str, bool], tuple[list[float], ...]] = {}
 
-    def _word(self, word: str, trailing: bool) -> tuple[list[float], ...]:
-        """Probability vectors of a word's known n-grams, in the order langdetect reads them.
-
-        langdetect's buffer holds a space then at most the last 3 characters; no n-gram is read
-        after two upper-case letters in a row; a following space adds the word's end n-grams.
-        """
-        get = self._probs.get
-        padded = " " + word + " " if trailing else " " + word
-        out: list[list[float]] = []
-        append = out.append
-        prev_upper = False
-        for j in range(1, len(padded)):
-            ch = padded[j]
-            upper = ch.isupper()
-            if not (upper and prev_upper):  # the 1-gram (never " "), 2-gram and 3-gram ending at j
-                if ch != " ":
-                    vector = get(ch)
-                    if vector is not None:
-                        append(vector)
-                vector = get(padded[j - 1 : j + 1])
-                if vector is not None:
-                    append(vector)
-                if j >= 2:
-                    vector = get(padded[j - 2 : j + 1])
-                    if vector is not None:
-                        append(vector)
-            prev_upper = upper
-        return tuple(out)
-
     def ngrams(self, text: str) -> list[list[float]]:
         """The probability vectors of ``Detector._extract_ngrams`` for prepared ``text``."""
         cache = self._words
         if len(cache) > _WORD_CACHE_MAX:
             cache.clear()
-        parts = text.translate(_NORMALIZE).split(" ")
-        out: list[list[float]] = []
-        last = len(parts) - 1
-        for k, part in enumerate(parts):
-            if part:
-                key = (part, k < last)  # every part but the last is followed by a space
-                vectors = cache.get(key)
-                if vectors is None:
-                    vectors = cache[key] = self._word(part, k < last)
-                out.extend(vectors)
-        return out
+        return _ngram.text_vectors(self._probs, cache, text.translate(_NORMALIZE))
 
     def probabilities(self, text: str, max_length: int, n_trial: int) -> list[float] | None:
         """``Detector.get_probabilities`` before sorting: one float per language, or None when
@@ -148,18 +74,9 @@ class FastDetector:
         vectors = self.ngrams(prepare(text, max_length))
         if not vectors:
             return None
-        size = len(self.langs)
-        total = [0.0] * size
         rnd = random.Random()
         rnd.seed(self.seed)
-        choice = _draws(rnd, vectors)
-        for _ in range(n_trial):
-            weight = (
-                Detector.ALPHA_DEFAULT + rnd.gauss(0.0, 1.0) * Detector.ALPHA_WIDTH
-            ) / Detector.BASE_FREQ
-            prob, s = _trial(choice, weight, [1.0 / size] * size)
-            total = [t + p / s / n_trial for t, p in zip(total, prob)]  # p / s: the last normalization
-        return total
+        return _ngram.scores(vectors, len(self.langs), rnd, n_trial)
 
     def best(self, text: str, max_length: int, n_trial: int) -> tuple[str, float] | None:
         """langdetect's first answer (the most probable language above 0.1; the first listed

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .script import char_script, direction_of, has_other_script
+from .script import char_script, direction_of, has_other_script, letter_runs
 
 _PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "‘": "’", "«": "»", '"': '"', "'": "'", "‹": "›"}
 _OPENERS = frozenset(_PAIRS)
@@ -21,20 +21,6 @@ _SENTENCE_END = ".,;:!?…"
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "“": "”", "«": "»", "‹": "›"}
 _OPENER_OF = {closer: opener for opener, closer in _BRACKETS.items()}
 _BRACKET = re.compile("[][(){}“”«»‹›]")
-
-
-def _letter_runs(text: str) -> list[tuple[int, int, str]]:
-    """Maximal spans whose letters share one script (neutrals between same-script letters included)."""
-    runs: list[tuple[int, int, str]] = []
-    for i, ch in enumerate(text):
-        script = char_script(ch)
-        if script is None:
-            continue
-        if runs and runs[-1][2] == script:
-            runs[-1] = (runs[-1][0], i + 1, script)
-        else:
-            runs.append((i, i + 1, script))
-    return runs
 
 
 # European digits after a left-to-right run join it (UAX #9 W7: "iPhone 15", "Windows 11").
@@ -106,12 +92,12 @@ def foreign_spans(text: str, block_script: str) -> list[tuple[int, int, str]]:
     """(start, end, script) for every span whose script differs from the block's."""
     if not has_other_script(text, block_script):
         return []
-    letter_runs = _letter_runs(text)
+    runs = letter_runs(text)
     spans: list[tuple[int, int, str]] = []
-    for n, (start, end, script) in enumerate(letter_runs):
+    for n, (start, end, script) in enumerate(runs):
         if script == block_script or script == "Zzzz":
             continue
-        limit = letter_runs[n + 1][0] if n + 1 < len(letter_runs) else len(text)
+        limit = runs[n + 1][0] if n + 1 < len(runs) else len(text)
         floor = spans[-1][1] if spans else 0
         s, e = _attach(text, start, end, limit, ltr=direction_of(script) == "ltr")
         spans.append((max(s, floor), e, script))

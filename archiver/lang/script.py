@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .._speedups import pick
+
 ARAB = (
     "[\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06ff"
     "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]"
@@ -21,9 +23,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 _CHAR_SCRIPT = re.compile(f"({ARAB})|({HEBR})|({LATN})|({SYRC})|({THAA})|({NKOO})|([^\\W\\d_])")
 _NAMES = ("Arab", "Hebr", "Latn", "Zzzz")
 _CHAR_NAMES = ("Arab", "Hebr", "Latn", "Syrc", "Thaa", "Nkoo", "Zzzz")
-_RTL_OTHER = tuple(
-    (name, re.compile(p + "+")) for name, p in (("Syrc", SYRC), ("Thaa", THAA), ("Nkoo", NKOO))
-)
 RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo"})
 
 
@@ -33,37 +32,24 @@ _NOT_OF = {name: re.compile(f"(?!{p}){_LETTER.pattern}") for name, p in zip(_NAM
 _COUNTERS = tuple((name, re.compile(p + "+")) for name, p in zip(_NAMES, (ARAB, HEBR, LATN, _OTHER)))
 
 
-# Counting letters without a match object per word: ASCII letters (all Latin, and the only ASCII
-# letters) are counted by deleting every other byte of the UTF-8 form (non-ASCII characters
-# encode to bytes >= 0x80, deleted too); the script patterns then scan only the non-ASCII rest.
-_NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 _ASCII_RUN = re.compile("[\x00-\x7f]+")
+# Letters per script and runs of one script: compiled, or the pure twin (archiver/_speedups),
+# both reading the classes above.
+CLASSES = {"Arab": ARAB, "Hebr": HEBR, "Latn": LATN, "Syrc": SYRC, "Thaa": THAA, "Nkoo": NKOO}
+_scripts = pick("scripts")
+_scripts.load(CLASSES)
 
 
 def script_counts(text: str) -> dict[str, int]:
-    """Letters per script; ``Zzzz`` collects letters of scripts not told apart here."""
-    ascii_letters = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTER))
-    if text.isascii():
-        return {"Latn": ascii_letters} if ascii_letters else {}
-    wide = _ASCII_RUN.sub("", text)
-    counts: dict[str, int] = {}
-    for name, pattern in _COUNTERS:  # C-level scans over runs: no match object per letter
-        n = sum(map(len, pattern.findall(wide))) + (ascii_letters if name == "Latn" else 0)
-        if n:
-            counts[name] = n
-    return _split_other(wide, counts) if "Zzzz" in counts else counts
+    """Letters per script; ``Zzzz`` collects letters of scripts not told apart here (``Syrc``,
+    ``Thaa``, ``Nkoo`` are told apart where ``Zzzz`` letters occur): what the four scans
+    :data:`_COUNTERS` count, ASCII letters as Latin."""
+    return _scripts.script_counts(text)
 
 
-def _split_other(wide: str, counts: dict[str, int]) -> dict[str, int]:
-    """Move the letters of the right-to-left scripts in :data:`RTL_SCRIPTS` out of ``Zzzz``."""
-    for name, pattern in _RTL_OTHER:
-        n = sum(map(len, pattern.findall(wide)))
-        if n:
-            counts[name] = n
-            counts["Zzzz"] -= n
-    if not counts["Zzzz"]:
-        del counts["Zzzz"]
-    return counts
+def letter_runs(text: str) -> list[tuple[int, int, str]]:
+    """Maximal spans whose letters share one script (neutrals between same-script letters included)."""
+    return _scripts.letter_runs(text)
 
 
 def has_other_script(text: str, script: str) -> bool:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .._speedups import pick
+
 __all__ = ["search_key"]
 
 # Harakat, Quranic annotation marks, superscript alef, tatweel.
@@ -74,6 +76,10 @@ _FOLD_DEFAULT = _dense(_COMMON | _NON_URDU)
 _FOLD_URDU = _dense(_COMMON)
 
 
+# Controls dropped, case folded, table applied, whitespace collapsed: one pass when compiled.
+_fold_key = pick("searchkey").fold_key
+
+
 def _primary(lang: str | None) -> str:
     return (lang or "").split("-", 1)[0].lower()
 
@@ -86,6 +92,5 @@ def search_key(text: str, lang: str | None = None) -> str:
     if text.isascii():  # every step but case and spaces maps non-ASCII only; casefold is lower here
         return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKC", text)
-    text = _CONTROLS.sub("", text).casefold()
-    text = text.translate(_FOLD_URDU if _primary(lang) == "ur" else _FOLD_DEFAULT)  # drops marks, folds
-    return " ".join(text.split())
+    # then: controls dropped, case-folded, marks dropped and letters folded (one table), spaces collapsed
+    return _fold_key(text, _CONTROLS, _FOLD_URDU if _primary(lang) == "ur" else _FOLD_DEFAULT)

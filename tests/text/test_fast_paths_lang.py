@@ -11,9 +11,9 @@ import unicodedata
 import pytest
 from test_text_cases import CASES, DAMAGES
 
+from archiver._speedups.ngram import draws as _draws
 from archiver.lang import gate
 from archiver.lang.detect import CANDIDATES, MAX_TEXT, TRIALS, LangdetectDetector
-from archiver.lang.ldfast import _draws
 from archiver.lang.script import _COUNTERS, script_counts
 from archiver.text.fixers import FIXERS
 from archiver.text.normalize import _SPACE, _collapse_spaces, fix_text
