@@ -81,21 +81,10 @@ def reconcile(
     from ``ex.cuts`` and re-recorded without the prose taken back. ``lead`` is the page's
     headline and the run it heads (:mod:`.headed`), when the page has both."""
     inside = set(main) if ok else set()
-    run, held = _compared(opinion, inside)
-    heavy = opinion.best
-    if run is None or heavy is None:
+    chosen = _chosen_run(ex, main, ok, opinion, lead, inside)
+    if chosen is None:
         return Verdict(main, "main", "")
-    story = _headed_story(ex, main, ok, opinion, lead)
-    if story is not None:
-        run, held = story, 0  # the cues chose something beside the headline's own story
-    elif (
-        ok
-        and heavy is not run
-        and heavy.weight >= MIN_MISSING
-        and not _own_story(main, heavy)
-        and _prose(ex, main, opinion) < _replace_share(ex, heavy) * heavy.weight
-    ):
-        run, held = heavy, 0  # the cues chose a small thing beside the page's real prose
+    run, held, story = chosen
     missing = run.weight - held
     if ok and story is None and (held >= FAR_LESS * run.weight or missing < MIN_MISSING):
         return (
@@ -109,21 +98,7 @@ def reconcile(
     ):
         return Verdict(main, "main", "")
     cuts = {id(c.element): c for c in ex.cuts if c.element is not None}
-    taken = []
-    for block in _with_headings(run, ex.order):
-        if _held(block, inside) or any(_held(block, {t}) for t in taken):
-            continue
-        root = _root(block)
-        cut = cuts.get(id(root))
-        if (
-            root is not ex.body.getroottree().getroot()
-            and cut is not None
-            and not _overridable(cut, block, run)
-        ):
-            continue
-        if ok and held and not _joined(block if cut is None else cut.element, main):
-            continue
-        taken.append(block)
+    taken = _taken(ex, main, ok, held, run, inside, cuts)
     if not any(t.tag not in _HEADINGS for t in taken):  # headings alone are no prose
         return Verdict(main, "main", "")
     _undo_cuts(ex, taken, cuts)
@@ -135,6 +110,49 @@ def reconcile(
     if method == "second" and main and ok:
         note += f"; replaced {len(main)} element(s) the cues chose"
     return Verdict(sorted(kept + taken, key=lambda e: ex.order.get(e, 0)), method, note, max(run.weights))
+
+
+def _chosen_run(
+    ex, main: list[etree._Element], ok: bool, opinion: Opinion, lead: Lead | None, inside: set
+) -> tuple[Run, int, Run | None] | None:
+    """The run ``main`` is compared with, the prose of it ``main`` holds, and the headline's story
+    when that is the run; ``None`` when the second opinion found no run."""
+    run, held = _compared(opinion, inside)
+    heavy = opinion.best
+    if run is None or heavy is None:
+        return None
+    story = _headed_story(ex, main, ok, opinion, lead)
+    if story is not None:
+        return story, 0, story  # the cues chose something beside the headline's own story
+    if (
+        ok
+        and heavy is not run
+        and heavy.weight >= MIN_MISSING
+        and not _own_story(main, heavy)
+        and _prose(ex, main, opinion) < _replace_share(ex, heavy) * heavy.weight
+    ):
+        return heavy, 0, None  # the cues chose a small thing beside the page's real prose
+    return run, held, None
+
+
+def _taken(
+    ex, main: list[etree._Element], ok: bool, held: int, run: Run, inside: set, cuts: dict
+) -> list[etree._Element]:
+    """The run's blocks (with their headings) to take back: not held already, not under a cut
+    that names them as something else, and joined to the kept body when part of the run is held."""
+    taken: list[etree._Element] = []
+    page_root = ex.body.getroottree().getroot()
+    for block in _with_headings(run, ex.order):
+        if _held(block, inside) or any(_held(block, {t}) for t in taken):
+            continue
+        root = _root(block)
+        cut = cuts.get(id(root))
+        if root is not page_root and cut is not None and not _overridable(cut, block, run):
+            continue
+        if ok and held and not _joined(block if cut is None else cut.element, main):
+            continue
+        taken.append(block)
+    return taken
 
 
 def _narrowed(ex, main: list[etree._Element], run: Run, opinion: Opinion) -> Verdict:
