@@ -182,3 +182,19 @@ def test_damaged_bag_is_reported_not_a_traceback(bag, damage):
     report = verify(root)
     assert not report.ok
     assert all("\n" not in line for line in report.lines())
+
+
+def test_records_of_earlier_releases_saying_prior_still_verify(tmp_path):
+    """Records written before ``lang_source`` told ``pooled``/``page-prior``/``default`` apart say
+    ``prior``: the schema reads them (a value it never writes); an unknown value still fails."""
+    docs = export(tmp_path, [page("Headline", [f"{FILLER_EN} Body text.", FILLER_EN], lang="en")])
+    path = tmp_path / f"{docs[0].id}.json"
+    record = json.loads(path.read_text("utf-8"))
+    for block in record["blocks"]:
+        block["lang_source"] = "prior"
+    record.pop("declared_language", None)
+    record.pop("declared_direction", None)
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    assert verify(tmp_path).ok
+    path.write_text(path.read_text("utf-8").replace('"prior"', '"guessed"'), "utf-8")
+    assert [p.kind for p in verify(tmp_path).problems] == ["schema"] * len(record["blocks"])
