@@ -14,14 +14,10 @@ from ..archive.records import ExportError
 from ..archive.search import QueryError, search
 from ..archive.verify import verify
 from ..render.terminal import printable, shown, visible
-from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_quiet, summarized
+from .exits import error as _error
 
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
-
-
-def _error(message: str, code: int = EXIT_FAILED) -> int:
-    print(f"archiver: error: {message}", file=sys.stderr)
-    return code
 
 
 def _directory(value: str) -> Path:
@@ -52,13 +48,8 @@ def bag_after_clean(args: argparse.Namespace) -> int:
 
 
 def _bag(export: Path, output: Path | None, org: str | None, quiet: bool) -> int:
-    try:
-        summary = make_bag(export, BagOptions(output=output, source_organization=org))
-    except (BagError, ExportError, OSError) as exc:
-        return _error(str(exc))
-    if not quiet:
-        print(summary.line(), file=sys.stderr)
-    return EXIT_OK
+    options = BagOptions(output=output, source_organization=org)
+    return summarized(lambda: make_bag(export, options), quiet, (BagError, ExportError, OSError))
 
 
 def cmd_bag(args: argparse.Namespace) -> int:
@@ -78,7 +69,7 @@ def add_bag(sub: argparse._SubParsersAction) -> None:
     p.add_argument("dir", type=_directory, metavar="DIR", help="export directory")
     p.add_argument("-o", "--output", metavar="BAG", help="write the bag here (default: DIR becomes the bag)")
     add_bag_options(p)
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    add_quiet(p)
     p.set_defaults(func=cmd_bag)
 
 
@@ -110,17 +101,15 @@ def add_verify(sub: argparse._SubParsersAction) -> None:
 
 def cmd_index(args: argparse.Namespace) -> int:
     """Run ``archiver index``."""
-    try:
+
+    def work():
         if args.dedup:  # duplicate groups first: the index takes them from duplicates.jsonl
             from ..crawl.duplicates import dedup_export
 
             dedup_export(args.dir)
-        summary = build_index(args.dir, workers=args.parallel)
-    except (ExportError, OSError) as exc:
-        return _error(str(exc))
-    if not args.quiet:
-        print(summary.line(), file=sys.stderr)
-    return EXIT_OK
+        return build_index(args.dir, workers=args.parallel)
+
+    return summarized(work, args.quiet, (ExportError, OSError))
 
 
 def add_index(sub: argparse._SubParsersAction) -> None:
@@ -146,7 +135,7 @@ def add_index(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="group duplicates first (archiver dedup); search then shows one hit per group",
     )
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    add_quiet(p)
     p.set_defaults(func=cmd_index)
 
 

@@ -17,13 +17,8 @@ from ..crawl.profile import ProfileOptions, SiteProfiles, build_profiles
 from ..crawl.sites import first_pass, load_profiles, write_profiles
 from ..export.dataset import FORMATS, DatasetOptions
 from ..sources.base import Task
-from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-
-
-def _error(message: str, code: int = EXIT_FAILED) -> int:
-    print(f"archiver: error: {message}", file=sys.stderr)
-    return code
-
+from .exits import EXIT_OK, EXIT_USAGE, add_quiet, summarized
+from .exits import error as _error
 
 SITE_PAGES = ProfileOptions().min_host_pages
 """N: a batch run of fewer pages runs no first pass (no host can have a profile)."""
@@ -144,7 +139,7 @@ def add_profile(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--timeout", type=float, default=60.0, metavar="SECONDS", help="per-page limit (default 60)"
     )
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    add_quiet(p)
     p.set_defaults(func=cmd_profile, lang_candidates=None)  # tags only: the texts it counts do not change
 
 
@@ -159,13 +154,8 @@ def cmd_dedup(args: argparse.Namespace) -> int:
     """Run ``archiver dedup``."""
     from ..crawl.duplicates import dedup_export
 
-    try:
-        summary = dedup_export(args.dir, DedupOptions(threshold=args.threshold))
-    except (ExportError, OSError) as exc:
-        return _error(str(exc))
-    if not args.quiet:
-        print(summary.line(), file=sys.stderr)
-    return EXIT_OK
+    options = DedupOptions(threshold=args.threshold)
+    return summarized(lambda: dedup_export(args.dir, options), args.quiet, (ExportError, OSError))
 
 
 def add_dedup(sub: argparse._SubParsersAction) -> None:
@@ -185,7 +175,7 @@ def add_dedup(sub: argparse._SubParsersAction) -> None:
         metavar="J",
         help=f"estimated Jaccard similarity for a near-duplicate (default {DedupOptions().threshold})",
     )
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    add_quiet(p)
     p.set_defaults(func=cmd_dedup)
 
 
@@ -201,13 +191,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ..export.dataset import export_dataset
 
     options = DatasetOptions(args.format, args.shard_size, Path(args.output) if args.output else None)
-    try:
-        summary = export_dataset(args.dir, options)
-    except (ExportError, OSError) as exc:
-        return _error(str(exc))
-    if not args.quiet:
-        print(summary.line(), file=sys.stderr)
-    return EXIT_OK
+    return summarized(lambda: export_dataset(args.dir, options), args.quiet, (ExportError, OSError))
 
 
 def add_export(sub: argparse._SubParsersAction) -> None:
@@ -229,7 +213,7 @@ def add_export(sub: argparse._SubParsersAction) -> None:
         help=f"rows per shard (default {DatasetOptions().shard_size:,})",
     )
     p.add_argument("-o", "--output", metavar="DEST", help="dataset directory (default: DIR/dataset)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    add_quiet(p)
     p.set_defaults(func=cmd_export)
 
 
