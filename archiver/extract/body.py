@@ -38,12 +38,13 @@ from . import reasons as R
 from .audit import Cut
 from .blocks import BLOCK_TAGS, SKIP_TAGS
 from .choose import _MIN_ARTICLE, Chooser
-from .cues import WEAK_TOKENS, keyword_table, phrase_cue, region_cue, structure_cue
+from .cues import WEAK_TOKENS, keyword_table, phrase_cue, region_cue
 from .headed import headed_run, site_names, title_parts
 from .lead import leads
 from .metadata import jsonld_article
 from .parse import attached, drop_bare_readings, drop_tree, inside_tag, is_inside, text_of
 from .reconcile import Verdict, reconcile
+from .relaxed import relaxed_cue, vouched
 from .scoring import Memo, head_titles, top_candidate
 from .second import BRIEF, LONG_BLOCK, second_opinion
 from .stats import Stats, measure
@@ -98,6 +99,7 @@ class _Extractor(Chooser):
         self.mass: dict[etree._Element, int] | None = None
         self.anchor: etree._Element | None = top_candidate(body, self.st, ld_body, self.memo, self.order)
         self.keep: set[etree._Element] = set()
+        self.trusted: set[etree._Element] = set()  # the relaxed pass reads no class word here
         if self.anchor is not None:
             self.keep = {self.anchor, *self.anchor.iterancestors()}
 
@@ -128,7 +130,7 @@ class _Extractor(Chooser):
         # a depth-first walk in document order, over the list taken before any cut; a cut
         # subtree's elements are contiguous in it and skipped
         elements, i = self.elements, 1
-        cue_of = region_cue if self.strict else structure_cue
+        cue_of = region_cue if self.strict else relaxed_cue(self.trusted)
         while i < len(elements):
             el = elements[i]
             i += 1
@@ -251,6 +253,8 @@ def _extract(
     ex = _Extractor(body, phrases, ld_body, strict)
     opinion = second_opinion(ex.elements, ex.st)  # the untouched tree's measures: before any cut
     lead = _lead(ex, opinion, names)
+    if not strict:
+        ex.trusted = vouched(opinion, lead)
     ex.structural_pass()
     ex.phrase_pass()
     ex.widget_pass()

@@ -31,6 +31,7 @@ from .blocks import BLOCK_TAGS
 from .headed import ends_before
 from .parse import drop_tree, text_of
 from .second import BRIEF, Opinion, Run
+from .slides import slides_beside
 from .widgets import guess_role
 
 FAR_LESS = 0.5  # main holds under this share of the run's prose: reconcile
@@ -85,6 +86,8 @@ def reconcile(
     if chosen is None:
         return Verdict(main, "main", "")
     run, held, story = chosen
+    if ok and story is None and lead is not None and (slides := _slides(ex, main, opinion, lead)):
+        return slides
     missing = run.weight - held
     if ok and story is None and (held >= FAR_LESS * run.weight or missing < MIN_MISSING):
         return (
@@ -110,6 +113,17 @@ def reconcile(
     if method == "second" and main and ok:
         note += f"; replaced {len(main)} element(s) the cues chose"
     return Verdict(sorted(kept + taken, key=lambda e: ex.order.get(e, 0)), method, note, max(run.weights))
+
+
+def _slides(ex, main: list[etree._Element], opinion: Opinion, lead: Lead) -> Verdict | None:
+    """The slideshow beside the headline's story (:mod:`.slides`) is cut as a gallery."""
+    found = slides_beside(main, opinion, lead[1], ex.order)
+    for el in found:
+        if el.getparent() is not None:
+            ex.cut(el, "gallery", R.REPEATED_SLIDES)
+    if not found:
+        return None
+    return Verdict(main, "narrowed", f"cut {len(found)} slide list(s) beside the headline's story")
 
 
 def _chosen_run(
