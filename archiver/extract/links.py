@@ -17,10 +17,13 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from .._speedups import pick
 from ..model import Link, Metadata
 from ..render.urls import safe_url
 from .blocks import Proto
-from .parse import squash
+from .resolve import base_of, join
+
+_anchors = pick("anchors")  # the page's <a href> targets and texts, compiled or pure
 
 
 def _web(url: str | None) -> str | None:
@@ -64,11 +67,24 @@ def absolute(href: str | None, base: str | None) -> str | None:
         return href
     if _AS_JOINED.fullmatch(href):  # most targets of a page: no need to join
         return safe_url(href) or href
+    return _joined(href, base)
+
+
+def _joined(href: str, base: str) -> str:
     try:
-        joined = urljoin(base, href)
+        joined = join(base_of(base), href)  # urljoin's result, the base parsed once
     except ValueError:  # an invalid IPv6 literal, say: kept relative rather than guessed
         return href
     return safe_url(joined) or href
+
+
+def _target(href: str, base: str | None) -> str | None:
+    """``absolute(safe_url(href), base)``: a sanitized target is its own sanitized form
+    (``safe_url`` is idempotent), so one that needs no join is kept as it is."""
+    safe = safe_url(href)
+    if not safe or base is None or _AS_JOINED.fullmatch(safe):
+        return safe
+    return _joined(safe, base)
 
 
 def _piece(piece: tuple, base: str) -> tuple:
@@ -101,18 +117,12 @@ def page_links(root: etree._Element, base: str | None) -> list[tuple[str, str]]:
     """Every ``<a href>`` of the page in document order as (text, target): the target through the
     sanitizer and made absolute; in-page fragments and refused targets left out. Read before the
     extraction cuts the tree."""
-    hidden = {a for el in root.iter(*_NO_TEXT) for a in el.iter("a")}  # one pass, not one per link
     targets: dict[str, str | None] = {}  # a page links the same target many times: resolve it once
     out = []
-    for a in root.iter("a"):
-        href = (a.get("href") or "").strip()
-        if not href or href.startswith("#") or a in hidden:
-            continue
-        target = (
-            targets[href] if href in targets else targets.setdefault(href, absolute(safe_url(href), base))
-        )
+    for href, text in _anchors.anchors(root, _NO_TEXT, ("#",)):
+        target = targets[href] if href in targets else targets.setdefault(href, _target(href, base))
         if target:
-            out.append((squash("".join(a.itertext())), target))
+            out.append((text, target))
     return out
 
 
