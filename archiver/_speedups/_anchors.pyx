@@ -68,8 +68,11 @@ cdef int _put(Buffer* b, const char* s, Py_ssize_t n) except -1:
     return 0
 
 
-cdef int _put_run(Buffer* b, xmlNode* c) except -1:
-    """One piece of ``itertext``: the text lxml reads from ``c`` on (adjacent text and CDATA)."""
+cdef int _put_run(Buffer* b, xmlNode* c, bint spaced) except -1:
+    """One piece of ``itertext``: the text lxml reads from ``c`` on (adjacent text and CDATA),
+    after a separating space when ``spaced``."""
+    if spaced:
+        _put(b, " ", 1)
     while c is not NULL:
         if _is_text(c):
             if c.content is not NULL:
@@ -80,8 +83,9 @@ cdef int _put_run(Buffer* b, xmlNode* c) except -1:
     return 0
 
 
-cdef str _text(xmlNode* start):
-    """``squash("".join(el.itertext()))`` of an element node, read off the nodes."""
+cdef str _text(xmlNode* start, bint spaced):
+    """``squash(sep.join(el.itertext()))`` of an element node, read off the nodes (``sep``: a
+    space when ``spaced``, else nothing)."""
     cdef xmlNode* cur
     cdef xmlNode* nxt
     cdef Buffer b
@@ -90,21 +94,21 @@ cdef str _text(xmlNode* start):
     if b.data is NULL:
         raise MemoryError()
     try:
-        _put_run(&b, start.children)
+        _put_run(&b, start.children, spaced)
         cur = _first_child(start)
         while cur is not NULL:
             if cur.type == tree.XML_ELEMENT_NODE:
-                _put_run(&b, cur.children)
+                _put_run(&b, cur.children, spaced)
                 nxt = _first_child(cur)
                 if nxt is not NULL:
                     cur = nxt
                     continue
             elif cur.type == tree.XML_ENTITY_REF_NODE:
-                _put(&b, "&", 1)
+                _put(&b, " &" if spaced else "&", 2 if spaced else 1)
                 _put(&b, <const char*>cur.name, strlen(<const char*>cur.name))
                 _put(&b, ";", 1)
             while True:  # cur is done: its tail, then its next sibling or up to its parent
-                _put_run(&b, cur.next)
+                _put_run(&b, cur.next, spaced)
                 nxt = _next(cur)
                 if nxt is not NULL:
                     cur = nxt
@@ -165,8 +169,37 @@ def anchors(root, hidden, tuple skip):
             if href:
                 href = href.strip()
                 if href and not href.startswith(skip) and not _hidden(node, c_root, names):
-                    out.append((href, _text(node)))
+                    out.append((href, _text(node, False)))
         # the next node in document order: first child, else next sibling, else up
+        nxt = _first_child(node)
+        if nxt is NULL:
+            while node is not c_root:
+                nxt = _next(node)
+                if nxt is not NULL:
+                    break
+                node = node.parent
+        if node is c_root and nxt is NULL:
+            break
+        node = nxt
+    return out
+
+
+def texts(el, str tag):
+    """The visible text (``walk.text_of``) of every ``tag`` element under (and including) ``el``,
+    in document order, as ``anchors.texts``. Trees that are not HTML documents go to the twin."""
+    cdef cetree._Element top = <cetree._Element?>el
+    cdef xmlNode* c_root = top._c_node
+    cdef xmlNode* node = c_root
+    cdef xmlNode* nxt
+    cdef bytes name = tag.encode("utf-8")
+    cdef list out = []
+    if node.doc is NULL or node.doc.type != tree.XML_HTML_DOCUMENT_NODE or c_root.type != tree.XML_ELEMENT_NODE:
+        from archiver._speedups import anchors as twin
+
+        return twin.texts(el, tag)
+    while node is not NULL:
+        if _named(node, name):
+            out.append(_text(node, True))
         nxt = _first_child(node)
         if nxt is NULL:
             while node is not c_root:

@@ -12,7 +12,7 @@ from collections.abc import Collection
 
 from lxml import etree
 
-from .walk import squash
+from .walk import squash, text_of
 
 
 def anchors(root: etree._Element, hidden: Collection[str], skip: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -27,3 +27,9 @@ def anchors(root: etree._Element, hidden: Collection[str], skip: tuple[str, ...]
             continue
         out.append((href, squash("".join(a.itertext()))))
     return out
+
+
+def texts(el: etree._Element, tag: str) -> list[str]:
+    """``text_of`` (the visible text, pieces joined by spaces) of every ``tag`` element under (and
+    including) ``el``, in document order."""
+    return [text_of(a) for a in el.iter(tag)]

@@ -17,7 +17,10 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .._speedups import pick
 from .parse import squash, text_of
+
+_anchors = pick("anchors")  # the texts of a menu's links, compiled or pure
 
 _ORG_TYPES = frozenset(
     {
@@ -125,16 +128,15 @@ def menu_labels(root: etree._Element) -> frozenset[str]:
     ``header``: an article's header holds its byline's links.)"""
     out: set[str] = set()
     names: set[str] = set()  # links of two words or more: a menu of the site's authors has names
-    seen: set[etree._Element] = set()  # a link of a nested menu counts once (its key is in already)
+    menus: set[etree._Element] = set()
     keys: dict[str, str] = {}  # menus repeat their labels (desktop and mobile): one key each
     for el in root.iter("nav", "ul"):
         marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
         if el.tag == "nav" or "menu" in marks or "nav" in marks:
-            for a in el.iter("a"):
-                if a in seen:
-                    continue
-                seen.add(a)
-                text = text_of(a)
+            menus.add(el)
+            if any(up in menus for up in el.iterancestors("nav", "ul")):
+                continue  # a menu inside a menu: its links were read with the outer one's
+            for text in _anchors.texts(el, "a"):
                 key = keys.get(text)
                 if key is None:
                     key = keys[text] = _key(text)

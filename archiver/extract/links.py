@@ -104,7 +104,14 @@ def absolute_links(protos: list[Proto], base: str | None) -> list[Proto]:
     """``protos`` with every link mark's target resolved against ``base`` (the same list without one)."""
     if base is None:
         return protos
-    return [dataclasses.replace(p, pieces=[_piece(x, base) for x in p.pieces]) for p in protos]
+    return [_proto(p, base) for p in protos]
+
+
+def _proto(p: Proto, base: str) -> Proto:
+    """``p`` with its link targets resolved; a block with no marks at all (most) as it is."""
+    if not any(marks for _, marks in p.pieces):
+        return p
+    return dataclasses.replace(p, pieces=[_piece(x, base) for x in p.pieces])
 
 
 def absolute_metadata(meta: Metadata, base: str | None, url: str | None) -> Metadata:

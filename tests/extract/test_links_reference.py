@@ -5,6 +5,7 @@ and on generated pages, against page bases of every kind."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import random
 from pathlib import Path
 from urllib.parse import urljoin
@@ -13,7 +14,8 @@ import pytest
 from lxml import etree
 
 from archiver.decode import decode
-from archiver.extract.links import _NO_TEXT, page_base, page_links
+from archiver.extract.blocks import build_blocks
+from archiver.extract.links import _NO_TEXT, _piece, absolute_links, page_base, page_links
 from archiver.extract.parse import parse_html, squash
 from archiver.render.urls import safe_url
 
@@ -111,3 +113,24 @@ def test_page_links_with_the_page_base():
     base = page_base(root, "https://x.example/a/b", None)
     assert page_links(root, base) == reference_page_links(root, base)
     assert page_links(root, base)[0] == ("x", "https://x.example/sub/x")
+
+
+@pytest.mark.parametrize("base", BASES[1:])
+def test_absolute_links_equal_the_plain_replacement(base):
+    """Every block rebuilt with each piece resolved (the reference) reads the same as the blocks
+    absolute_links gives, which keeps a block without marks as it is."""
+    for root in [*_fixture_roots(), parse_html(_page(random.Random(3)))]:
+        protos = build_blocks(root)
+        want = [dataclasses.replace(p, pieces=[_piece(x, base) for x in p.pieces]) for p in protos]
+        got = absolute_links(protos, base)
+        assert len(got) == len(want)
+        for p, q in zip(got, want, strict=True):
+            assert (p.role, p.pieces, p.level, p.ordered, p.cells) == (
+                q.role,
+                q.pieces,
+                q.level,
+                q.ordered,
+                q.cells,
+            )
+            assert p.source is q.source
+        assert any(p.pieces != q.pieces for p, q in zip(got, protos, strict=True))  # links were resolved

@@ -115,3 +115,11 @@ def test_the_generated_pages_hold_every_kind_of_anchor():
     kept = sum(len(twin.anchors(r, _NO_TEXT, SKIP)) for _, r in CASES)
     every = sum(len(twin.anchors(r, frozenset(), ())) for _, r in CASES)
     assert kept > 500 and every > kept
+
+
+@pytest.mark.parametrize(("name", "root"), CASES, ids=[c[0] for c in CASES])
+def test_texts_are_the_twins(name, root):
+    fast = compiled_or_skip("anchors")
+    for el in [root, *list(root.iter("ul", "nav", "div"))[:8]]:
+        for tag in ("a", "li", "span"):
+            assert fast.texts(el, tag) == twin.texts(el, tag)
