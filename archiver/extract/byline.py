@@ -17,7 +17,10 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .._speedups import pick
 from .parse import squash, text_of
+
+_anchors = pick("anchors")  # the texts of a menu's links, compiled or pure
 
 _ORG_TYPES = frozenset(
     {
@@ -125,12 +128,19 @@ def menu_labels(root: etree._Element) -> frozenset[str]:
     ``header``: an article's header holds its byline's links.)"""
     out: set[str] = set()
     names: set[str] = set()  # links of two words or more: a menu of the site's authors has names
+    menus: set[etree._Element] = set()
+    keys: dict[str, str] = {}  # menus repeat their labels (desktop and mobile): one key each
     for el in root.iter("nav", "ul"):
         marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
         if el.tag == "nav" or "menu" in marks or "nav" in marks:
-            for a in el.iter("a"):
-                text = text_of(a)
-                (names if len(text.split()) > 1 else out).add(_key(text))
+            menus.add(el)
+            if any(up in menus for up in el.iterancestors("nav", "ul")):
+                continue  # a menu inside a menu: its links were read with the outer one's
+            for text in _anchors.texts(el, "a"):
+                key = keys.get(text)
+                if key is None:
+                    key = keys[text] = _key(text)
+                (names if len(text.split()) > 1 else out).add(key)
     return frozenset(k for k in out if k and k not in names)
 
 
@@ -154,11 +164,13 @@ def labelled_section(el: etree._Element) -> etree._Element | None:
 
 
 # A short text piece that is a byline: "كتب: سعيد خالد", "كتبت أسماء نصار", "بقلم: ..."
-_TEXT_LEAD = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد)\s*[:：]?\s+(\S+(?:\s+\S+){1,3})\s*[|\-–—]?\s*$")
+_LEADS = ("كتب", "كتبت", "بقلم", "إعداد", "اعداد")
+_LEAD = "|".join(_LEADS)
+_TEXT_LEAD = re.compile(rf"^\s*(?:{_LEAD})\s*[:：]?\s+(\S+(?:\s+\S+){{1,3}})\s*[|\-–—]?\s*$")
 
 
-_LEAD_ONLY = re.compile(r"^(?:كتب|كتبت|بقلم|إعداد|اعداد)\s*[:：]?$")
-_LEAD_START = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد)(?:\s|[:：]|$)")
+_LEAD_ONLY = re.compile(rf"^(?:{_LEAD})\s*[:：]?$")
+_LEAD_START = re.compile(rf"^\s*(?:{_LEAD})(?:\s|[:：]|$)")
 
 
 def text_byline(root: etree._Element) -> str | None:
@@ -166,7 +178,9 @@ def text_byline(root: etree._Element) -> str | None:
     lead ("كتب: <a>سعيد خالد</a>": the lead may be the element's own text, the name a child's or
     a sibling's)."""
     body = root.find("body")
-    for el in body.iter() if body is not None else ():
+    if body is None or not any(lead in _all_text(body) for lead in _LEADS):
+        return None  # no element's text can start with a lead the page does not hold
+    for el in body.iter():
         if (
             not isinstance(el.tag, str)
             or el.tag in ("script", "style", "nav", "footer")
@@ -181,6 +195,12 @@ def text_byline(root: etree._Element) -> str | None:
         if m and not any(c.isdigit() for c in m.group(1)):
             return m.group(1)
     return None
+
+
+def _all_text(el: etree._Element) -> str:
+    """Every text node under ``el`` run together (libxml2's content of it, in one C call): each
+    element's ``.text`` is a run of it."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 # A first paragraph that is "Name Name-Place": two to four words, a dash, one or two words.

@@ -28,10 +28,13 @@ def _meta(root: etree._Element) -> dict[str, str]:
     """First value of each <meta name|property|itemprop> key, lower-cased keys."""
     found: dict[str, str] = {}
     for el in root.iter("meta"):
-        key = el.get("property") or el.get("name") or el.get("itemprop")
-        value = el.get("content")
+        get = el.get
+        key = get("property") or get("name") or get("itemprop")
+        value = get("content")
         if key and value and value.strip():
-            found.setdefault(key.strip().lower(), squash(value))
+            key = key.strip().lower()
+            if key not in found:  # squashed once, for the first
+                found[key] = squash(value)
     return found
 
 

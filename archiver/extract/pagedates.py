@@ -10,10 +10,13 @@ from typing import Any
 
 from lxml import etree
 
+from .._speedups import pick
 from .cues import token_tuple
 from .dates import parse_date
 from .parse import text_of
 from .relative_dates import capture_time, resolve
+
+_walk = pick("walk")  # the attribute walk, compiled or pure (archiver/_speedups/walk.py)
 
 _DATE_TOKENS = frozenset(
     {
@@ -63,17 +66,18 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {str(x).lower() for x in (t if isinstance(t, list) else [t])}
 
 
+# Elements that may be marked as dates: their class/id/itemprop, lower-cased, holds a date token
+# (each token of a value is a piece of it, lower-cased: a value without one has none of them).
+_DATE_ATTRS = ("class", "id", "itemprop")
+_MAY_BE_DATE = re.compile("|".join(sorted(map(re.escape, _DATE_TOKENS))))
+
+
 def _visible_date(root: etree._Element) -> str | None:
     """A date in a short element whose class/id/itemprop says date, time or post meta."""
     body = root.find("body")
     if body is None:
         return None
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
-            continue
-        keys = el.keys()  # without class, id and itemprop the attrs below are blank: skipped
-        if not ("class" in keys or "id" in keys or "itemprop" in keys):
-            continue
+    for el in _walk.marked(body, _DATE_ATTRS, ("script", "style"), _MAY_BE_DATE):  # in document order
         attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
         if not attrs.strip() or _DATE_TOKENS.isdisjoint(token_tuple(attrs)):
             continue

@@ -1,0 +1,213 @@
+# cython: language_level=3
+"""The page's link anchors, compiled (the twin of ``anchors.py``, issue 17).
+
+One walk over libxml2's nodes: an ``<a>``'s ``href`` is read off its attribute node, whether it
+sits inside a hidden element is read off its ancestors, and its text is gathered from the text
+nodes into one buffer, decoded once; a proxy is made only where lxml must read an attribute
+itself. Same function, same results as ``anchors.py`` (``tests/speedups/test_anchors_twins.py``).
+"""
+
+from libc.stdlib cimport free, malloc, realloc
+from libc.string cimport memcpy, strcmp, strlen
+
+cimport lxml.includes.etreepublic as cetree
+cimport lxml.includes.tree as tree
+from lxml.includes.tree cimport xmlNode
+
+from archiver._speedups.walk import squash
+
+cetree.import_lxml__etree()
+
+
+cdef inline bint _is_text(xmlNode* c) noexcept nogil:
+    return c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE
+
+
+cdef inline bint _is_xinclude(xmlNode* c) noexcept nogil:
+    return c.type == tree.XML_XINCLUDE_START or c.type == tree.XML_XINCLUDE_END
+
+
+cdef inline xmlNode* _first_child(xmlNode* n) noexcept nogil:
+    """The first child lxml iterates (element, comment, PI, entity) of an element, or NULL."""
+    if n.type != tree.XML_ELEMENT_NODE:
+        return NULL
+    cdef xmlNode* c = n.children
+    while c is not NULL and not cetree._isElement(c):
+        c = c.next
+    return c
+
+
+cdef inline xmlNode* _next(xmlNode* n) noexcept nogil:
+    cdef xmlNode* c = n.next
+    while c is not NULL and not cetree._isElement(c):
+        c = c.next
+    return c
+
+
+cdef inline bint _named(xmlNode* n, const char* name) noexcept nogil:
+    return n.type == tree.XML_ELEMENT_NODE and n.ns is NULL and strcmp(<const char*>n.name, name) == 0
+
+
+cdef struct Buffer:
+    char* data
+    Py_ssize_t size
+    Py_ssize_t cap
+
+
+cdef int _put(Buffer* b, const char* s, Py_ssize_t n) except -1:
+    cdef char* grown
+    if b.size + n > b.cap:
+        while b.size + n > b.cap:
+            b.cap *= 2
+        grown = <char*>realloc(b.data, b.cap)
+        if grown is NULL:
+            raise MemoryError()
+        b.data = grown
+    memcpy(b.data + b.size, s, n)
+    b.size += n
+    return 0
+
+
+cdef int _put_run(Buffer* b, xmlNode* c, bint spaced) except -1:
+    """One piece of ``itertext``: the text lxml reads from ``c`` on (adjacent text and CDATA),
+    after a separating space when ``spaced``."""
+    if spaced:
+        _put(b, " ", 1)
+    while c is not NULL:
+        if _is_text(c):
+            if c.content is not NULL:
+                _put(b, <const char*>c.content, strlen(<const char*>c.content))
+        elif not _is_xinclude(c):
+            break
+        c = c.next
+    return 0
+
+
+cdef str _text(xmlNode* start, bint spaced):
+    """``squash(sep.join(el.itertext()))`` of an element node, read off the nodes (``sep``: a
+    space when ``spaced``, else nothing)."""
+    cdef xmlNode* cur
+    cdef xmlNode* nxt
+    cdef Buffer b
+    b.size, b.cap = 0, 256
+    b.data = <char*>malloc(b.cap)
+    if b.data is NULL:
+        raise MemoryError()
+    try:
+        _put_run(&b, start.children, spaced)
+        cur = _first_child(start)
+        while cur is not NULL:
+            if cur.type == tree.XML_ELEMENT_NODE:
+                _put_run(&b, cur.children, spaced)
+                nxt = _first_child(cur)
+                if nxt is not NULL:
+                    cur = nxt
+                    continue
+            elif cur.type == tree.XML_ENTITY_REF_NODE:
+                _put(&b, " &" if spaced else "&", 2 if spaced else 1)
+                _put(&b, <const char*>cur.name, strlen(<const char*>cur.name))
+                _put(&b, ";", 1)
+            while True:  # cur is done: its tail, then its next sibling or up to its parent
+                _put_run(&b, cur.next, spaced)
+                nxt = _next(cur)
+                if nxt is not NULL:
+                    cur = nxt
+                    break
+                cur = cur.parent
+                if cur is start:
+                    cur = NULL
+                    break
+        return squash(b.data[: b.size].decode("utf-8"))
+    finally:
+        free(b.data)
+
+
+cdef object _href(cetree._Element top, xmlNode* node):
+    """The ``href`` value as ``el.get`` reads it, or None without one."""
+    cdef tree.xmlAttr* a = node.properties
+    cdef xmlNode* c
+    while a is not NULL and not (a.ns is NULL and strcmp(<const char*>a.name, "href") == 0):
+        a = a.next
+    if a is NULL:
+        return None
+    c = a.children
+    if c is NULL:
+        return ""
+    if c.next is NULL and c.type == tree.XML_TEXT_NODE and c.content is not NULL:
+        return (<const char*>c.content)[: strlen(<const char*>c.content)].decode("utf-8")
+    return cetree.elementFactory(top._doc, node).get("href")
+
+
+cdef bint _hidden(xmlNode* node, xmlNode* c_root, list names) except -1:
+    """True when an ancestor of ``node`` up to (and including) ``c_root`` is named in ``names``."""
+    cdef xmlNode* p = node
+    cdef bytes name
+    while p is not c_root and p.parent is not NULL:
+        p = p.parent
+        for name in names:
+            if _named(p, name):
+                return True
+    return False
+
+
+def anchors(root, hidden, tuple skip):
+    """(href, text) of the page's ``<a>`` elements, as ``anchors.anchors``. Trees that are not
+    HTML documents go to the twin."""
+    cdef cetree._Element top = <cetree._Element?>root
+    cdef xmlNode* c_root = top._c_node
+    cdef xmlNode* node = c_root
+    cdef xmlNode* nxt
+    cdef list names = [n.encode("utf-8") for n in hidden]
+    cdef list out = []
+    if node.doc is NULL or node.doc.type != tree.XML_HTML_DOCUMENT_NODE:
+        from archiver._speedups import anchors as twin
+
+        return twin.anchors(root, hidden, skip)
+    while node is not NULL:
+        if _named(node, "a"):
+            href = _href(top, node)
+            if href:
+                href = href.strip()
+                if href and not href.startswith(skip) and not _hidden(node, c_root, names):
+                    out.append((href, _text(node, False)))
+        # the next node in document order: first child, else next sibling, else up
+        nxt = _first_child(node)
+        if nxt is NULL:
+            while node is not c_root:
+                nxt = _next(node)
+                if nxt is not NULL:
+                    break
+                node = node.parent
+        if node is c_root and nxt is NULL:
+            break
+        node = nxt
+    return out
+
+
+def texts(el, str tag):
+    """The visible text (``walk.text_of``) of every ``tag`` element under (and including) ``el``,
+    in document order, as ``anchors.texts``. Trees that are not HTML documents go to the twin."""
+    cdef cetree._Element top = <cetree._Element?>el
+    cdef xmlNode* c_root = top._c_node
+    cdef xmlNode* node = c_root
+    cdef xmlNode* nxt
+    cdef bytes name = tag.encode("utf-8")
+    cdef list out = []
+    if node.doc is NULL or node.doc.type != tree.XML_HTML_DOCUMENT_NODE or c_root.type != tree.XML_ELEMENT_NODE:
+        from archiver._speedups import anchors as twin
+
+        return twin.texts(el, tag)
+    while node is not NULL:
+        if _named(node, name):
+            out.append(_text(node, True))
+        nxt = _first_child(node)
+        if nxt is NULL:
+            while node is not c_root:
+                nxt = _next(node)
+                if nxt is not NULL:
+                    break
+                node = node.parent
+        if node is c_root and nxt is NULL:
+            break
+        node = nxt
+    return out
