@@ -14,8 +14,11 @@ from itertools import pairwise
 
 from lxml import etree
 
+from .._speedups import pick
 from ..text.fold import phrase_key
 from . import reasons as R
+
+_signature = pick("cueattrs").signature  # compiled or pure: the same tuples
 
 STRUCTURE_ROLES = {
     "nav": "navigation",
@@ -272,8 +275,52 @@ def _hiding_cue(el: etree._Element, keys: list[str]) -> tuple[str, str] | None:
 
 
 def region_cue(el: etree._Element) -> tuple[str, str] | None:
-    """``structure_cue(el)``, a hiding class, or ``class_cue(el)``: the cue that cuts a region."""
-    keys = el.keys()  # read once for both (hot: every element of the page)
+    """``structure_cue(el)``, a hiding class, or ``class_cue(el)``: the cue that cuts a region.
+
+    Hot (every element of a page): answered once per distinct tag and cue attributes."""
+    return _signed_region_cue(_signature(el, SIGNED))
+
+
+def signature(el: etree._Element) -> tuple:
+    """The element's tag and ``SIGNED`` attributes (``archiver._speedups.cueattrs.signature``):
+    what every cue of this module and the class weights read of it, as a cache key."""
+    return _signature(el, SIGNED)
+
+
+#: The attributes any cue or class weight reads (``_structure_cue``, ``_hiding_cue``,
+#: ``_class_cue`` and :func:`archiver.extract.scoring.class_weight`): an element's tag and these
+#: attributes decide what those say of it, so the answers are kept per signature.
+SIGNED = frozenset({*_CUE_ATTRS, "role", "style", "hidden", "aria-hidden", "itemprop"})
+
+
+class Signed:
+    """An element as the cues read it, rebuilt from its signature (``cueattrs.signature`` over
+    ``SIGNED``): its ``tag``, ``get`` and ``keys`` for those attributes only. The cues give it
+    what they give the element: an attribute outside ``SIGNED`` changes no cue's answer."""
+
+    __slots__ = ("attrs", "tag")
+
+    def __init__(self, sig: tuple) -> None:
+        self.tag = sig[0]
+        self.attrs: dict[str, str] = {}
+        for i in range(1, len(sig), 2):
+            self.attrs.setdefault(sig[i], sig[i + 1])  # el.get reads the first of a name
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return self.attrs.get(name, default)
+
+    def keys(self) -> list[str]:
+        return list(self.attrs)
+
+
+# Signatures repeat across a page's elements and a site's pages; a page has about 200.
+@lru_cache(maxsize=1 << 15)
+def _signed_region_cue(sig: tuple) -> tuple[str, str] | None:
+    return _region_cue(Signed(sig))  # type: ignore[arg-type]  # reads tag, get and keys only
+
+
+def _region_cue(el: etree._Element) -> tuple[str, str] | None:
+    keys = el.keys()
     if keys:
         return _structure_cue(el, keys) or _hiding_cue(el, keys) or _class_cue(el, keys)
     tag = el.tag  # no attributes: only the tag can tell

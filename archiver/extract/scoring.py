@@ -18,11 +18,12 @@ Cues, each a general property of article markup rather than of any one site:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
 from .blocks import BLOCK_TAGS, is_layout_table
-from .cues import WEAK_TOKENS, class_cue, region_cue, token_tuple
+from .cues import WEAK_TOKENS, Signed, class_cue, region_cue, signature, token_tuple
 from .parse import attached, squash, text_of
 from .stats import Stats
 
@@ -82,7 +83,17 @@ _MIN_BONUS_TEXT = 140  # characters a candidate needs before an article class na
 
 def class_weight(el: etree._Element) -> float:
     """+25 for an article token, -25 for a chrome token (-10 for an ambiguous one, see
-    ``WEAK_TOKENS``), +10..+30 for semantic article markup."""
+    ``WEAK_TOKENS``), +10..+30 for semantic article markup. It reads the tag and attributes of
+    :data:`archiver.extract.cues.SIGNED` only: answered once per distinct signature."""
+    return _signed_weight(signature(el))
+
+
+@lru_cache(maxsize=1 << 15)
+def _signed_weight(sig: tuple) -> float:
+    return _class_weight(Signed(sig))  # type: ignore[arg-type]  # reads tag, get and keys only
+
+
+def _class_weight(el: etree._Element) -> float:
     if not el.keys():  # no class, id, role or itemprop: only the tag counts
         return 10.0 if el.tag in ("article", "main") else 0.0
     weight = 0.0
