@@ -191,63 +191,32 @@ def _tokens_and_pairs(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The tokens of a class/id value, and neighbouring parts of one class name written together
     ("news-letter-box" also names a "newsletter", "most_read" a "mostread"), from one split of each
     name; both skip the same names (a negating prefix, or a state suffix after another part)."""
-    names = value.split()
-    if len(names) == 1:  # most values: one name, its own cached split
-        return _class_split(names[0])[:2]
     toks: list[str] = []
     pairs: list[str] = []
-    for cls in names:
-        split = _class_split(cls)
-        toks += split[0]
-        pairs += split[1]
+    for cls in value.split():
+        parts = _class_parts(cls)
+        if parts and (parts[0] in _NEGATED_PREFIX or (len(parts) > 1 and parts[-1] in _STATE_SUFFIX)):
+            continue
+        toks.extend(parts)
+        if len(parts) > 1:  # single letters are abbreviations ("v-a--d"), not halves of a word
+            pairs.extend(a + b for a, b in pairwise(parts) if len(a) > 1 and len(b) > 1)
     return tuple(toks), tuple(pairs)
-
-
-Hit = tuple[str, str]  # (role, the token that names it) of one class token
-ClassSplit = tuple[tuple[str, ...], tuple[str, ...], tuple[Hit, ...], tuple[Hit, ...], bool]
-
-
-# Class names repeat across values far more than whole values do ("col-md-8 article-body
-# post-1234": the value is new, its first two names are not): kept per name.
-@lru_cache(maxsize=1 << 15)
-def _class_split(cls: str) -> ClassSplit:
-    """One class name's (tokens, joined pairs, their chrome hits in order (see ``_token_hit``),
-    whether a token is "live"); all empty when the name is skipped (``_tokens_and_pairs``)."""
-    parts = _class_parts(cls)
-    if parts and (parts[0] in _NEGATED_PREFIX or (len(parts) > 1 and parts[-1] in _STATE_SUFFIX)):
-        return (), (), (), (), False
-    toks = tuple(parts)
-    # single letters are abbreviations ("v-a--d"), not halves of a word
-    pairs = tuple(a + b for a, b in pairwise(parts) if len(a) > 1 and len(b) > 1) if len(parts) > 1 else ()
-    tok_hits = tuple(hit for hit in map(_token_hit, toks) if hit)
-    pair_hits = tuple(hit for hit in map(_token_hit, pairs) if hit)
-    return toks, pairs, tok_hits, pair_hits, "live" in toks
-
-
-def _token_hit(tok: str) -> Hit | None:
-    """(role, token) when a class token is a chrome token, also without a number glued on
-    ("comments18", "sidebar2": a numbered instance of the region)."""
-    table = class_tokens()
-    role = table.get(tok)
-    if role is None and tok[-1:].isdigit() and (stem := tok.rstrip("0123456789")):
-        role = table.get(stem)
-        tok = stem if role else tok
-    return (role, tok) if role else None
 
 
 @lru_cache(maxsize=65536)
 def _value_cue(attr: str, value: str) -> tuple[str, str] | None:
     """The first chrome token of a class/id value (also read in joined parts and without a
-    number glued on): its tokens in order, then its joined pairs. "live-comment",
-    "livecomment-entry": the commentary of a live blog or match ticker is written by the
-    newsroom and is the article; only readers' comments are "comments"."""
-    splits = [_class_split(cls) for cls in value.split()]
-    live = any(split[4] for split in splits)
-    for which in (2, 3):  # every token's hit, then every pair's
-        for split in splits:
-            for role, tok in split[which]:
-                if not (role == "comments" and live):
-                    return role, f"{_TOKEN_REASONS[attr]}:{tok}"
+    number glued on). "live-comment", "livecomment-entry": the commentary of a live blog or match
+    ticker is written by the newsroom and is the article; only readers' comments are "comments"."""
+    table = class_tokens()
+    toks, pairs = _tokens_and_pairs(value)  # not through _tokens' cache: most values are asked once
+    for tok in toks + pairs:
+        role = table.get(tok)
+        if role is None and tok[-1:].isdigit() and (stem := tok.rstrip("0123456789")):
+            role = table.get(stem)  # "comments18", "sidebar2": a numbered instance of the region
+            tok = stem if role else tok
+        if role and not (role == "comments" and "live" in toks):
+            return role, f"{_TOKEN_REASONS[attr]}:{tok}"
     return None
 
 
