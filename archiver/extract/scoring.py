@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from lxml import etree
 
@@ -269,12 +270,13 @@ class Scores:
     ) -> etree._Element | None:
         """``best`` of all the scores, or of those of the candidates ``among``."""
         points = self.points
-        link_density = self.st.link_density
-        ceilings = [
-            ((points[el] + W_MAX) * (1 - link_density(el)) * HEADLINE_BONUS, el)
-            for el in (points if among is None else among)
-        ]
-        ranked = sorted(ceilings, key=lambda item: item[0], reverse=True)
+        text, links = self.st.text.get, self.st.links.get
+        ceilings = []
+        for el in points if among is None else among:
+            total = text(el, 0)  # Stats.link_density, inlined: it is asked for every candidate
+            density = min(1.0, links(el, 0) / total) if total else 0.0
+            ceilings.append(((points[el] + W_MAX) * (1 - density) * HEADLINE_BONUS, el))
+        ranked = sorted(ceilings, key=itemgetter(0), reverse=True)
         found: dict[etree._Element, float] = {}
         top = None
         for ceiling, el in ranked:
@@ -291,30 +293,34 @@ def _prose_points(body: etree._Element, st: Stats, ld_body: str | None) -> dict[
     hay = squash(ld_body) if ld_body and len(ld_body) >= 200 else None  # _ld_paragraphs' test
     tables: set[etree._Element] = set()  # _data_tables, filled as the walk meets each table:
     # a table comes before its cells in document order, so it is sorted out before they are asked
-    inline, text, marks = st.inline, st.text, st.punct
+    inline, text, marks, get = st.inline.get, st.text.get, st.punct.get, scores.get
     top = body.getparent()
     for el in body.iter(*PROSE_TAGS, "table"):  # one walk for the candidates and the tables
-        if el.tag == "table":
+        tag = el.tag
+        if tag == "table":
             if _is_data_table(el, st):
                 tables.add(el)
             continue
-        length = inline.get(el, 0)
-        if length < _MIN_PROSE or _in_data_table(el, tables):
+        length = inline(el, 0)
+        if length < _MIN_PROSE or (tables and _in_data_table(el, tables)):
             continue
-        total = text.get(el, 0) or 1
-        punct = marks.get(el, 0) * length / total
+        total = text(el, 0) or 1
+        punct = marks(el, 0) * length / total
         points = 1 + min(punct, 12) * 0.5 + min(length / 100, 3)
-        if hay is not None and el.tag in _EVIDENCE_TAGS and _is_evidence(el, st, hay):  # el in _ld_paragraphs
+        if hay is not None and tag in _EVIDENCE_TAGS and _is_evidence(el, st, hay):  # el in _ld_paragraphs
             points += 5
-        if el.tag in ("p", "pre", "td", "blockquote") or length > 80:
-            scores[el] = scores.get(el, 0) + points * 0.5
+        if tag in _LEAF_PROSE or length > 80:
+            scores[el] = get(el, 0) + points * 0.5
         node = el.getparent()
         for divisor in (1, 2, 3):
             if node is None or node is top:
                 break
-            scores[node] = scores.get(node, 0) + points / divisor
+            scores[node] = get(node, 0) + points / divisor
             node = node.getparent()
     return scores
+
+
+_LEAF_PROSE = frozenset({"p", "pre", "td", "blockquote"})  # score themselves too, whatever their length
 
 
 def _value(el: etree._Element, points: float, st: Stats, memo: Memo, near: set[etree._Element]) -> float:
@@ -389,14 +395,20 @@ def _near_headline(el: etree._Element, region: set[etree._Element]) -> bool:
 def prose_mass(body: etree._Element, st: Stats) -> dict[etree._Element, int]:
     """Per element, the unlinked prose length beneath it (leaf prose elements only count once)."""
     mass: dict[etree._Element, int] = {}
+    inline, text, links, get = st.inline.get, st.text.get, st.links.get, mass.get
     for el in body.iter(*PROSE_TAGS, "h2", "h3", "h4"):
-        length = st.inline.get(el, 0)
-        if length < _MIN_PROSE or st.link_density(el) > 0.5:
+        length = inline(el, 0)
+        if length < _MIN_PROSE:
             continue
-        for node in (el, *el.iterancestors()):
-            mass[node] = mass.get(node, 0) + length
+        total = text(el, 0)  # Stats.link_density, inlined
+        if total and min(1.0, links(el, 0) / total) > 0.5:
+            continue
+        node: etree._Element | None = el
+        while node is not None:  # el and its ancestors up to body
+            mass[node] = get(node, 0) + length
             if node is body:
                 break
+            node = node.getparent()
     return mass
 
 
