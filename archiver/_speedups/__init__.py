@@ -20,7 +20,16 @@ import os
 import types
 
 #: The primitives that have a compiled module; :func:`speedups_enabled` is true when all load.
-MODULES: tuple[str, ...] = ("classtokens", "cueattrs", "ngram", "nonling", "scripts", "searchkey", "walk")
+MODULES: tuple[str, ...] = (
+    "classtokens",
+    "cueattrs",
+    "ngram",
+    "nonling",
+    "prose",
+    "scripts",
+    "searchkey",
+    "walk",
+)
 
 PURE = os.environ.get("ARCHIVER_PURE", "").strip() not in ("", "0")
 

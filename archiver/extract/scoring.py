@@ -23,6 +23,7 @@ from operator import itemgetter
 
 from lxml import etree
 
+from .._speedups import pick
 from .blocks import BLOCK_TAGS, is_layout_table
 from .cues import WEAK_TOKENS, Signed, class_cue, region_cue, signature, token_tuple
 from .parse import attached, squash, text_of
@@ -79,6 +80,8 @@ _DAMPING_ROLES = frozenset(
     }
 )
 _MIN_PROSE = 25
+# the elements of some tags under a root with at least so much inline text, in document order
+_long_elements = pick("prose").long_elements  # compiled or pure: the same lists
 _MIN_BONUS_TEXT = 140  # characters a candidate needs before an article class name adds to its score
 
 
@@ -295,14 +298,15 @@ def _prose_points(body: etree._Element, st: Stats, ld_body: str | None) -> dict[
     # a table comes before its cells in document order, so it is sorted out before they are asked
     inline, text, marks, get = st.inline.get, st.text.get, st.punct.get, scores.get
     top = body.getparent()
-    for el in body.iter(*PROSE_TAGS, "table"):  # one walk for the candidates and the tables
+    # one walk for the candidates (the prose tags' elements long enough) and the tables
+    for el in _long_elements(body, PROSE_TAGS, ("table",), st.inline, _MIN_PROSE):
         tag = el.tag
         if tag == "table":
             if _is_data_table(el, st):
                 tables.add(el)
             continue
         length = inline(el, 0)
-        if length < _MIN_PROSE or (tables and _in_data_table(el, tables)):
+        if tables and _in_data_table(el, tables):
             continue
         total = text(el, 0) or 1
         punct = marks(el, 0) * length / total
@@ -392,14 +396,15 @@ def _near_headline(el: etree._Element, region: set[etree._Element]) -> bool:
     return False
 
 
+_MASS_TAGS = (*PROSE_TAGS, "h2", "h3", "h4")
+
+
 def prose_mass(body: etree._Element, st: Stats) -> dict[etree._Element, int]:
     """Per element, the unlinked prose length beneath it (leaf prose elements only count once)."""
     mass: dict[etree._Element, int] = {}
     inline, text, links, get = st.inline.get, st.text.get, st.links.get, mass.get
-    for el in body.iter(*PROSE_TAGS, "h2", "h3", "h4"):
+    for el in _long_elements(body, _MASS_TAGS, (), st.inline, _MIN_PROSE):
         length = inline(el, 0)
-        if length < _MIN_PROSE:
-            continue
         total = text(el, 0)  # Stats.link_density, inlined
         if total and min(1.0, links(el, 0) / total) > 0.5:
             continue
