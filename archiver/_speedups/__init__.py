@@ -20,7 +20,17 @@ import os
 import types
 
 #: The primitives that have a compiled module; :func:`speedups_enabled` is true when all load.
-MODULES: tuple[str, ...] = ("anchors", "ngram", "nonling", "scripts", "searchkey", "walk")
+MODULES: tuple[str, ...] = (
+    "anchors",
+    "classtokens",
+    "cueattrs",
+    "ngram",
+    "nonling",
+    "prose",
+    "scripts",
+    "searchkey",
+    "walk",
+)
 
 PURE = os.environ.get("ARCHIVER_PURE", "").strip() not in ("", "0")
 

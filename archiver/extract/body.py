@@ -144,10 +144,22 @@ class _Extractor(Chooser):
                 cue = None
             if cue and not self._protected(el):
                 lead_in = self._comment_lead_in(el) if cue[0] == "comments" else None
-                i += sum(1 for _ in el.iterdescendants())
+                i = self._after(el)
                 self.cut(el, *cue)
                 if lead_in is not None:  # a previous sibling: already walked
                     self.cut(lead_in, "comments", R.COMMENTS_LEAD_IN)
+
+    def _after(self, el: etree._Element) -> int:
+        """The place in ``self.elements`` just past ``el``'s subtree, on a tree cut only before
+        ``el`` (so its subtree, ancestors and the nodes after them are as listed): the place of
+        the next node after it in document order, a following sibling of ``el`` or of an ancestor."""
+        body, node = self.body, el
+        while node is not body:
+            following = node.getnext()
+            if following is not None:
+                return self.order[following]
+            node = node.getparent()
+        return len(self.elements)
 
     def _comment_lead_in(self, comments: etree._Element) -> etree._Element | None:
         """The box just before a comment section that introduces it (posting rules, "views in

@@ -10,12 +10,15 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import pairwise
 
 from lxml import etree
 
+from .._speedups import classtokens, pick
 from ..text.fold import phrase_key
 from . import reasons as R
+
+_signature = pick("cueattrs").signature  # compiled or pure: the same tuples
+_classtokens = pick("classtokens")
 
 STRUCTURE_ROLES = {
     "nav": "navigation",
@@ -34,8 +37,7 @@ ARIA_ROLES = {
     "menu": "navigation",
     "menubar": "navigation",
 }
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_SPLIT = re.compile(r"[\s\-_:./]+")
+_CAMEL, _SPLIT = classtokens._CAMEL, classtokens._SPLIT  # how a class name splits (tests read them)
 _NEGATED_PREFIX = ("has", "no", "with", "without", "show", "hide")
 # State classes ("modal-enabled", "sidebar-open", "comments-closed") describe the page, not the
 # element: they are skipped like the negated ones.
@@ -162,42 +164,18 @@ def token_tuple(value: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _tokens(value: str) -> tuple[str, ...]:
-    return _tokens_and_pairs(value)[0]
+    return _split(value, _NEGATED_PREFIX, _STATE_SUFFIX)[0]
 
 
-def _class_parts(cls: str) -> list[str]:
-    """The lower-cased parts of one class name (no whitespace in it): split on "-", "_", ":",
-    ".", "/" and camelCase, as ``[p.lower() for p in _SPLIT.split(_CAMEL.sub("-", cls)) if p]``."""
-    if not cls.isascii():
-        return [p.lower() for p in _SPLIT.split(_CAMEL.sub("-", cls)) if p]
-    # ASCII (most names) without regexes. Exact: ASCII lower-casing maps A-Z alone, one character
-    # each, so lowering before the split is lowering every part; the camelCase split can only act
-    # where lowering changed something; and with no whitespace in ``cls`` (nor in the "-" the
-    # camelCase split inserts), spaces put for the separators then ``str.split()`` are the
-    # separator runs split with the empty parts dropped.
-    low = cls.lower()
-    if low != cls:
-        low = _CAMEL.sub("-", cls).lower()
-    return low.translate(_SEPARATORS).split()
-
-
-_SEPARATORS = str.maketrans("-_:./", "     ")
+_class_parts = _classtokens.class_parts  # one class name's lower-cased parts
+_split = _classtokens.tokens_and_pairs  # (tokens, joined pairs) of a value, names skipped as told
 
 
 def _tokens_and_pairs(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The tokens of a class/id value, and neighbouring parts of one class name written together
     ("news-letter-box" also names a "newsletter", "most_read" a "mostread"), from one split of each
     name; both skip the same names (a negating prefix, or a state suffix after another part)."""
-    toks: list[str] = []
-    pairs: list[str] = []
-    for cls in value.split():
-        parts = _class_parts(cls)
-        if parts and (parts[0] in _NEGATED_PREFIX or (len(parts) > 1 and parts[-1] in _STATE_SUFFIX)):
-            continue
-        toks.extend(parts)
-        if len(parts) > 1:  # single letters are abbreviations ("v-a--d"), not halves of a word
-            pairs.extend(a + b for a, b in pairwise(parts) if len(a) > 1 and len(b) > 1)
-    return tuple(toks), tuple(pairs)
+    return _split(value, _NEGATED_PREFIX, _STATE_SUFFIX)
 
 
 @lru_cache(maxsize=65536)
@@ -206,7 +184,8 @@ def _value_cue(attr: str, value: str) -> tuple[str, str] | None:
     number glued on). "live-comment", "livecomment-entry": the commentary of a live blog or match
     ticker is written by the newsroom and is the article; only readers' comments are "comments"."""
     table = class_tokens()
-    toks, pairs = _tokens_and_pairs(value)  # not through _tokens' cache: most values are asked once
+    toks, pairs = _split(value, _NEGATED_PREFIX, _STATE_SUFFIX)  # not through _tokens' cache: most
+    # values are asked once
     for tok in toks + pairs:
         role = table.get(tok)
         if role is None and tok[-1:].isdigit() and (stem := tok.rstrip("0123456789")):
@@ -272,8 +251,52 @@ def _hiding_cue(el: etree._Element, keys: list[str]) -> tuple[str, str] | None:
 
 
 def region_cue(el: etree._Element) -> tuple[str, str] | None:
-    """``structure_cue(el)``, a hiding class, or ``class_cue(el)``: the cue that cuts a region."""
-    keys = el.keys()  # read once for both (hot: every element of the page)
+    """``structure_cue(el)``, a hiding class, or ``class_cue(el)``: the cue that cuts a region.
+
+    Hot (every element of a page): answered once per distinct tag and cue attributes."""
+    return _signed_region_cue(_signature(el, SIGNED))
+
+
+def signature(el: etree._Element) -> tuple:
+    """The element's tag and ``SIGNED`` attributes (``archiver._speedups.cueattrs.signature``):
+    what every cue of this module and the class weights read of it, as a cache key."""
+    return _signature(el, SIGNED)
+
+
+#: The attributes any cue or class weight reads (``_structure_cue``, ``_hiding_cue``,
+#: ``_class_cue`` and :func:`archiver.extract.scoring.class_weight`): an element's tag and these
+#: attributes decide what those say of it, so the answers are kept per signature.
+SIGNED = frozenset({*_CUE_ATTRS, "role", "style", "hidden", "aria-hidden", "itemprop"})
+
+
+class Signed:
+    """An element as the cues read it, rebuilt from its signature (``cueattrs.signature`` over
+    ``SIGNED``): its ``tag``, ``get`` and ``keys`` for those attributes only. The cues give it
+    what they give the element: an attribute outside ``SIGNED`` changes no cue's answer."""
+
+    __slots__ = ("attrs", "tag")
+
+    def __init__(self, sig: tuple) -> None:
+        self.tag = sig[0]
+        self.attrs: dict[str, str] = {}
+        for i in range(1, len(sig), 2):
+            self.attrs.setdefault(sig[i], sig[i + 1])  # el.get reads the first of a name
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return self.attrs.get(name, default)
+
+    def keys(self) -> list[str]:
+        return list(self.attrs)
+
+
+# Signatures repeat across a page's elements and a site's pages; a page has about 200.
+@lru_cache(maxsize=1 << 15)
+def _signed_region_cue(sig: tuple) -> tuple[str, str] | None:
+    return _region_cue(Signed(sig))  # type: ignore[arg-type]  # reads tag, get and keys only
+
+
+def _region_cue(el: etree._Element) -> tuple[str, str] | None:
+    keys = el.keys()
     if keys:
         return _structure_cue(el, keys) or _hiding_cue(el, keys) or _class_cue(el, keys)
     tag = el.tag  # no attributes: only the tag can tell

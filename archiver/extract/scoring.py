@@ -18,11 +18,14 @@ Cues, each a general property of article markup rather than of any one site:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 
 from lxml import etree
 
+from .._speedups import pick
 from .blocks import BLOCK_TAGS, is_layout_table
-from .cues import WEAK_TOKENS, class_cue, region_cue, token_tuple
+from .cues import WEAK_TOKENS, Signed, class_cue, region_cue, signature, token_tuple
 from .parse import attached, squash, text_of
 from .stats import Stats
 
@@ -77,12 +80,24 @@ _DAMPING_ROLES = frozenset(
     }
 )
 _MIN_PROSE = 25
+# the elements of some tags under a root with at least so much inline text, in document order
+_long_elements = pick("prose").long_elements  # compiled or pure: the same lists
 _MIN_BONUS_TEXT = 140  # characters a candidate needs before an article class name adds to its score
 
 
 def class_weight(el: etree._Element) -> float:
     """+25 for an article token, -25 for a chrome token (-10 for an ambiguous one, see
-    ``WEAK_TOKENS``), +10..+30 for semantic article markup."""
+    ``WEAK_TOKENS``), +10..+30 for semantic article markup. It reads the tag and attributes of
+    :data:`archiver.extract.cues.SIGNED` only: answered once per distinct signature."""
+    return _signed_weight(signature(el))
+
+
+@lru_cache(maxsize=1 << 15)
+def _signed_weight(sig: tuple) -> float:
+    return _class_weight(Signed(sig))  # type: ignore[arg-type]  # reads tag, get and keys only
+
+
+def _class_weight(el: etree._Element) -> float:
     if not el.keys():  # no class, id, role or itemprop: only the tag counts
         return 10.0 if el.tag in ("article", "main") else 0.0
     weight = 0.0
@@ -258,12 +273,13 @@ class Scores:
     ) -> etree._Element | None:
         """``best`` of all the scores, or of those of the candidates ``among``."""
         points = self.points
-        link_density = self.st.link_density
-        ceilings = [
-            ((points[el] + W_MAX) * (1 - link_density(el)) * HEADLINE_BONUS, el)
-            for el in (points if among is None else among)
-        ]
-        ranked = sorted(ceilings, key=lambda item: item[0], reverse=True)
+        text, links = self.st.text.get, self.st.links.get
+        ceilings = []
+        for el in points if among is None else among:
+            total = text(el, 0)  # Stats.link_density, inlined: it is asked for every candidate
+            density = min(1.0, links(el, 0) / total) if total else 0.0
+            ceilings.append(((points[el] + W_MAX) * (1 - density) * HEADLINE_BONUS, el))
+        ranked = sorted(ceilings, key=itemgetter(0), reverse=True)
         found: dict[etree._Element, float] = {}
         top = None
         for ceiling, el in ranked:
@@ -280,30 +296,35 @@ def _prose_points(body: etree._Element, st: Stats, ld_body: str | None) -> dict[
     hay = squash(ld_body) if ld_body and len(ld_body) >= 200 else None  # _ld_paragraphs' test
     tables: set[etree._Element] = set()  # _data_tables, filled as the walk meets each table:
     # a table comes before its cells in document order, so it is sorted out before they are asked
-    inline, text, marks = st.inline, st.text, st.punct
+    inline, text, marks, get = st.inline.get, st.text.get, st.punct.get, scores.get
     top = body.getparent()
-    for el in body.iter(*PROSE_TAGS, "table"):  # one walk for the candidates and the tables
-        if el.tag == "table":
+    # one walk for the candidates (the prose tags' elements long enough) and the tables
+    for el in _long_elements(body, PROSE_TAGS, ("table",), st.inline, _MIN_PROSE):
+        tag = el.tag
+        if tag == "table":
             if _is_data_table(el, st):
                 tables.add(el)
             continue
-        length = inline.get(el, 0)
-        if length < _MIN_PROSE or _in_data_table(el, tables):
+        length = inline(el, 0)
+        if tables and _in_data_table(el, tables):
             continue
-        total = text.get(el, 0) or 1
-        punct = marks.get(el, 0) * length / total
+        total = text(el, 0) or 1
+        punct = marks(el, 0) * length / total
         points = 1 + min(punct, 12) * 0.5 + min(length / 100, 3)
-        if hay is not None and el.tag in _EVIDENCE_TAGS and _is_evidence(el, st, hay):  # el in _ld_paragraphs
+        if hay is not None and tag in _EVIDENCE_TAGS and _is_evidence(el, st, hay):  # el in _ld_paragraphs
             points += 5
-        if el.tag in ("p", "pre", "td", "blockquote") or length > 80:
-            scores[el] = scores.get(el, 0) + points * 0.5
+        if tag in _LEAF_PROSE or length > 80:
+            scores[el] = get(el, 0) + points * 0.5
         node = el.getparent()
         for divisor in (1, 2, 3):
             if node is None or node is top:
                 break
-            scores[node] = scores.get(node, 0) + points / divisor
+            scores[node] = get(node, 0) + points / divisor
             node = node.getparent()
     return scores
+
+
+_LEAF_PROSE = frozenset({"p", "pre", "td", "blockquote"})  # score themselves too, whatever their length
 
 
 def _value(el: etree._Element, points: float, st: Stats, memo: Memo, near: set[etree._Element]) -> float:
@@ -375,17 +396,24 @@ def _near_headline(el: etree._Element, region: set[etree._Element]) -> bool:
     return False
 
 
+_MASS_TAGS = (*PROSE_TAGS, "h2", "h3", "h4")
+
+
 def prose_mass(body: etree._Element, st: Stats) -> dict[etree._Element, int]:
     """Per element, the unlinked prose length beneath it (leaf prose elements only count once)."""
     mass: dict[etree._Element, int] = {}
-    for el in body.iter(*PROSE_TAGS, "h2", "h3", "h4"):
-        length = st.inline.get(el, 0)
-        if length < _MIN_PROSE or st.link_density(el) > 0.5:
+    inline, text, links, get = st.inline.get, st.text.get, st.links.get, mass.get
+    for el in _long_elements(body, _MASS_TAGS, (), st.inline, _MIN_PROSE):
+        length = inline(el, 0)
+        total = text(el, 0)  # Stats.link_density, inlined
+        if total and min(1.0, links(el, 0) / total) > 0.5:
             continue
-        for node in (el, *el.iterancestors()):
-            mass[node] = mass.get(node, 0) + length
+        node: etree._Element | None = el
+        while node is not None:  # el and its ancestors up to body
+            mass[node] = get(node, 0) + length
             if node is body:
                 break
+            node = node.getparent()
     return mass
 
 

@@ -101,11 +101,19 @@ def _propagate(
     """Add a child's change to ``node`` and its measured ancestors, as ``measure`` sums them."""
     text, links, inline, punct = st.text, st.links, st.inline, st.punct
     while node is not None and node in text:
-        old_links = links[node]
+        if not (d_text or d_inline or d_links or d_punct):
+            return  # nothing left to add: an <a> above keeps links == text, as measured
+        tag = node.tag
         text[node] += d_text
-        inline[node] += d_inline
-        punct[node] += d_punct
-        links[node] = text[node] if node.tag == "a" else old_links + d_links
-        d_links = links[node] - old_links
-        d_inline = 0 if node.tag in BLOCK_TAGS else d_text  # a block child is not its parent's inline text
+        if d_inline:
+            inline[node] += d_inline
+        if d_punct:
+            punct[node] += d_punct
+        if tag == "a":  # all of a link's text is linked
+            old_links = links[node]
+            links[node] = text[node]
+            d_links = text[node] - old_links
+        elif d_links:
+            links[node] += d_links
+        d_inline = 0 if tag in BLOCK_TAGS else d_text  # a block child is not its parent's inline text
         node = node.getparent()
