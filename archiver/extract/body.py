@@ -40,12 +40,13 @@ from .blocks import BLOCK_TAGS, SKIP_TAGS
 from .choose import _MIN_ARTICLE, Chooser
 from .cues import WEAK_TOKENS, keyword_table, phrase_cue, region_cue
 from .headed import headed_run, site_names, title_parts
+from .headregion import head_titles
 from .lead import leads
 from .metadata import jsonld_article
 from .parse import attached, drop_bare_readings, drop_tree, inside_tag, is_inside, text_of
 from .reconcile import Verdict, reconcile
 from .relaxed import relaxed_cue, vouched
-from .scoring import Memo, head_titles, top_candidate
+from .scoring import Memo, top_candidate
 from .second import BRIEF, LONG_BLOCK, second_opinion
 from .stats import Stats, measure
 from .status import is_listing, overrides, page_kind

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .headregion import headline_region
 from .parse import is_inside
-from .scoring import Memo, Scores, headline_region, prose_mass
+from .scoring import Memo, Scores, prose_mass
 from .stats import Stats
 from .widgets import headline_links
 

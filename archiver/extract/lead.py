@@ -16,8 +16,9 @@ import re
 from lxml import etree
 
 from .blocks import BLOCK_TAGS
+from .headregion import headline_region
 from .parse import squash, text_of
-from .scoring import Memo, headline_region
+from .scoring import Memo
 from .stats import Stats
 
 _LEAD_TAGS = ("p", "div", "span", "h2", "h3")

@@ -26,6 +26,7 @@ from lxml import etree
 from .._speedups import pick
 from .blocks import BLOCK_TAGS, is_layout_table
 from .cues import WEAK_TOKENS, Signed, class_cue, region_cue, signature, token_tuple
+from .headregion import HEADLINE_BONUS, headline_region, near_headline
 from .parse import attached, squash, text_of
 from .stats import Stats
 
@@ -333,67 +334,9 @@ def _value(el: etree._Element, points: float, st: Stats, memo: Memo, near: set[e
     if weight > 0 and st.text.get(el, 0) < _MIN_BONUS_TEXT:  # "content" on a tiny box is a teaser
         weight = 0.0
     value = (points + weight) * (1 - st.link_density(el))
-    if near and _near_headline(el, near):
+    if near and near_headline(el, near):
         value *= HEADLINE_BONUS
     return value * 0.3 if memo.damped(el) else value
-
-
-HEADLINE_BONUS = 1.25  # score factor for candidates beside the page's headline h1
-
-
-def headline_region(body: etree._Element, memo: Memo | None = None) -> set[etree._Element]:
-    """The first <h1> and its nearest ancestors: the story the page is about sits next to its
-    headline, while a second story (infinite scroll, "next article") has its own."""
-    h1 = memo.first_h1(body) if memo is not None else next(body.iter("h1"), None)
-    if h1 is None or not _is_page_headline(body, text_of(h1), memo):
-        return set()
-    region = set()
-    node = h1.getparent()
-    for _ in range(3):
-        if node is None or node is body or node.tag == "main":
-            break
-        region.add(node)
-        if node.tag == "article":  # the headline's own story, not the page around it
-            break
-        node = node.getparent()
-    return region
-
-
-def _is_page_headline(body: etree._Element, text: str, memo: Memo | None = None) -> bool:
-    """The h1 is the page's headline when the <title> or og:title contains it (or it them)."""
-    if len(text) < 8:
-        return False
-    titles = memo.titles if memo is not None else None
-    if titles is None:
-        titles = head_titles(body)
-        if memo is not None:
-            memo.titles = titles
-    return any(t and (text in t or t in text) for t in titles)
-
-
-def head_titles(body: etree._Element) -> list[str]:
-    """<title>, og:title and twitter:title of the page's <head> (none without one)."""
-    head = body.getroottree().getroot().find("head")
-    if head is None:
-        return []
-    titles = [text_of(t) for t in head.iter("title")]
-    titles += [
-        squash(m.get("content") or "")
-        for m in head.iter("meta")
-        if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")
-    ]
-    return titles
-
-
-def _near_headline(el: etree._Element, region: set[etree._Element]) -> bool:
-    node: etree._Element | None = el
-    for _ in range(3):
-        if node is None:
-            return False
-        if node in region:
-            return True
-        node = node.getparent()
-    return False
 
 
 _MASS_TAGS = (*PROSE_TAGS, "h2", "h3", "h4")
