@@ -248,8 +248,8 @@ class _Builder:
         own = marks
         if tag in _MARK_TAGS:
             own = marks + ((_MARK_TAGS[tag], None),)
-        elif tag == "a" and _is_link(el.get("href")):
-            own = marks + (("link", safe_url(el.get("href"))),)
+        elif tag == "a" and _is_link(href := el.get("href")):
+            own = marks + (("link", safe_url(href)),)
         self.add_text(el.text, own, el)
         if not len(el):
             return None

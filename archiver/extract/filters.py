@@ -146,8 +146,10 @@ def _caption_cue(proto: Proto, memo: dict | None = None) -> bool:
             return False
         said = memo.get(el) if memo is not None else None
         if said is None:
-            said = el.tag in ("figure", "figcaption") or not _CAPTION_TOKENS.isdisjoint(
-                token_tuple(f"{el.get('class', '')} {el.get('id', '')}")
+            cls, ident = el.get("class"), el.get("id")
+            said = el.tag in ("figure", "figcaption") or (
+                bool(cls or ident)  # no class and no id: no token
+                and not _CAPTION_TOKENS.isdisjoint(token_tuple(f"{cls or ''} {ident or ''}"))
             )
             if memo is not None:
                 memo[el] = said

@@ -18,10 +18,11 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .._speedups import pick
 from .._speedups.walk import _WIDE as _WIDE_RE
 from .._speedups.walk import WIDE
 from .blocks import BLOCK_TAGS
-from .parse import squash, text_of
+from .parse import squash
 from .second import REACH, Run, _chain, _join
 from .stats import Stats
 
@@ -29,6 +30,7 @@ MIN_TITLE = 8  # characters: a shorter match ("Home", "News") names nothing
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _NEVER = frozenset(("a", "option", "select", "script", "style", "button", "label"))
 _CAPTIONS = frozenset(("figure", "figcaption", "caption"))
+_titles = pick("titles")  # the elements whose text is a stretch of the titles, compiled or pure
 HEAD_GAP = 400  # characters of other text the headline's story may hold beside the run ...
 
 
@@ -71,19 +73,12 @@ def title_parts(
         return []
     bound = max(weighed_bound(t) for t in titles)
     joined = "\x00".join(titles)  # no element's text holds a NUL (squash makes it a NBSP)
-    text_get, links_get = st.text.get, st.links.get
     found: list[tuple[int, etree._Element]] = []
-    for el in elements:
-        tag = el.tag
-        if tag.__class__ is not str or tag in _NEVER:
-            continue
-        size = text_get(el, 0)
-        if size < MIN_TITLE or size > bound:  # a longer text is in no title: no need to read it
-            continue
-        if tag not in _HEADINGS and links_get(el, 0) >= size:
-            continue
-        text = text_of(el).casefold()  # text_of is squashed already
-        if len(text) < MIN_TITLE or text not in joined or text in site:
+    # a text weighing more than ``bound`` is in no title: it is not read; a link, or an element
+    # all of whose text is linked, is no headline, but a heading may be
+    parts = _titles.stretches(elements, st.text, st.links, MIN_TITLE, bound, _NEVER, _HEADINGS, joined)
+    for el, text in parts:  # text: the element's squashed text, folded, a stretch of a title
+        if len(text) < MIN_TITLE or text in site:
             continue
         if _links_home(el):
             continue

@@ -111,17 +111,15 @@ def after_signoff(main: list[etree._Element], st, with_image: set[etree._Element
     """Elements after the article's sign-off, at its level, that lack strong evidence of prose
     (``with_image``: :func:`imaged`)."""
     seen = 0
+    inline, text = st.inline, st.text
     for root in main:
         for el in root.iter():
-            if not isinstance(el.tag, str):
+            tag = el.tag  # lxml makes the string anew at each read
+            if tag.__class__ is not str:
                 continue
-            if el.tag in BLOCK_TAGS:
-                seen += st.inline.get(el, 0)
-            if (
-                el.tag not in _LINES
-                or not 0 < st.text.get(el, 0) <= _MAX_LINE
-                or seen < _BEFORE + st.text[el]
-            ):
+            if tag in BLOCK_TAGS:
+                seen += inline.get(el, 0)
+            if tag not in _LINES or not 0 < text.get(el, 0) <= _MAX_LINE or seen < _BEFORE + text[el]:
                 continue
             if is_signoff(text_of(el)) and not any(
                 isinstance(c.tag, str) and is_signoff(text_of(c)) for c in el
