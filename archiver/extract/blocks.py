@@ -259,7 +259,8 @@ class _Builder:
         """``el``'s children to walk, each child's tail added after it; then a flush if asked."""
         for child in el:
             yield "inline", child, marks
-            self.add_text(child.tail, marks, el)
+            if tail := child.tail:  # most are None: no call
+                self.add_text(tail, marks, el)
         if flush:
             self.flush()
 
@@ -336,7 +337,8 @@ class _Builder:
                 self.flush()
             else:
                 yield "inline", child, ()
-            self.add_text(child.tail, (), el)
+            if tail := child.tail:
+                self.add_text(tail, (), el)
         self.flush()
         self.list_depth -= nested
         self.quote_depth -= quoted
