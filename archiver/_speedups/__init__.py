@@ -29,6 +29,8 @@ MODULES: tuple[str, ...] = (
     "prose",
     "scripts",
     "searchkey",
+    "squash",
+    "titles",
     "walk",
 )
 

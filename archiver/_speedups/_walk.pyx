@@ -17,7 +17,8 @@ cimport lxml.includes.etreepublic as cetree
 cimport lxml.includes.tree as tree
 from lxml.includes.tree cimport xmlNode
 
-from archiver._speedups.walk import WIDE, squash
+from archiver._speedups._squash cimport c_squash
+from archiver._speedups.walk import WIDE
 
 cetree.import_lxml__etree()
 
@@ -500,6 +501,6 @@ def text_of(el):
                 if cur is start:
                     cur = NULL
                     break
-        return squash(b.data[: b.size].decode("utf-8"))
+        return c_squash(b.data[: b.size].decode("utf-8"))
     finally:
         free(b.data)

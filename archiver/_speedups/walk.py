@@ -15,12 +15,13 @@ from collections.abc import Collection
 
 from lxml import etree
 
+from .squash import squash
+
 WIDE = 3  # a Han, kana or Hangul character weighs this many Latin ones
 _WIDE = re.compile(
     "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
 _PUNCT = re.compile("[,،;؛.。、!?؟！？]")
-_WS = re.compile(r"\s+")
 
 Measures = tuple[
     dict[etree._Element, int], dict[etree._Element, int], dict[etree._Element, int], dict[etree._Element, int]
@@ -97,13 +98,6 @@ def measure(
             add[2] += marks
             add[3] += inl
     return text, links, inline, punct
-
-
-def squash(text: str) -> str:
-    """Collapse whitespace runs (but not NBSP) to one space and strip the ends."""
-    if "\u00a0" not in text and "\x00" not in text:
-        return " ".join(text.split())  # same whitespace set as \s (Py_UNICODE_ISSPACE), much faster
-    return _WS.sub(" ", text.replace("\u00a0", "\x00")).strip().replace("\x00", "\u00a0")
 
 
 def text_of(el: etree._Element) -> str:

@@ -178,8 +178,9 @@ class _Builder:
         self.quote_depth = 0
 
     def flush(self) -> None:
-        if self.current is not None and self.current.plain().strip():
-            self.blocks.append(self.current)
+        current = self.current
+        if current is not None and any(text.strip() for text, _ in current.pieces):  # plain().strip()
+            self.blocks.append(current)
         self.current = None
 
     def add_text(self, text: str | None, marks: tuple, el: etree._Element, hard: bool = False) -> None:
@@ -218,79 +219,96 @@ class _Builder:
 
     def run(self, root: etree._Element) -> None:
         """Walk ``root`` without recursion: each element's walk is a generator that yields the
-        children it wants walked (``("inline", el, marks)`` or ``("block", el, ())``), run from a
-        stack of generators, so a page nesting thousands of elements cannot exhaust Python's stack."""
-        stack = [self.block(root)]
+        children it wants walked (``("inline", el, marks)``), run from a stack of generators, so
+        a page nesting thousands of elements cannot exhaust Python's stack. An element with
+        nothing to walk under it is done at once (:meth:`inline` and :meth:`block` return None),
+        in the order its generator would have run."""
+        first = self.block(root)
+        stack = [first] if first is not None else []
         while stack:
             try:
-                kind, el, marks = next(stack[-1])
+                _, el, marks = next(stack[-1])
             except StopIteration:
                 stack.pop()
                 continue
-            stack.append(self.inline(el, marks) if kind == "inline" else self.block(el))
+            walk = self.inline(el, marks)
+            if walk is not None:
+                stack.append(walk)
 
-    def inline(self, el: etree._Element, marks: tuple) -> Walk:
+    def inline(self, el: etree._Element, marks: tuple) -> Walk | None:
         """Walk an inline element's content; a nested block element ends the current block."""
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in SKIP_TAGS or not tag:
-            return
+        tag = el.tag
+        if tag.__class__ is not str or tag in SKIP_TAGS or not tag:
+            return None
         if tag == "br":
             self.hard_break(marks, el)
-            return
+            return None
         if tag in BLOCK_TAGS:
-            yield from self.block(el)
-            return
+            return self.block(el)
         own = marks
         if tag in _MARK_TAGS:
             own = marks + ((_MARK_TAGS[tag], None),)
-        elif tag == "a" and _is_link(el.get("href")):
-            own = marks + (("link", safe_url(el.get("href"))),)
+        elif tag == "a" and _is_link(href := el.get("href")):
+            own = marks + (("link", safe_url(href)),)
         self.add_text(el.text, own, el)
+        if not len(el):
+            return None
+        return self._children(el, own)
+
+    def _children(self, el: etree._Element, marks: tuple, flush: bool = False) -> Walk:
+        """``el``'s children to walk, each child's tail added after it; then a flush if asked."""
         for child in el:
-            yield "inline", child, own
-            self.add_text(child.tail, own, el)
+            yield "inline", child, marks
+            if tail := child.tail:  # most are None: no call
+                self.add_text(tail, marks, el)
+        if flush:
+            self.flush()
 
     def _leaf(
         self, el: etree._Element, role: str, level: int | None = None, ordered: bool | None = None
-    ) -> Walk:
+    ) -> Walk | None:
         self.flush()
         self.current = Proto(role, level=level, ordered=ordered, source=el)
         self.add_text(el.text, (), el)
-        for child in el:
-            yield "inline", child, ()
-            self.add_text(child.tail, (), el)
-        self.flush()
+        if not len(el):
+            self.flush()
+            return None
+        return self._children(el, (), flush=True)
 
-    def block(self, el: etree._Element) -> Walk:
+    def block(self, el: etree._Element) -> Walk | None:
+        """A block element's walk, or None when it is done at once (no children to walk)."""
         tag = el.tag
         if tag in SKIP_TAGS or tag == "hr":
             self.flush()
-            return
+            return None
         if tag in _HEADINGS:
-            yield from self._leaf(el, "heading", _HEADINGS[tag])
-        elif tag == "p":
-            yield from self._leaf(el, "quote" if self.quote_depth else "paragraph")
-        elif tag == "pre":
+            return self._leaf(el, "heading", _HEADINGS[tag])
+        if tag == "p":
+            return self._leaf(el, "quote" if self.quote_depth else "paragraph")
+        if tag == "pre":
             self.flush()
             self.blocks.append(Proto("code", [("".join(el.itertext()), ())], source=el))
-        elif tag in ("figcaption", "caption"):
-            yield from self._leaf(el, "caption")
-        elif tag == "table" and not _is_layout_table(el):
-            self.flush()
-            for caption in el.findall("caption"):  # a data table's title or credit: its own block
-                yield from self._leaf(caption, "caption")
-            proto = _table(el)
-            if proto:
-                self.blocks.append(proto)
-        elif tag == "li" and not any(
-            isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol") for c in el
-        ):
+            return None
+        if tag in ("figcaption", "caption"):
+            return self._leaf(el, "caption")
+        if tag == "table" and not _is_layout_table(el):
+            return self._data_table(el)
+        if tag == "li" and not any(isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol") for c in el):
             parent = el.getparent()
-            yield from self._leaf(
+            return self._leaf(
                 el, "list_item", max(self.list_depth, 1), parent is not None and parent.tag == "ol"
             )
-        else:
-            yield from self.container(el)
+        return self.container(el)
+
+    def _data_table(self, el: etree._Element) -> Walk:
+        self.flush()
+        for caption in el.findall("caption"):  # a data table's title or credit: its own block
+            walk = self._leaf(caption, "caption")
+            if walk is not None:
+                yield from walk
+        proto = _table(el)
+        if proto:
+            self.blocks.append(proto)
 
     def container(self, el: etree._Element) -> Walk:
         tag = el.tag
@@ -310,8 +328,7 @@ class _Builder:
         self.add_text(el.text, (), el)
         for child in el:
             if (
-                isinstance(child.tag, str)
-                and child.tag == "br"
+                child.tag == "br"  # a comment's tag is a function: never equal
                 and self.current is not None
                 and self.current.pieces
                 and self.current.pieces[-1][0] == "\n"
@@ -320,7 +337,8 @@ class _Builder:
                 self.flush()
             else:
                 yield "inline", child, ()
-            self.add_text(child.tail, (), el)
+            if tail := child.tail:
+                self.add_text(tail, (), el)
         self.flush()
         self.list_depth -= nested
         self.quote_depth -= quoted

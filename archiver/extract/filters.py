@@ -113,8 +113,13 @@ def _place_source(text: str) -> bool:
 
 
 def _link_share(proto: Proto) -> float:
-    total = sum(len(t.strip()) for t, _ in proto.pieces)
-    linked = sum(len(t.strip()) for t, marks in proto.pieces if any(k == "link" for k, _ in marks))
+    """The share of the block's text (each piece stripped) that is linked."""
+    total = linked = 0
+    for t, marks in proto.pieces:
+        n = len(t.strip())
+        total += n
+        if marks and n and any(k == "link" for k, _ in marks):
+            linked += n
     return linked / total if total else 0.0
 
 
@@ -131,14 +136,24 @@ def _meta_cue(proto: Proto) -> bool:
     return False
 
 
-def _caption_cue(proto: Proto) -> bool:
+def _caption_cue(proto: Proto, memo: dict | None = None) -> bool:
+    """The block's source or one of its three nearest ancestors is a figure or says it is a
+    caption. ``memo``: each element's answer, shared by the blocks of one page (the blocks of
+    one container ask about the same ancestors)."""
     el = proto.source
     for _ in range(4):
         if el is None:
             return False
-        if el.tag in ("figure", "figcaption") or not _CAPTION_TOKENS.isdisjoint(
-            token_tuple(f"{el.get('class', '')} {el.get('id', '')}")
-        ):
+        said = memo.get(el) if memo is not None else None
+        if said is None:
+            cls, ident = el.get("class"), el.get("id")
+            said = el.tag in ("figure", "figcaption") or (
+                bool(cls or ident)  # no class and no id: no token
+                and not _CAPTION_TOKENS.isdisjoint(token_tuple(f"{cls or ''} {ident or ''}"))
+            )
+            if memo is not None:
+                memo[el] = said
+        if said:
             return True
         el = el.getparent()
     return False
@@ -168,17 +183,24 @@ def _dateline(text: str) -> bool:
     return len(month_names_removed(rest).split()) <= 3
 
 
-def _small_print(proto: Proto, text: str) -> tuple[str, str] | None:
+def _credit_mark(text: str) -> bool:
+    """``text`` holds a character every ``_CREDIT_TAIL`` match needs: a copyright sign, "(c)",
+    or the colon after a "photo" label (a quick test before the search)."""
+    return "©" in text or ":" in text or "：" in text or "(c)" in text or "(C)" in text
+
+
+def _small_print(proto: Proto, text: str, memo: dict | None = None) -> tuple[str, str] | None:
     """Captions, photo credits, reading-time and date lines: short non-prose lines of metadata."""
-    if proto.role == "caption" or (len(text) < 300 and _caption_cue(proto)):
+    n = len(text)
+    if proto.role == "caption" or (n < 300 and _caption_cue(proto, memo)):
         return "caption", R.CAPTION
-    if len(text) < 120 and _CREDIT.match(text):
+    if n < 120 and _CREDIT.match(text):
         return "caption", R.CREDIT_LINE
-    if len(text) < 250 and _CREDIT_TAIL.search(text) and weighted_len(text) < 250:
+    if n < 250 and _credit_mark(text) and _CREDIT_TAIL.search(text) and weighted_len(text) < 250:
         return "caption", R.CREDIT_TAIL
-    if len(text) < 60 and _READING_TIME.search(text):
+    if n < 60 and _READING_TIME.search(text):
         return "byline", R.READING_TIME
-    if _dateline(text):
+    if n <= 60 and _dateline(text):
         return "dateline", R.DATE_ONLY
     return None
 
@@ -191,9 +213,9 @@ def block_cue(
 
 
 def _block_cue(
-    proto: Proto, text: str, index: int, title: str | None, phrases: tuple[str, ...]
+    proto: Proto, text: str, index: int, title: str | None, phrases: tuple[str, ...], memo: dict | None = None
 ) -> tuple[str, str] | None:
-    """``block_cue`` given the block's squashed text."""
+    """``block_cue`` given the block's squashed text (``memo``: :func:`_caption_cue`'s)."""
     if proto.role == "table" and proto.source is not None and _image_table(proto.source):
         return "caption", R.IMAGE_TABLE
     if proto.role == "table" or proto.role == "code":
@@ -202,25 +224,26 @@ def _block_cue(
         return "title", R.TITLE_REPEATED
     if index < 4 and proto.role == "heading" and proto.level == 1:
         return "title", R.HEADLINE_H1  # the page headline is a document field, not body text
-    if len(text) < 40 and _COUNTER.match(text):
+    n = len(text)
+    if n < 40 and _COUNTER.match(text):
         return "byline", R.COUNTER
-    cue = phrase_cue(text, phrases) if len(text) < 200 else None
+    cue = phrase_cue(text, phrases) if n < 200 else None
     if cue:
         return cue
-    if len(text) < 200 and _link_share(proto) > 0.6:
+    if n < 200 and _link_share(proto) > 0.6:
         return "links", R.LINK_DENSITY
     el = proto.source
-    if el is not None and el.tag == "a" and (el.get("href") or "").startswith("#") and len(text) < 80:
+    if el is not None and el.tag == "a" and (el.get("href") or "").startswith("#") and n < 80:
         return "navigation", R.SKIP_LINK
-    small = _small_print(proto, text)
+    small = _small_print(proto, text, memo)
     if small:
         return small
-    if index < 6 and len(text) < 100:
+    if index < 6 and n < 100:
         if _BYLINE.match(text):
             return "byline", R.BYLINE_LEAD
         if _meta_cue(proto):
             return "byline", R.META_CLASS
-        if parse_date(text) and len(text) < 60:
+        if n < 60 and parse_date(text):
             return "dateline", R.DATE_ONLY
     if index < 3 and _place_source(text):
         return "dateline", R.PLACE_SOURCE
@@ -231,7 +254,8 @@ def filter_blocks(
     protos: list[Proto], title: str | None, phrases: tuple[str, ...] = ()
 ) -> tuple[list[Proto], list[tuple[Proto, str, str]]]:
     texts = [squash(proto.plain()) for proto in protos]  # each block's text, squashed once
-    kept, cut = _filter(protos, texts, title, phrases, False)
+    memo: dict = {}  # the caption cue of each source element and ancestor, for both passes
+    kept, cut = _filter(protos, texts, title, phrases, False, memo)
     # Captions stay out of an article's text, but on a gallery, slideshow or video page the
     # captions are what the author wrote and the rest is a line or two of introduction: when they
     # hold many times the text of everything else kept, they stay.
@@ -240,19 +264,24 @@ def filter_blocks(
     size = {id(p): len(t) for p, t in zip(protos, texts)}
     captions = sum(size[id(p)] for p, _, reason in cut if reason == R.CAPTION)
     if captions > _GALLERY * sum(size[id(p)] for p in kept if p.role != "heading"):
-        kept, cut = _filter(protos, texts, title, phrases, True)
+        kept, cut = _filter(protos, texts, title, phrases, True, memo)
     return kept, cut
 
 
 def _filter(
-    protos: list[Proto], texts: list[str], title: str | None, phrases: tuple[str, ...], keep_captions: bool
+    protos: list[Proto],
+    texts: list[str],
+    title: str | None,
+    phrases: tuple[str, ...],
+    keep_captions: bool,
+    memo: dict | None = None,
 ) -> tuple[list[Proto], list[tuple[Proto, str, str]]]:
     kept: list[Proto] = []
     cut: list[tuple[Proto, str, str]] = []
     box: str | None = None
     repeated = _repeated_lines(protos, texts)
     for i, (proto, text) in enumerate(zip(protos, texts)):
-        cue = _block_cue(proto, text, i, title, phrases)
+        cue = _block_cue(proto, text, i, title, phrases, memo)
         if keep_captions and cue == ("caption", R.CAPTION):
             cue = None
         if cue is None and text in repeated:

@@ -18,8 +18,11 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .._speedups import pick
+from .._speedups.walk import _WIDE as _WIDE_RE
+from .._speedups.walk import WIDE
 from .blocks import BLOCK_TAGS
-from .parse import squash, text_of
+from .parse import squash
 from .second import REACH, Run, _chain, _join
 from .stats import Stats
 
@@ -27,6 +30,7 @@ MIN_TITLE = 8  # characters: a shorter match ("Home", "News") names nothing
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _NEVER = frozenset(("a", "option", "select", "script", "style", "button", "label"))
 _CAPTIONS = frozenset(("figure", "figcaption", "caption"))
+_titles = pick("titles")  # the elements whose text is a stretch of the titles, compiled or pure
 HEAD_GAP = 400  # characters of other text the headline's story may hold beside the run ...
 
 
@@ -67,19 +71,14 @@ def title_parts(
     titles = [t.casefold() for t in titles if len(t) >= MIN_TITLE]
     if not titles:
         return []
-    longest = max(len(t) for t in titles)
+    bound = max(weighed_bound(t) for t in titles)
+    joined = "\x00".join(titles)  # no element's text holds a NUL (squash makes it a NBSP)
     found: list[tuple[int, etree._Element]] = []
-    for el in elements:
-        tag = el.tag
-        if not isinstance(tag, str) or tag in _NEVER:
-            continue
-        size = st.text.get(el, 0)
-        if size < MIN_TITLE or size > 3 * longest:  # weighted lengths count CJK thrice
-            continue
-        if tag not in _HEADINGS and st.links.get(el, 0) >= size:
-            continue
-        text = squash(text_of(el)).casefold()
-        if len(text) < MIN_TITLE or text in site or not any(text in t for t in titles):
+    # a text weighing more than ``bound`` is in no title: it is not read; a link, or an element
+    # all of whose text is linked, is no headline, but a heading may be
+    parts = _titles.stretches(elements, st.text, st.links, MIN_TITLE, bound, _NEVER, _HEADINGS, joined)
+    for el, text in parts:  # text: the element's squashed text, folded, a stretch of a title
+        if len(text) < MIN_TITLE or text in site:
             continue
         if _links_home(el):
             continue
@@ -90,6 +89,17 @@ def title_parts(
     found = [(n, el) for n, el in found if not any(a.tag == "a" for a in el.iterancestors())]
     found.sort(key=lambda f: -f[0])  # stable: document order among equals
     return [el for _, el in found]
+
+
+def weighed_bound(title: str) -> int:
+    """The largest measured weight (``Stats.text``) an element whose text is a stretch of
+    ``title`` (casefolded) can have: its length with each wide character counted ``WIDE``.
+
+    An element's weight is at most its squashed text's length plus ``WIDE - 1`` per wide
+    character (its pieces are weighed apart, the text joins them with spaces; the text keeps
+    the no-break spaces the weight drops); casefolding lengthens no text and keeps every wide
+    character; and a stretch of ``title`` has no more characters, nor wide ones, than it."""
+    return len(title) + (WIDE - 1) * len(_WIDE_RE.findall(title))
 
 
 def headed_run(

@@ -8,7 +8,6 @@ import lxml.html
 from lxml import etree
 
 from .._speedups import pick
-from .._speedups.walk import squash as squash  # re-exported: the stage modules import it from here
 from ..errors import ParseError
 from .depth import bound_depth
 
@@ -23,6 +22,9 @@ _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pi
 # lookup with lxml's own classes gives every element the plain ``etree._Element``.
 _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup())
 _walk = pick("walk")  # compiled or pure: the same text (archiver/_speedups/walk.py)
+#: whitespace runs to one space, ends stripped; compiled or pure (archiver/_speedups/squash.py).
+#: Re-exported: the stage modules import it from here.
+squash = pick("squash").squash
 # Characters libxml2's HTML parser keeps in text but lxml refuses to set as text (C0 controls
 # other than tab, newline and carriage return; the noncharacters U+FFFE and U+FFFF).
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

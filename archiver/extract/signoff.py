@@ -56,23 +56,37 @@ def image_holders(body: etree._Element) -> set[etree._Element]:
     return {img.getparent() for img in body.iter("img", "picture") if img.getparent() is not None}
 
 
-def _has_image(el: etree._Element, holders: set[etree._Element]) -> bool:
-    return any(d in holders for d in el.iter())
+def imaged(holders: set[etree._Element]) -> set[etree._Element]:
+    """The holders and their ancestors as the tree is now: the elements that hold an image.
+    ``el in imaged(holders)`` is ``any(d in holders for d in el.iter())``, one set look-up."""
+    out: set[etree._Element] = set()
+    for holder in holders:
+        if holder in out:
+            continue  # an ancestor of a holder met before: its ancestors are in already
+        out.add(holder)
+        for a in holder.iterancestors():
+            if a in out:
+                break
+            out.add(a)
+    return out
 
 
 def galleries(
-    main: list[etree._Element], holders: set[etree._Element], marked: bool = False
+    main: list[etree._Element], with_image: set[etree._Element], marked: bool = False
 ) -> list[etree._Element]:
-    """Containers inside ``main`` whose children are mostly image slides of one tag.
+    """Containers inside ``main`` whose children are mostly image slides of one tag
+    (``with_image``: :func:`imaged`, the elements that hold an image).
 
     ``marked``: only slides that say they are pictures with captions (a <figure>, or a
     <figcaption> inside): recipe steps, icon tables and paragraphs with inline formula images
     repeat image structures too, and are article."""
-    if not holders:
+    if not with_image:
         return []
     found: list[etree._Element] = []
     for root in main:
         for el in root.iter():
+            if el not in with_image:  # no slide of it holds an image
+                continue
             kids = [c for c in el if isinstance(c.tag, str)]
             if len(kids) < _MIN_SLIDES or any(el is f or f in el.iterancestors() for f in found):
                 continue
@@ -81,7 +95,7 @@ def galleries(
                 c
                 for c in kids
                 if c.tag == tag
-                and _has_image(c, holders)
+                and c in with_image
                 and (not marked or c.tag == "figure" or c.find(".//figcaption") is not None)
             ]
             if (
@@ -93,25 +107,24 @@ def galleries(
     return found
 
 
-def after_signoff(main: list[etree._Element], st, holders: set[etree._Element]) -> list[etree._Element]:
-    """Elements after the article's sign-off, at its level, that lack strong evidence of prose."""
+def after_signoff(main: list[etree._Element], st, with_image: set[etree._Element]) -> list[etree._Element]:
+    """Elements after the article's sign-off, at its level, that lack strong evidence of prose
+    (``with_image``: :func:`imaged`)."""
     seen = 0
+    inline, text = st.inline, st.text
     for root in main:
         for el in root.iter():
-            if not isinstance(el.tag, str):
+            tag = el.tag  # lxml makes the string anew at each read
+            if tag.__class__ is not str:
                 continue
-            if el.tag in BLOCK_TAGS:
-                seen += st.inline.get(el, 0)
-            if (
-                el.tag not in _LINES
-                or not 0 < st.text.get(el, 0) <= _MAX_LINE
-                or seen < _BEFORE + st.text[el]
-            ):
+            if tag in BLOCK_TAGS:
+                seen += inline.get(el, 0)
+            if tag not in _LINES or not 0 < text.get(el, 0) <= _MAX_LINE or seen < _BEFORE + text[el]:
                 continue
             if is_signoff(text_of(el)) and not any(
                 isinstance(c.tag, str) and is_signoff(text_of(c)) for c in el
             ):
-                return [f for f in _followers(el, root) if not _strong(f, st, holders)]
+                return [f for f in _followers(el, root) if not _strong(f, st, with_image)]
     return []
 
 
@@ -124,8 +137,8 @@ def _followers(el: etree._Element, root: etree._Element) -> list[etree._Element]
     return out
 
 
-def _strong(el: etree._Element, st, holders: set[etree._Element]) -> bool:
-    return prose_weight(el, st) >= _STRONG and not _has_image(el, holders)
+def _strong(el: etree._Element, st, with_image: set[etree._Element]) -> bool:
+    return prose_weight(el, st) >= _STRONG and el not in with_image
 
 
 def gallery_page(gallery_text: int, total: int) -> bool:
@@ -136,11 +149,15 @@ def close(ex, main: list[etree._Element], holders: set[etree._Element]) -> None:
     """Cut the galleries inside the article and what follows its sign-off (``ex``: the body
     extractor, whose ``cut`` records each with its role and reason)."""
     total = sum(ex.st.text.get(m, 0) for m in main)
-    found = galleries(main, holders, marked=True)
+    with_image = imaged(holders)
+    found = galleries(main, with_image, marked=True)
     if not gallery_page(sum(ex.st.text.get(g, 0) for g in found), total):
         for el in found:
             ex.cut(el, "gallery", R.REPEATED_SLIDES)
-    for el in after_signoff(main, ex.st, holders):
+        if found:
+            with_image = imaged(holders)  # the tree as the gallery cuts left it
+    # the followers' subtrees are apart: cutting one leaves the others' answers as they were
+    for el in after_signoff(main, ex.st, with_image):
         if el.getparent() is not None:
-            role = "gallery" if galleries([el], holders) else guess_role(el, ex.st, ex.phrases)
+            role = "gallery" if galleries([el], with_image) else guess_role(el, ex.st, ex.phrases)
             ex.cut(el, role, R.AFTER_SIGN_OFF)

@@ -1,0 +1,1 @@
+cdef str c_squash(str text)
