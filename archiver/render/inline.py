@@ -29,8 +29,16 @@ _WRAP = {"strong": ("**", "**"), "em": ("*", "*"), "code": ("`", "`")}
 _HTML_WRAP = {"strong": ("<strong>", "</strong>"), "em": ("<em>", "</em>"), "code": ("<code>", "</code>")}
 
 
+# Every character that :func:`escape_inline` changes or reads (``_MD_SPECIAL``, ``&``, ``<``, ``>``);
+# and what can follow the leading spaces of a line that ``_MD_LINE_START`` escapes (or a decimal digit).
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]&<>]")
+_OPENERS = frozenset("#>+-=~|:")
+
+
 def escape_inline(text: str) -> str:
     """Text as literal Markdown inside a line: no emphasis, code, link, raw HTML, character reference."""
+    if not _INLINE_SPECIAL.search(text):
+        return text  # most text: nothing to escape, one scan instead of four
     text = _MD_SPECIAL.sub(r"\\\1", _MD_ENTITY.sub("&amp;", text))
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
@@ -38,6 +46,12 @@ def escape_inline(text: str) -> str:
 def escape_md(text: str, line_start: bool = True) -> str:
     """Text as literal Markdown: :func:`escape_inline`, and no line of it opens a block.
     ``line_start``: ``text`` begins a line (not a piece after a mark or a run)."""
+    if "\n" not in text and not _INLINE_SPECIAL.search(text):
+        # one line with nothing to escape inline: only its start can open a block, and only
+        # with an opener or a digit after the leading spaces (``\s`` is ``str.isspace``)
+        head = text.lstrip()[:1]
+        if not head or (head not in _OPENERS and not head.isdecimal()):
+            return text
     return _MD_LINE_START.sub(lambda m: _escape_opener(m, line_start), escape_inline(text))
 
 
