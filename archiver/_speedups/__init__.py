@@ -20,7 +20,7 @@ import os
 import types
 
 #: The primitives that have a compiled module; :func:`speedups_enabled` is true when all load.
-MODULES: tuple[str, ...] = ("jsonout", "ngram", "nonling", "scripts", "searchkey", "walk")
+MODULES: tuple[str, ...] = ("gate", "jsonout", "ngram", "nonling", "scripts", "searchkey", "walk")
 
 PURE = os.environ.get("ARCHIVER_PURE", "").strip() not in ("", "0")
 
