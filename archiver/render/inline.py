@@ -209,16 +209,17 @@ def _merge(block: Block) -> Iterator[tuple[str, tuple, object]]:
         yield block.text[start:end], marks, run
 
 
-_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_STRONG_LTR = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff]")
+_RTL_LETTERS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_LTR_LETTERS = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff"
+_STRONG_RTL = re.compile(f"[{_RTL_LETTERS}]")
+_STRONG_LTR = re.compile(f"[{_LTR_LETTERS}]")
+_STRONG = re.compile(f"[{_RTL_LETTERS}{_LTR_LETTERS}]")  # the two classes are disjoint
 
 
 def first_strong_dir(text: str) -> str | None:
-    """The direction a renderer would guess from the first strong character."""
-    r = _STRONG_RTL.search(text)
-    l_ = _STRONG_LTR.search(text)
-    if r is None and l_ is None:
+    """The direction a renderer would guess from the first strong character (one scan to it,
+    not one scan per direction: an Arabic text with no Latin letter was read to its end)."""
+    m = _STRONG.search(text)
+    if m is None:
         return None
-    if l_ is None or (r is not None and r.start() < l_.start()):
-        return "rtl"
-    return "ltr"
+    return "rtl" if _STRONG_RTL.match(m.group()) else "ltr"
