@@ -51,11 +51,12 @@ class _Normalized:
 
 
 def _normalize(proto: Proto, dump: bool) -> _Normalized:
-    raw = "".join(p[0] for p in proto.pieces)
+    texts = [p[0] for p in proto.pieces]
+    raw = "".join(texts)
     keep_nl = proto.role in ("paragraph", "quote", "code", "table")
     if proto.role == "code":
         return _Normalized(raw.strip("\n"), None, (), ())
-    norm = normalize_pieces([p[0] for p in proto.pieces], keep_newlines=keep_nl)
+    norm = normalize_pieces(texts, keep_newlines=keep_nl)
     text = "".join(norm.pieces)
     repairs = norm.repairs
     if dump and text != raw and "whitespace" not in repairs:

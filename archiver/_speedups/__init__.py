@@ -24,6 +24,8 @@ MODULES: tuple[str, ...] = (
     "anchors",
     "classtokens",
     "cueattrs",
+    "gate",
+    "jsonout",
     "ngram",
     "nonling",
     "prose",

@@ -82,8 +82,11 @@ def _pooled(texts: list[str], detector, known: dict, min_letters: int, with_conf
     return found
 
 
-def _long_blocks(texts: list[str], letters: list[int], detector, min_letters: int) -> list[Tag | None]:
-    """Tags for the blocks of at least ``BLOCK_PRIOR_LETTERS`` letters (None for the others).
+def _long_blocks(
+    texts: list[str], letters: list[int], detector, min_letters: int, stable: list[bool]
+) -> list[Tag | None]:
+    """Tags for the blocks of at least ``BLOCK_PRIOR_LETTERS`` letters (None for the others);
+    ``stable``: which texts are their own :func:`blank` (see :func:`_blanked`).
 
     One pooled detector call per script gives the page's language for it; a block the gate finds
     nothing against takes that language (source ``pooled``), any other gets its own detector call.
@@ -97,17 +100,24 @@ def _long_blocks(texts: list[str], letters: list[int], detector, min_letters: in
         if hit and not may_differ(texts[i], scripts[i], hit[0], letters[i]):
             out[i] = Tag(hit[0], direction_of(scripts[i]) or "ltr", scripts[i], "pooled", hit[1])
         else:
-            out[i] = tag_text(texts[i], detector, Priors(), "auto", min_letters)
+            out[i] = tag_text(texts[i], detector, Priors(), "auto", min_letters, blank_stable=stable[i])
     return out
 
 
-def _chrome_tag(text: str, priors: Priors, detector, min_letters: int) -> Tag:
+def _blanked(texts: list[str]) -> tuple[list[str], list[bool]]:
+    """:func:`blank` of each text, and whether it is the text itself (no span: then blanking the
+    blanked text again would change nothing either, and :func:`tag_text` need not scan it)."""
+    out = [blank(t) for t in texts]
+    return out, [b is t for b, t in zip(out, texts)]
+
+
+def _chrome_tag(text: str, priors: Priors, detector, min_letters: int, stable: bool) -> Tag:
     """Chrome takes the prior of its script outright; the detector only where there is none."""
     script, letters = dominant_script(text)
     prior = priors.for_script(script) if letters else None
     if prior:
         return Tag(prior[0], direction_of(script) or "ltr", script, prior[1], 0.5)
-    return tag_text(text, detector, priors, "auto", min_letters)
+    return tag_text(text, detector, priors, "auto", min_letters, blank_stable=stable)
 
 
 def tag_page(
@@ -128,10 +138,11 @@ def tag_page(
     non-linguistic spans (:mod:`.nonling`); inline runs are found on the text itself.
     """
     detector = get_detector(detector_name, candidate_table(candidates, html_lang))
-    originals, block_texts = block_texts, [blank(t) for t in block_texts]
-    removed_texts = [blank(t) for t in removed_texts]
+    originals = block_texts
+    block_texts, stable = _blanked(originals)
+    removed_texts, removed_stable = _blanked(removed_texts)
     letters = [dominant_script(t)[1] for t in block_texts]
-    first = _long_blocks(block_texts, letters, detector, min_letters)
+    first = _long_blocks(block_texts, letters, detector, min_letters, stable)
     priors = page_priors([(tag, n) for tag, n in zip(first, letters) if tag is not None], html_lang)
     long_tags = [t for t in first if t is not None]
     long_texts = [t for t, tag in zip(block_texts, first) if tag is not None]
@@ -139,8 +150,10 @@ def tag_page(
     lang_script = next((t.script for t in long_tags if t.lang == language), "Zyyy")
     direction = direction_of(lang_script) or _html_dir(html_lang) or "ltr"
     blocks = tuple(
-        tag if tag is not None else tag_text(t, detector, priors, direction, min_letters, BLOCK_PRIOR_LETTERS)
-        for tag, t in zip(first, block_texts)
+        tag
+        if tag is not None
+        else tag_text(t, detector, priors, direction, min_letters, BLOCK_PRIOR_LETTERS, fixed)
+        for tag, t, fixed in zip(first, block_texts, stable)
     )
     language = _dominant(list(blocks), block_texts) or language
     direction = direction_of(next((t.script for t in blocks if t.lang == language), "Zyyy")) or direction
@@ -152,7 +165,10 @@ def tag_page(
         html_lang=html_lang,
         pooled=frozenset(chrome_langs.keys() - priors.by_script.keys()),
     )
-    removed_first = [_chrome_tag(t, chrome_prior, detector, min_letters) for t in removed_texts]
+    removed_first = [
+        _chrome_tag(t, chrome_prior, detector, min_letters, fixed)
+        for t, fixed in zip(removed_texts, removed_stable)
+    ]
     page_language = html_lang or _dominant(removed_first, removed_texts) or language
     page_dir = (
         direction_of(next((t.script for t in removed_first if t.lang == page_language), "Zyyy"))

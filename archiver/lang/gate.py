@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from .._speedups import gate as _gate_twin
+from .._speedups import pick
+
 _FUNCTION_WORDS = {
     "en": "the and of to in is that for it with as was on are be by this have from at not but were has",
     "fr": "le la les des et est une un du que dans pour qui pas sur au avec sont ce il elle aux ont",
@@ -29,7 +32,8 @@ _FUNCTION_WORDS = {
     "hu": "a az és hogy nem is egy de van meg ez csak mint már",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
-_TOKEN = re.compile(r"[^\W\d_]+")
+_gate = pick("gate")  # tokens and function-word hits: compiled, or the pure twin (archiver/_speedups)
+_TOKEN = _gate_twin.TOKEN  # a token: a run of letters (both twins read text this way)
 _PERSO_URDU = re.compile("[پچژگکی]")
 _URDU = re.compile("[ٹڈڑںےۓہھ]")
 
@@ -40,31 +44,21 @@ for _lang, _words in _WORDS.items():
         _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
 
 
-def _latin_hits(words: list[str]) -> dict[str, int]:
+_LONGEST = max(map(len, _LANGS_OF))
+
+
+def _latin_hits(found: list[str]) -> dict[str, int]:
+    """Hits per language of the function words ``found`` (each a key of ``_LANGS_OF``)."""
     hits = dict.fromkeys(_WORDS, 0)
-    for word in filter(_LANGS_OF.__contains__, words):  # C-level skip of the other words
+    for word in found:
         for lang in _LANGS_OF[word]:
             hits[lang] += 1
     return hits
 
 
-# Where every letter is ASCII, the tokens are the runs of a-z: non-ASCII characters become "?"
-# (ASCII encoding), then every non-letter a space (str.translate's ASCII table path), then split().
-_ASCII_SPACES = "".join(chr(c) if chr(c).isalpha() else " " for c in range(128))
-_WIDE_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
-
-
-def _tokens(folded: str) -> list[str]:
-    """``_TOKEN.findall(folded)``, faster where the text has no letters beyond ASCII."""
-    if folded.isascii() or not _WIDE_LETTER.search(folded):
-        return folded.encode("ascii", "replace").decode("ascii").translate(_ASCII_SPACES).split()
-    return _TOKEN.findall(folded)
-
-
 def _latin_differs(text: str, page_lang: str) -> bool:
-    tokens = _tokens(text.casefold())
-    hits = _latin_hits(tokens)
-    words = len(tokens)
+    words, found = _gate.words(text.casefold(), _LANGS_OF, _LONGEST)
+    hits = _latin_hits(found)
     listed = page_lang in hits
     own = hits.pop(page_lang, 0)  # what is left are the other languages' hits
     other = max(hits.values(), default=0)

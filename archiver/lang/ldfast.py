@@ -74,8 +74,7 @@ class FastDetector:
         vectors = self.ngrams(prepare(text, max_length))
         if not vectors:
             return None
-        rnd = random.Random()
-        rnd.seed(self.seed)
+        rnd = random.Random(self.seed)  # the state of Random() then seed(): no draw from urandom
         return _ngram.scores(vectors, len(self.langs), rnd, n_trial)
 
     def best(self, text: str, max_length: int, n_trial: int) -> tuple[str, float] | None:

@@ -68,6 +68,8 @@ def dominant_script(text: str) -> tuple[str, int]:
     counts = script_counts(text)
     if not counts:
         return "Zyyy", 0
+    if len(counts) == 1:  # most texts: one script, the max and the sum are its count
+        return next(iter(counts.items()))
     name = max(sorted(counts), key=counts.__getitem__)
     return name, sum(counts.values())
 

@@ -92,6 +92,7 @@ def tag_text(
     context_dir: str = "auto",
     min_letters: int = 12,
     prior_below: int = 0,
+    blank_stable: bool = False,
 ) -> Tag:
     """Tag one block of text. ``context_dir`` is inherited by text without letters (``zxx``).
 
@@ -102,13 +103,16 @@ def tag_text(
     (:mod:`archiver.lang.gate`) finds nothing against it (detectors are unreliable on a few
     words; the page's long blocks are not). With no prior, such short text is too short to
     tell for Latin script (``und-Latn``) and Arabic unless its letters say Persian or Urdu.
+    ``blank_stable``: the caller knows that ``blank(text)`` is ``text`` (it was blanked and had no
+    span), so it is not scanned again.
     """
     if _ADDRESS.fullmatch(text):
         return Tag("zxx", "ltr", dominant_script(text)[0], "script", 1.0)
-    script, letters = dominant_script(blank(text))
+    plain = text if blank_stable else blank(text)
+    script, letters = dominant_script(plain)
     if letters == 0:
         return Tag("zxx", "ltr" if dominant_script(text)[1] else context_dir, "Zyyy", "script", 1.0)
-    text = blank(text)
+    text = plain
     direction = direction_of(script) or context_dir
     prior = priors.for_script(script)
     if (

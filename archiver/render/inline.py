@@ -29,8 +29,16 @@ _WRAP = {"strong": ("**", "**"), "em": ("*", "*"), "code": ("`", "`")}
 _HTML_WRAP = {"strong": ("<strong>", "</strong>"), "em": ("<em>", "</em>"), "code": ("<code>", "</code>")}
 
 
+# Every character that :func:`escape_inline` changes or reads (``_MD_SPECIAL``, ``&``, ``<``, ``>``);
+# and what can follow the leading spaces of a line that ``_MD_LINE_START`` escapes (or a decimal digit).
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]&<>]")
+_OPENERS = frozenset("#>+-=~|:")
+
+
 def escape_inline(text: str) -> str:
     """Text as literal Markdown inside a line: no emphasis, code, link, raw HTML, character reference."""
+    if not _INLINE_SPECIAL.search(text):
+        return text  # most text: nothing to escape, one scan instead of four
     text = _MD_SPECIAL.sub(r"\\\1", _MD_ENTITY.sub("&amp;", text))
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
@@ -38,6 +46,12 @@ def escape_inline(text: str) -> str:
 def escape_md(text: str, line_start: bool = True) -> str:
     """Text as literal Markdown: :func:`escape_inline`, and no line of it opens a block.
     ``line_start``: ``text`` begins a line (not a piece after a mark or a run)."""
+    if "\n" not in text and not _INLINE_SPECIAL.search(text):
+        # one line with nothing to escape inline: only its start can open a block, and only
+        # with an opener or a digit after the leading spaces (``\s`` is ``str.isspace``)
+        head = text.lstrip()[:1]
+        if not head or (head not in _OPENERS and not head.isdecimal()):
+            return text
     return _MD_LINE_START.sub(lambda m: _escape_opener(m, line_start), escape_inline(text))
 
 
@@ -195,16 +209,17 @@ def _merge(block: Block) -> Iterator[tuple[str, tuple, object]]:
         yield block.text[start:end], marks, run
 
 
-_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_STRONG_LTR = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff]")
+_RTL_LETTERS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_LTR_LETTERS = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff"
+_STRONG_RTL = re.compile(f"[{_RTL_LETTERS}]")
+_STRONG_LTR = re.compile(f"[{_LTR_LETTERS}]")
+_STRONG = re.compile(f"[{_RTL_LETTERS}{_LTR_LETTERS}]")  # the two classes are disjoint
 
 
 def first_strong_dir(text: str) -> str | None:
-    """The direction a renderer would guess from the first strong character."""
-    r = _STRONG_RTL.search(text)
-    l_ = _STRONG_LTR.search(text)
-    if r is None and l_ is None:
+    """The direction a renderer would guess from the first strong character (one scan to it,
+    not one scan per direction: an Arabic text with no Latin letter was read to its end)."""
+    m = _STRONG.search(text)
+    if m is None:
         return None
-    if l_ is None or (r is not None and r.start() < l_.start()):
-        return "rtl"
-    return "ltr"
+    return "rtl" if _STRONG_RTL.match(m.group()) else "ltr"

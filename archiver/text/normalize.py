@@ -51,21 +51,24 @@ def collapse(pieces: Sequence[str], keep_newlines: bool = False) -> tuple[str, .
     out: list[str] = []
     pending_space = False
     started = False
+    search_odd, sub_space = _ODD_SPACE.search, _SPACE.sub
     for piece in pieces:
         if piece == "\n":  # a lone line-break piece (<br>) is kept even without keep_newlines
             text = piece
         elif keep_newlines and "\n" in piece:
             text = "".join(t if t == "\n" else _collapse_spaces(t) for t in _NEWLINE.split(piece))
             text = _NEWLINE_SPACES.sub("\n", text)
-        else:  # no newline to keep: one substitution (the common case)
-            text = _collapse_spaces(piece)
+        elif "  " in piece or search_odd(piece):  # no newline to keep: _collapse_spaces inline
+            text = sub_space(" ", piece)
+        else:
+            text = piece
         if not started:
             text = text.lstrip(" \n")
         elif pending_space and text.startswith(" "):
             text = text[1:]
         if text:
             started = True
-            pending_space = text.endswith(" ") or text.endswith("\n")
+            pending_space = text.endswith((" ", "\n"))
         out.append(text)
     # strip the tail
     for i in range(len(out) - 1, -1, -1):
@@ -78,10 +81,15 @@ def collapse(pieces: Sequence[str], keep_newlines: bool = False) -> tuple[str, .
 
 def normalize_pieces(pieces: Sequence[str], keep_newlines: bool = False) -> Normalized:
     """Fix each piece, then collapse whitespace; repairs are the union, in fixer order."""
+    joined = "".join(pieces)
+    if joined.isascii() and (joined.isprintable() or not C0.search(joined)):
+        # every piece is ASCII without a C0 control: each is its own fix (fix_text's first case)
+        return Normalized(collapse(pieces, keep_newlines), ())
     fixed: list[str] = []
     seen: dict[str, None] = {}
     for piece in pieces:
         text, repairs = fix_text(piece)
         fixed.append(text)
-        seen.update(dict.fromkeys(repairs))
+        if repairs:
+            seen.update(dict.fromkeys(repairs))
     return Normalized(collapse(fixed, keep_newlines), tuple(seen))
