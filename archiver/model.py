@@ -26,6 +26,9 @@ Direction = Literal["ltr", "rtl", "auto"]
 # language its long blocks showed ("page-prior"), or the shipped per-script default for inline runs
 # ("default", lang/tag.py EMBEDDED_DEFAULTS).
 LangSource = Literal["html", "detector", "script", "pooled", "page-prior", "default"]
+# What a record's block may say: the above, or "prior", read from records of earlier releases
+# (which said it for any of the last three); this release never writes it.
+RecordLangSource = Literal["html", "detector", "script", "pooled", "page-prior", "default", "prior"]
 MarkKind = Literal["strong", "em", "code", "link"]
 
 
@@ -63,7 +66,7 @@ class Block:
     lang: str = "und"
     dir: Direction = "auto"
     script: str = "Zyyy"
-    lang_source: LangSource = "script"
+    lang_source: RecordLangSource = "script"
     lang_confidence: float = 0.0
     repairs: tuple[str, ...] = ()
     runs: tuple[Run, ...] = ()
