@@ -49,6 +49,7 @@ from .scoring import Memo, head_titles, top_candidate
 from .second import BRIEF, LONG_BLOCK, second_opinion
 from .stats import Stats, measure
 from .status import is_listing, overrides, page_kind
+from .thread import thread_after_story
 from .widgets import guess_role, is_teaser_list
 
 _HEADING_LIKE = frozenset(
@@ -126,6 +127,12 @@ class _Extractor(Chooser):
         whole = self.st.text.get(anchor, 0) - self.st.links.get(anchor, 0)
         return whole > 0 and own > 0.5 * whole
 
+    def _thread(self, el: etree._Element, role: str) -> bool:
+        """A readers' thread after the story, spared only by the half rule (:mod:`.thread`)."""
+        if el in self.keep or (el.get("itemprop") or "").lower() == "articlebody":
+            return False
+        return thread_after_story(el, role, self.anchor, self.st)
+
     def structural_pass(self) -> None:
         # a depth-first walk in document order, over the list taken before any cut; a cut
         # subtree's elements are contiguous in it and skipped
@@ -142,7 +149,7 @@ class _Extractor(Chooser):
                 cue = ("header", f"{R.TAG}:header")
             if cue and self._prose_despite_weak_cue(el, cue[1]):
                 cue = None
-            if cue and not self._protected(el):
+            if cue and (not self._protected(el) or self._thread(el, cue[0])):
                 lead_in = self._comment_lead_in(el) if cue[0] == "comments" else None
                 i += sum(1 for _ in el.iterdescendants())
                 self.cut(el, *cue)
