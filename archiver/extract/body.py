@@ -49,7 +49,7 @@ from .scoring import Memo, head_titles, top_candidate
 from .second import BRIEF, LONG_BLOCK, second_opinion
 from .stats import Stats, measure
 from .status import is_listing, overrides, page_kind
-from .thread import thread_after_story
+from .thread import outside_story, thread_after_story
 from .widgets import guess_role, is_teaser_list
 
 _HEADING_LIKE = frozenset(
@@ -178,7 +178,7 @@ class _Extractor(Chooser):
         printable content as often as print buttons) cut only chrome-shaped elements: short or
         link-heavy ones. A prose-rich element with such a token is looked into instead."""
         token = reason.rpartition(":")[2]
-        if token not in WEAK_TOKENS:
+        if token not in WEAK_TOKENS or outside_story(el, self.anchor, self.st):
             return False
         return self.st.text.get(el, 0) >= 200 and self.st.link_density(el) < 0.3
 

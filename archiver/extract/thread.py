@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .parse import is_inside
 from .stats import Stats
 
 STORY_BEFORE = 120  # unlinked characters of prose before the thread: the least an article holds (choose)
@@ -41,3 +42,30 @@ def thread_after_story(el: etree._Element, role: str, container: etree._Element 
     if role != "comments" or container is None or el is container:
         return False
     return prose_before(el, container, st) >= STORY_BEFORE
+
+
+def outside_story(el: etree._Element, anchor: etree._Element | None, st: Stats) -> bool:
+    """True when ``el`` is a box of the page's rail beside the chosen container: it holds less
+    unlinked prose than the container, which holds an article's worth (``STORY_BEFORE``), and
+    lies outside the container's grandparent (pieces of one story split into sibling wrappers
+    share that). An ambiguous class word ("widget", "more") on such a box names chrome."""
+    if anchor is None or el is anchor:
+        return False
+    story = st.text.get(anchor, 0) - st.links.get(anchor, 0)
+    if story < STORY_BEFORE or st.text.get(el, 0) - st.links.get(el, 0) >= story:
+        return False
+    near = anchor.getparent()
+    near = near.getparent() if near is not None else None
+    if near is None or is_inside(el, near) or is_inside(near, el) or el is near:
+        return False
+    return not _same_series(el, anchor)
+
+
+def _same_series(el: etree._Element, anchor: etree._Element) -> bool:
+    """True when ``el`` and the wrapper of the container's branch under their common parent
+    are alike (same tag and class): one story split into repeated wrappers, not a rail box."""
+    parent = el.getparent()
+    branch = anchor
+    while branch is not None and branch.getparent() is not parent:
+        branch = branch.getparent()
+    return branch is not None and branch.tag == el.tag and branch.get("class") == el.get("class")

@@ -49,3 +49,44 @@ def test_a_comments_named_wrapper_around_the_article_stays():
     doc = clean(_page(f'<div class="comments">{body}</div>'))
     assert "keepers' cottage" in doc.text
     assert "count the seconds" in doc.text
+
+
+ABOUT = (
+    "This weblog is written by a retired harbour pilot who spent forty years guiding ships "
+    "along this coast, and who now writes about its lights, its wrecks and its weather. "
+)
+STORY = "".join(f"<p>{POST} {REPLIES[i % 3]}</p>" for i in range(4))
+
+
+def _columns(rail: str) -> str:
+    return (
+        "<html><head><title>Lighthouse lit again - Cape Weekly</title></head><body>"
+        '<div id="page"><div id="main"><div class="column"><div class="post">'
+        f'<h1>Lighthouse lit again</h1><div class="entry">{STORY}</div></div></div></div>'
+        f'<div id="rail"><div class="links">{rail}</div></div></div></body></html>'
+    )
+
+
+def test_a_prose_widget_in_the_rail_beside_the_story_is_cut():
+    rail = f'<ul><li class="widget"><h3>About this weblog</h3><p>{ABOUT}</p><p>{ABOUT}</p></li></ul>'
+    doc = clean(_columns(rail))
+    assert "keepers' cottage" in doc.text
+    assert "retired harbour pilot" not in doc.text
+    assert any("retired harbour pilot" in r.text for r in doc.removed)
+
+
+def test_a_story_split_into_widget_wrappers_stays_whole():
+    lead = "".join(f"<p>{POST} {REPLIES[j % 3]}</p>" for j in range(4))
+    parts = "".join(
+        '<div class="story-widget"><div class="wrap"><div class="text">'
+        + (lead if i == 0 else f"<p>{ABOUT}</p><p>{REPLIES[i % 3]}</p>")
+        + "</div></div></div>"
+        for i in range(3)
+    )
+    page = (
+        "<html><head><title>Lighthouse lit again - Cape Weekly</title></head><body>"
+        f'<div id="main"><h1>Lighthouse lit again</h1><div class="widgets">{parts}</div></div></body></html>'
+    )
+    doc = clean(page)
+    assert "keepers' cottage" in doc.text
+    assert "retired harbour pilot" in doc.text
