@@ -13,6 +13,8 @@ article itself has no such prose before it. Only the "comments" role is read so:
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from lxml import etree
 
 from .parse import is_inside
@@ -62,10 +64,19 @@ def outside_story(el: etree._Element, anchor: etree._Element | None, st: Stats) 
 
 
 def _same_series(el: etree._Element, anchor: etree._Element) -> bool:
-    """True when ``el`` and the wrapper of the container's branch under their common parent
-    are alike (same tag and class): one story split into repeated wrappers, not a rail box."""
-    parent = el.getparent()
-    branch = anchor
-    while branch is not None and branch.getparent() is not parent:
-        branch = branch.getparent()
-    return branch is not None and branch.tag == el.tag and branch.get("class") == el.get("class")
+    """True when the two branches that lead to ``el`` and to the container from their nearest
+    common ancestor are alike (same tag, same first class token, not none): one story split
+    into repeated wrappers or columns (page builders' "widget" blocks), not a rail box."""
+    mine = [el, *el.iterancestors()]
+    theirs = {node: child for child, node in pairwise([anchor, *anchor.iterancestors()])}
+    for child, node in pairwise(mine):
+        if node in theirs:
+            other = theirs[node]
+            return other.tag == child.tag and _first_class(other) == _first_class(child) != ""
+    return False
+
+
+def _first_class(el: etree._Element) -> str:
+    """The element's first class token: a builder's per-instance tokens ("element-3f2a") follow it."""
+    classes = (el.get("class") or "").split()
+    return classes[0] if classes else ""
