@@ -50,6 +50,7 @@ from .scoring import Memo, top_candidate
 from .second import BRIEF, LONG_BLOCK, second_opinion
 from .stats import Stats, measure
 from .status import is_listing, overrides, page_kind
+from .thread import outside_story, thread_after_story
 from .widgets import guess_role, is_teaser_list
 
 _HEADING_LIKE = frozenset(
@@ -127,6 +128,12 @@ class _Extractor(Chooser):
         whole = self.st.text.get(anchor, 0) - self.st.links.get(anchor, 0)
         return whole > 0 and own > 0.5 * whole
 
+    def _thread(self, el: etree._Element, role: str) -> bool:
+        """A readers' thread after the story, spared only by the half rule (:mod:`.thread`)."""
+        if el in self.keep or (el.get("itemprop") or "").lower() == "articlebody":
+            return False
+        return thread_after_story(el, role, self.anchor, self.st)
+
     def structural_pass(self) -> None:
         # a depth-first walk in document order, over the list taken before any cut; a cut
         # subtree's elements are contiguous in it and skipped
@@ -143,7 +150,7 @@ class _Extractor(Chooser):
                 cue = ("header", f"{R.TAG}:header")
             if cue and self._prose_despite_weak_cue(el, cue[1]):
                 cue = None
-            if cue and not self._protected(el):
+            if cue and (not self._protected(el) or self._thread(el, cue[0])):
                 lead_in = self._comment_lead_in(el) if cue[0] == "comments" else None
                 i = self._after(el)
                 self.cut(el, *cue)
@@ -184,7 +191,7 @@ class _Extractor(Chooser):
         printable content as often as print buttons) cut only chrome-shaped elements: short or
         link-heavy ones. A prose-rich element with such a token is looked into instead."""
         token = reason.rpartition(":")[2]
-        if token not in WEAK_TOKENS:
+        if token not in WEAK_TOKENS or outside_story(el, self.anchor, self.st):
             return False
         return self.st.text.get(el, 0) >= 200 and self.st.link_density(el) < 0.3
 

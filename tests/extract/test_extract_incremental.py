@@ -163,7 +163,7 @@ def _stack_walk(ex: _Extractor) -> None:
             cue = ("header", "tag:header")
         if cue and ex._prose_despite_weak_cue(el, cue[1]):
             cue = None
-        if cue and not ex._protected(el):
+        if cue and (not ex._protected(el) or ex._thread(el, cue[0])):
             lead_in = ex._comment_lead_in(el) if cue[0] == "comments" else None
             ex.cut(el, *cue)
             if lead_in is not None:
