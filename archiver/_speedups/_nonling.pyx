@@ -52,7 +52,9 @@ def written_for(pattern) -> bool:
 
 
 cdef inline bint _word(Py_UCS4 c):
-    return c == u"_" or Py_UNICODE_ISALNUM(c)
+    if c < 128:  # str.isalnum() on ASCII is [0-9A-Za-z]
+        return (u"a" <= c <= u"z") or (u"A" <= c <= u"Z") or (u"0" <= c <= u"9") or c == u"_"
+    return Py_UNICODE_ISALNUM(c)
 
 
 cdef inline bint _az(Py_UCS4 c):
@@ -65,6 +67,11 @@ cdef inline bint _az(Py_UCS4 c):
 
 cdef inline bint _mail(Py_UCS4 c):
     return c == u"." or c == u"+" or c == u"-" or _word(c)
+
+
+cdef inline bint _mail_mark(Py_UCS4 c):
+    """The characters ``[\\w.+-]`` holds besides ``\\w``."""
+    return c == u"." or c == u"+" or c == u"-"
 
 
 cdef inline bint _host(Py_UCS4 c):
@@ -148,18 +155,22 @@ cdef bint _word_start(str text, Py_ssize_t n, Py_ssize_t p, Py_UCS4 c, Runs* r):
     return False
 
 
-cdef bint _candidate(str text, Py_ssize_t n, Py_ssize_t p, bint at, bint scheme, Runs* r):
-    cdef Py_UCS4 c = text[p]
+cdef bint _candidate(
+    str text, Py_ssize_t n, Py_ssize_t p, bint at, bint scheme, Runs* r, Py_UCS4 c, bint w, bint prev_w
+):
+    """Can a span start at ``p``? ``c`` is ``text[p]``, ``w`` its ``\\w``-ness, ``prev_w`` that of
+    ``text[p - 1]`` (False at 0): each character's class is read once."""
     cdef Py_ssize_t e
     if c == u"#" or c == u"@" or c == u"`":
         return True
     if scheme and (c == u"h" or c == u"H" or c == u"f" or c == u"F") and _scheme_at(text, n, p):
         return True
-    if at and _mail(c) and (p == r.pos or p == 0 or not _mail(text[p - 1])):
-        e = _run_end(text, n, p, 4)
-        if e < n and text[e] == u"@":
-            return True
-    if not _word(c) or (p > 0 and _word(text[p - 1])):
+    if at and (w or c == u"." or c == u"+" or c == u"-"):
+        if p == r.pos or p == 0 or not (prev_w or _mail_mark(text[p - 1])):
+            e = _run_end(text, n, p, 4)
+            if e < n and text[e] == u"@":
+                return True
+    if not w or prev_w:
         return False
     return _word_start(text, n, p, c, r)
 
@@ -176,15 +187,22 @@ def spans(str text, pattern) -> list:
     r.dot = -1
     cdef bint at = u"@" in text
     cdef bint scheme = u"://" in text
+    cdef Py_UCS4 c
+    cdef bint w
+    cdef bint prev_w = False
     out = []
     match = pattern.match
     while p < n:
-        if _candidate(text, n, p, at, scheme, &r):
+        c = text[p]
+        w = _word(c)
+        if _candidate(text, n, p, at, scheme, &r, c, w, prev_w):
             m = match(text, p)
             if m is not None:
                 e = m.end()
                 out.append((p, e))
                 p = r.pos = e
+                prev_w = p > 0 and _word(text[p - 1])
                 continue
+        prev_w = w
         p += 1
     return out
