@@ -26,6 +26,7 @@ MODULES: tuple[str, ...] = (
     "cueattrs",
     "ngram",
     "nonling",
+    "opinion",
     "prose",
     "scripts",
     "searchkey",
