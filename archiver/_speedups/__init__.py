@@ -28,6 +28,7 @@ MODULES: tuple[str, ...] = (
     "jsonout",
     "ngram",
     "nonling",
+    "opinion",
     "prose",
     "scripts",
     "searchkey",

@@ -156,7 +156,8 @@ class Chooser:
             return None
         if node is None or node is self.body or self.st.link_density(node) > 0.3 or self.memo.damped(node):
             return None
-        mass = prose_mass(node, self.st)
+        # the body's masses when they are taken already: a subtree's own masses are the same
+        mass = self.mass if self.mass is not None else prose_mass(node, self.st)
         return node if mass.get(node, 0) <= 2 * max(1, mass.get(top, 0)) else None
 
     def _prose_sibling(self, sib: etree._Element) -> bool:

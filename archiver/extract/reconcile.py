@@ -70,7 +70,7 @@ def _root(el: etree._Element) -> etree._Element:
 
 
 def _held(el: etree._Element, main: set[etree._Element]) -> bool:
-    return el in main or any(a in main for a in el.iterancestors())
+    return el in main or not main.isdisjoint(el.iterancestors())  # stops at the first one held
 
 
 def reconcile(
@@ -188,9 +188,10 @@ def _narrowed(ex, main: list[etree._Element], run: Run, opinion: Opinion) -> Ver
     if size < FAR_MORE * run.weight:
         return Verdict(main, "main", "")
     blocks = [(b, w) for r in opinion.runs for b, w in zip(r.blocks, r.weights)]
-    prose = sum(w for b, w in blocks if any(_held(b, {e}) for e in extra))
+    within = set(extra)  # held by one of them is held by the set: one ancestor walk, not one each
+    prose = sum(w for b, w in blocks if _held(b, within))
     links = sum(ex.st.links.get(e, 0) for e in extra)
-    deks = sum(1 for d, _ in opinion.deks if any(_held(d, {e}) for e in extra))
+    deks = sum(1 for d, _ in opinion.deks if _held(d, within))
     if prose >= EXTRA_PROSE * run.weight or (links < FEED_LINKS * size and deks < 3):
         return Verdict(main, "main", "")
     for e in extra:

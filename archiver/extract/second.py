@@ -27,6 +27,7 @@ from .blocks import BLOCK_TAGS
 from .stats import Stats
 
 _walk = pick("walk")  # block children's shares, compiled or pure (archiver/_speedups/walk.py)
+_facts = pick("opinion")  # candidate blocks and chain joins (archiver/_speedups/opinion.py)
 
 MIN_PROSE = 80  # weighted characters of own unlinked text for a prose block
 BRIEF = 60  # a lone paragraph this long, with a sentence mark, is a brief's article
@@ -73,6 +74,12 @@ def prose_weight(el: etree._Element, st: Stats, floor: int = MIN_PROSE) -> int:
     if size < floor:  # most blocks: their children need not be looked at
         return 0
     links, punct = _walk.own(el, st.links, st.punct, BLOCK_TAGS)
+    return _prose(size, links, punct, floor)
+
+
+def _prose(size: int, links: int, punct: int, floor: int) -> int:
+    """``prose_weight`` of a block of ``size`` own inline text (at least ``floor``), ``links`` of
+    it linked and ``punct`` sentence marks in it."""
     if links > MAX_LINKS * size:
         return 0
     if punct < 1 + (size - floor) // (4 * _SENTENCE):
@@ -153,27 +160,33 @@ def _runs(found: list[tuple[etree._Element, int, int]], st: Stats) -> list[_Run]
     """Join prose blocks into runs. Structure bounds a run: two blocks in different <article>
     elements are two stories (an infinite-scroll page appends the next one below)."""
     runs: list[_Run] = []
-    prev_chain: list[etree._Element] = []
+    prev = found[0][0] if found else None
     for el, weight, pos in found:
-        chain = _chain(el)
         run = runs[-1] if runs else None
-        story = next((a for a in chain if a.tag == "article"), None)
+        story = _story(el)
         if run is not None:
-            top, i, j = _join(prev_chain, chain)
+            top, i, j = _facts.join(prev, el)
             gap = pos - run.end
             near = top is not None and i <= REACH and j <= REACH and _same_story(run.story, story)
             if near and gap <= max(GAP, GAP_SHARE * sum(run.weights)):
                 run.blocks.append(el)
                 run.weights.append(weight)
                 run.end = pos + st.inline.get(el, 0)
-                up, _, _ = _join(_chain(run.region), chain)
+                up, _, _ = _facts.join(run.region, el)
                 run.region = up if up is not None else run.region
-                prev_chain = chain
+                prev = el
                 run.story = story
                 continue
         runs.append(_Run([el], [weight], el, pos + st.inline.get(el, 0), story))
-        prev_chain = chain
+        prev = el
     return runs
+
+
+def _story(el: etree._Element) -> etree._Element | None:
+    """The nearest <article> of ``el`` or its ancestors."""
+    if el.tag == "article":
+        return el
+    return next((a for a in el.iterancestors() if a.tag == "article"), None)
 
 
 def _same_story(a: etree._Element | None, b: etree._Element | None) -> bool:
@@ -184,17 +197,13 @@ def second_opinion(elements: list[etree._Element], st: Stats) -> Opinion:
     """The heaviest run of prose blocks over ``elements`` (a tree's ``iter()`` list)."""
     found: list[tuple[etree._Element, int, int]] = []
     deks: list[tuple[etree._Element, int]] = []
-    pos = 0
-    for el in elements:
-        tag = el.tag
-        if not isinstance(tag, str) or (tag not in BLOCK_TAGS and tag != "body"):
-            continue
-        weight = prose_weight(el, st)
+    facts = _facts.blocks(elements, st.inline, st.links, st.punct, BLOCK_TAGS, MIN_PROSE)
+    for el, size, links, punct, pos in facts:  # the blocks prose_weight would not drop at once
+        weight = _prose(size, links, punct, MIN_PROSE)
         if weight and is_dek(el, st):
             deks.append((el, weight))
         elif weight:
             found.append((el, weight, pos))
-        pos += st.inline.get(el, 0)
     if not found:
         brief = _brief(elements, st)
         runs = (Run((brief,), (prose_weight(brief, st, BRIEF),), brief),) if brief is not None else ()
