@@ -24,6 +24,7 @@ MODULES: tuple[str, ...] = (
     "anchors",
     "classtokens",
     "cueattrs",
+    "menus",
     "ngram",
     "nonling",
     "prose",
