@@ -27,6 +27,7 @@ MODULES: tuple[str, ...] = (
     "menus",
     "ngram",
     "nonling",
+    "pieces",
     "prose",
     "scripts",
     "searchkey",
