@@ -24,11 +24,15 @@ MODULES: tuple[str, ...] = (
     "anchors",
     "classtokens",
     "cueattrs",
+MODULES: tuple[str, ...] = (
     "gate",
     "jsonout",
+    "menus",
     "ngram",
     "nonling",
     "opinion",
+    "pieces",
+)
     "prose",
     "scripts",
     "searchkey",

@@ -115,7 +115,7 @@ class Proto:
     source: etree._Element | None = None
 
     def plain(self) -> str:
-        return "".join(p[0] for p in self.pieces)
+        return "".join([p[0] for p in self.pieces])  # a list: join reads it once, no generator
 
 
 _BLANK = " \t\u00a0"
@@ -179,9 +179,12 @@ class _Builder:
 
     def flush(self) -> None:
         current = self.current
-        if current is not None and any(text.strip() for text, _ in current.pieces):  # plain().strip()
-            self.blocks.append(current)
         self.current = None
+        if current is not None:
+            for text, _ in current.pieces:  # plain().strip(), without a generator per block
+                if text.strip():
+                    self.blocks.append(current)
+                    return
 
     def add_text(self, text: str | None, marks: tuple, el: etree._Element, hard: bool = False) -> None:
         """Append a text piece. Line breaks in the HTML source are whitespace like any other

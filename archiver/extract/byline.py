@@ -20,7 +20,7 @@ from lxml import etree
 from .._speedups import pick
 from .parse import squash, text_of
 
-_anchors = pick("anchors")  # the texts of a menu's links, compiled or pure
+_menus = pick("menus")  # the texts of the menus' links, compiled or pure
 
 _ORG_TYPES = frozenset(
     {
@@ -125,23 +125,18 @@ def menu_labels(root: etree._Element) -> frozenset[str]:
     """Keys of the texts of links in the page's navigation (``nav``, lists whose class or id says
     menu or nav) of one word: a value that is one of them is a section label ("رأي"), not a name
     (a link of two words or more may be an author's page in a menu of columnists). (Not
-    ``header``: an article's header holds its byline's links.)"""
+    ``header``: an article's header holds its byline's links.) Menus repeat their labels
+    (desktop and mobile): each distinct text is read once."""
     out: set[str] = set()
     names: set[str] = set()  # links of two words or more: a menu of the site's authors has names
-    menus: set[etree._Element] = set()
-    keys: dict[str, str] = {}  # menus repeat their labels (desktop and mobile): one key each
-    for el in root.iter("nav", "ul"):
-        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if el.tag == "nav" or "menu" in marks or "nav" in marks:
-            menus.add(el)
-            if any(up in menus for up in el.iterancestors("nav", "ul")):
-                continue  # a menu inside a menu: its links were read with the outer one's
-            for text in _anchors.texts(el, "a"):
-                key = keys.get(text)
-                if key is None:
-                    key = keys[text] = _key(text)
-                (names if len(text.split()) > 1 else out).add(key)
+    for text in _menus.menu_texts(root, _MENU_TAGS, _MENU_ALWAYS, _MENU_WORDS, "a"):
+        (names if len(text.split()) > 1 else out).add(_key(text))
     return frozenset(k for k in out if k and k not in names)
+
+
+_MENU_TAGS = ("nav", "ul")  # the elements that may be menus
+_MENU_ALWAYS = ("nav",)  # ... that are, whatever their class or id
+_MENU_WORDS = ("menu", "nav")  # words of a class or id that make a list a menu
 
 
 def repeated_marks(root: etree._Element, marked: list[etree._Element]) -> frozenset[tuple[str, str]]:

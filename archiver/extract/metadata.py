@@ -142,10 +142,10 @@ def _authors(
 ) -> list[str]:
     """Names from JSON-LD persons, ``<meta name=author>``, ``article:author``, the marked byline,
     then a byline written as text; a source whose values are the site's names, menu labels or a
-    dateline gives way to the next (:mod:`.byline`)."""
-    title = root.find(".//title")
-    keys = site_keys(sites, urls, text_of(title) if title is not None else None)
-    labels = menu_labels(root)
+    dateline gives way to the next (:mod:`.byline`). The site's keys and the menu labels are
+    read once a source gives names (most pages' first sources give none)."""
+    keys: tuple[frozenset[str], frozenset[str]] | None = None
+    labels: frozenset[str] = frozenset()
     sources = (
         lambda: _names(person_values(ld.get("author"))),
         lambda: [meta.get("author", "")],
@@ -156,6 +156,12 @@ def _authors(
     for n, raw in enumerate(sources):
         values = raw()
         names = byline_authors(root) if values is None else split_names(values)
+        if not names:
+            continue  # ``not_authors`` of no names is none
+        if keys is None:
+            title = root.find(".//title")
+            keys = site_keys(sites, urls, text_of(title) if title is not None else None)
+            labels = menu_labels(root)
         names = not_authors(names, values or [], keys, labels)
         if names:  # JSON-LD may hold a first name only ("Todd"): the page may show it in full
             return [fuller_name(root, name) for name in names] if n == 0 else names

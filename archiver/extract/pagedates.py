@@ -17,6 +17,7 @@ from .parse import text_of
 from .relative_dates import capture_time, resolve
 
 _walk = pick("walk")  # the attribute walk, compiled or pure (archiver/_speedups/walk.py)
+_pieces = pick("pieces")  # the short text pieces of a tree, compiled or pure
 
 _DATE_TOKENS = frozenset(
     {
@@ -99,14 +100,10 @@ def _first_text_date(root: etree._Element) -> str | None:
     body = root.find("body")
     if body is None:
         return None
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
-            continue
-        for piece in (el.text, el.tail):
-            if piece and 6 <= len(piece.strip()) <= 80:
-                found = parse_date(piece)
-                if found:
-                    return found
+    for piece in _pieces.pieces(body, ("script", "style", "noscript", "template"), 6, 80):
+        found = parse_date(piece)
+        if found:
+            return found
     return None
 
 
@@ -172,9 +169,7 @@ def _relative_date(root: etree._Element, captured: str | None) -> tuple[str, str
     element whose class/id/itemprop says date, resolved against the capture time."""
     body = root.find("body")
     when = capture_time(captured)
-    for el in body.iter() if body is not None else ():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
-            continue
+    for el in _date_candidates(body) if body is not None else ():
         if el.tag != "time":
             attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
             if not attrs.strip() or _DATE_TOKENS.isdisjoint(token_tuple(attrs)):
@@ -183,6 +178,17 @@ def _relative_date(root: etree._Element, captured: str | None) -> tuple[str, str
         if found:
             return found
     return None
+
+
+def _date_candidates(body: etree._Element) -> list[etree._Element]:
+    """``<time>`` elements and those whose class/id/itemprop may hold a date token, in document
+    order (a superset of the date-marked elements: the caller checks the tokens)."""
+    marked = _walk.marked(body, _DATE_ATTRS, ("script", "style"), _MAY_BE_DATE)
+    times = list(body.iter("time"))
+    if not times:
+        return marked
+    wanted = set(marked).union(times)
+    return [el for el in body.iter() if el in wanted]
 
 
 def _dates(

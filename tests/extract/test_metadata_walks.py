@@ -1,7 +1,8 @@
 """The metadata walks made cheaper (issue 17) give what the plain walks give (reference copies kept
 here): the menu labels (a nested menu's links read once), the visible date (elements asked only
 when their class/id/itemprop holds a date token), the text byline (a page holding no lead word
-is not walked); on every fixture page and on generated pages."""
+is not walked), the first text date (the short pieces read in one walk), the relative date
+(only ``<time>`` and date-marked elements asked); on every fixture page and on generated pages."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from archiver.extract import byline, pagedates
 from archiver.extract.cues import token_tuple
 from archiver.extract.dates import parse_date
 from archiver.extract.parse import parse_html, squash, text_of
+from archiver.extract.relative_dates import capture_time, resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,6 +75,42 @@ def reference_text_byline(root: etree._Element) -> str | None:
     return None
 
 
+def reference_first_text_date(root: etree._Element) -> str | None:
+    body = root.find("body")
+    for el in body.iter() if body is not None else ():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+            continue
+        for piece in (el.text, el.tail):
+            if piece and 6 <= len(piece.strip()) <= 80:
+                found = parse_date(piece)
+                if found:
+                    return found
+    return None
+
+
+CAPTURED = "2024-05-06T12:00:00Z"
+
+
+def reference_relative_date(root: etree._Element) -> tuple[str, str] | None:
+    body = root.find("body")
+    when = capture_time(CAPTURED)
+    for el in body.iter() if body is not None else ():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        if el.tag != "time":
+            attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+            if not attrs.strip() or pagedates._DATE_TOKENS.isdisjoint(token_tuple(attrs)):
+                continue
+        found = resolve(text_of(el), when)
+        if found:
+            return found
+    return None
+
+
+def relative_date(root: etree._Element) -> tuple[str, str] | None:
+    return pagedates._relative_date(root, CAPTURED)
+
+
 CLASSES = ["", "menu", "main-nav", "NavBar", "post-date", "entryDate", "no-date", "date-active", "pubDate"]
 CLASSES += ["metaData", "time\u212a", "tarı\u212ah", "info", "datum", "x", "ΑΣ-date", "data_x", "published"]
 TEXTS = [
@@ -86,7 +124,15 @@ TEXTS = [
     "بقلم أحمد علي",
     "4 May 2019",
 ]
-TEXTS += ["إعداد: منى", "Posted 12 June 2020", "اعداد ليلى حسن", "\u00a0", "كتبت"]
+TEXTS += [
+    "إعداد: منى",
+    "Posted 12 June 2020",
+    "اعداد ليلى حسن",
+    "\u00a0",
+    "كتبت",
+    "منذ ساعتين",
+    "3 hours ago",
+]
 TAGS = ["div", "ul", "nav", "li", "a", "span", "time", "p", "script", "footer"]
 
 
@@ -118,6 +164,8 @@ WALKS = [
     (byline.menu_labels, reference_menu_labels),
     (pagedates._visible_date, reference_visible_date),
     (byline.text_byline, reference_text_byline),
+    (pagedates._first_text_date, reference_first_text_date),
+    (relative_date, reference_relative_date),
 ]
 
 
