@@ -24,7 +24,6 @@ MODULES: tuple[str, ...] = (
     "anchors",
     "classtokens",
     "cueattrs",
-MODULES: tuple[str, ...] = (
     "gate",
     "jsonout",
     "menus",
@@ -32,7 +31,6 @@ MODULES: tuple[str, ...] = (
     "nonling",
     "opinion",
     "pieces",
-)
     "prose",
     "scripts",
     "searchkey",

@@ -29,6 +29,13 @@ def test_every_primitive_has_a_twin_and_a_source():
         assert twin.is_file() and source.is_file(), name
 
 
+def test_every_compiled_source_is_a_registered_primitive():
+    """A ``_<name>.pyx`` left out of ``MODULES`` would be built but never counted by
+    :func:`archiver.speedups_enabled` (a merge can drop one from the tuple)."""
+    sources = sorted(p.stem[1:] for p in (ROOT / "archiver" / "_speedups").glob("_*.pyx"))
+    assert sorted(_speedups.MODULES) == sources
+
+
 @pytest.mark.skipif(_speedups.PURE, reason="ARCHIVER_PURE=1: the twins are in use on purpose")
 def test_built_where_a_compiler_is_there():
     if not _has_compiler():
