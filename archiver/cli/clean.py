@@ -148,12 +148,16 @@ def _run(
         print(f"archiver: error: {reason}; stopped, run the same command again to resume", file=sys.stderr)
         return EXIT_WRITE_FAILED
     except Stopped as exc:
-        print(f"archiver: stopped by {exc.reason}; run the same command again to resume", file=sys.stderr)
-        return 128 + exc.signum
+        return _stopped(exc)
     except KeyboardInterrupt:
         print("archiver: interrupted; run the same command again to resume", file=sys.stderr)
         return EXIT_INTERRUPTED
     return summary
+
+
+def _stopped(exc: Stopped) -> int:
+    print(f"archiver: stopped by {exc.reason}; run the same command again to resume", file=sys.stderr)
+    return 128 + exc.signum
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -179,14 +183,17 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if problem := _output_problem(str(args.output)):
         return _error(problem)
     try:  # site boilerplate (issue 15): profiles from a first pass over all inputs, or from a directory
-        profiles = site_profiles_for(
-            args,
-            lambda: with_urls(iter_tasks(inputs, sources, listed), args.url, args.base_url, inputs),
-            _config(args),
-            len(pages),
-        )
+        with stop_on_signals():  # a signal in the first pass stops the run as in the batch
+            profiles = site_profiles_for(
+                args,
+                lambda: with_urls(iter_tasks(inputs, sources, listed), args.url, args.base_url, inputs),
+                _config(args),
+                len(pages),
+            )
     except (ValueError, OSError) as exc:
         return _error(str(exc))
+    except Stopped as exc:
+        return _stopped(exc)
     summary = _run(
         args,
         tasks,

@@ -73,6 +73,29 @@ def stop_on_signals() -> Iterator[None]:
             signal.signal(s, h)
 
 
+@contextmanager
+def deferred_signals() -> Iterator[list[int]]:
+    """Within: SIGINT, SIGTERM and SIGHUP are only noted (in the list yielded), so the run's wind-down
+    (stopping the workers, writing ``run.json``) cannot be cut short; the caller raises
+    :class:`Stopped` for the first one afterwards. Off the main thread nothing changes."""
+    import threading
+
+    got: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield got
+        return
+    signums = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    previous = {s: signal.getsignal(s) for s in signums}
+    for s, h in previous.items():
+        if h is not signal.SIG_IGN:  # a signal ignored (a second one while stopping) stays ignored
+            signal.signal(s, lambda signum, frame: got.append(signum))
+    try:
+        yield got
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
+
+
 def clean_one(ref: InputRef | Task, config: Config, timeout: float = 0) -> Document | Failure:
     """Clean one input (a file reference or a task); errors, and a run past ``timeout`` seconds
     (0: none), become a :class:`Failure`."""
@@ -162,18 +185,25 @@ def run_batch(
     summary, started, t0 = Summary(), now(), time.perf_counter()
     stream = outcomes(_todo(tasks, options, state.done, summary, progress), job, options)
     meta = _meta(job, options, state.existed)
+    completed = False
     try:
         for outcome in stream:
             _record(out, outcome, job, summary, progress)
         progress.finish()
+        completed = True
     except BaseException as exc:
         meta["stopped"] = _stop_reason(exc)
         raise
     finally:
-        stream.close()  # stops the workers (the pool's exit) before anything else is written
-        progress.close()
-        summary.seconds = time.perf_counter() - t0
-        _finish(out, summary, meta, started)
+        with deferred_signals() as got:  # a signal now is noted: the wind-down always writes run.json
+            stream.close()  # stops the workers (the pool's exit) before anything else is written
+            progress.close()
+            summary.seconds = time.perf_counter() - t0
+            if got and "stopped" not in meta:
+                meta["stopped"] = signal.Signals(got[0]).name
+            _finish(out, summary, meta, started)
+        if got and completed:  # else the exception that ended the run goes on (run.json names it)
+            raise Stopped(got[0])
     return summary
 
 
