@@ -29,6 +29,7 @@ MODULES: tuple[str, ...] = (
     "ngram",
     "nonling",
     "opinion",
+    "points",
     "prose",
     "scripts",
     "searchkey",
