@@ -83,6 +83,7 @@ _DAMPING_ROLES = frozenset(
 _MIN_PROSE = 25
 # the elements of some tags under a root with at least so much inline text, in document order
 _long_elements = pick("prose").long_elements  # compiled or pure: the same lists
+_points = pick("points")  # the points and ceilings arithmetic, compiled or pure
 _MIN_BONUS_TEXT = 140  # characters a candidate needs before an article class name adds to its score
 
 
@@ -273,13 +274,9 @@ class Scores:
         self, order: dict[etree._Element, int], among: list[etree._Element] | None = None
     ) -> etree._Element | None:
         """``best`` of all the scores, or of those of the candidates ``among``."""
-        points = self.points
-        text, links = self.st.text.get, self.st.links.get
-        ceilings = []
-        for el in points if among is None else among:
-            total = text(el, 0)  # Stats.link_density, inlined: it is asked for every candidate
-            density = min(1.0, links(el, 0) / total) if total else 0.0
-            ceilings.append(((points[el] + W_MAX) * (1 - density) * HEADLINE_BONUS, el))
+        points, st = self.points, self.st
+        candidates = points if among is None else among
+        ceilings = _points.ceilings(points, candidates, st.text, st.links, W_MAX, HEADLINE_BONUS)
         ranked = sorted(ceilings, key=itemgetter(0), reverse=True)
         found: dict[etree._Element, float] = {}
         top = None
@@ -293,36 +290,24 @@ class Scores:
 
 def _prose_points(body: etree._Element, st: Stats, ld_body: str | None) -> dict[etree._Element, float]:
     """Points from the prose beneath each candidate, before its class weight and damping."""
-    scores: dict[etree._Element, float] = {}
     hay = squash(ld_body) if ld_body and len(ld_body) >= 200 else None  # _ld_paragraphs' test
-    tables: set[etree._Element] = set()  # _data_tables, filled as the walk meets each table:
-    # a table comes before its cells in document order, so it is sorted out before they are asked
-    inline, text, marks, get = st.inline.get, st.text.get, st.punct.get, scores.get
-    top = body.getparent()
-    # one walk for the candidates (the prose tags' elements long enough) and the tables
-    for el in _long_elements(body, PROSE_TAGS, ("table",), st.inline, _MIN_PROSE):
-        tag = el.tag
-        if tag == "table":
-            if _is_data_table(el, st):
-                tables.add(el)
-            continue
-        length = inline(el, 0)
-        if tables and _in_data_table(el, tables):
-            continue
-        total = text(el, 0) or 1
-        punct = marks(el, 0) * length / total
-        points = 1 + min(punct, 12) * 0.5 + min(length / 100, 3)
-        if hay is not None and tag in _EVIDENCE_TAGS and _is_evidence(el, st, hay):  # el in _ld_paragraphs
-            points += 5
-        if tag in _LEAF_PROSE or length > 80:
-            scores[el] = get(el, 0) + points * 0.5
-        node = el.getparent()
-        for divisor in (1, 2, 3):
-            if node is None or node is top:
-                break
-            scores[node] = get(node, 0) + points / divisor
-            node = node.getparent()
-    return scores
+
+    def evidence(el: etree._Element) -> bool:  # el in _ld_paragraphs
+        return el.tag in _EVIDENCE_TAGS and _is_evidence(el, st, hay)  # type: ignore[arg-type]
+
+    # one walk for the candidates (the prose tags' elements long enough) and the tables: a table
+    # comes before its cells in document order, so it is sorted out before they are asked
+    candidates = _long_elements(body, PROSE_TAGS, ("table",), st.inline, _MIN_PROSE)
+    return _points.prose_points(
+        candidates,
+        st.inline,
+        st.text,
+        st.punct,
+        body.getparent(),
+        _LEAF_PROSE,
+        lambda table: _is_data_table(table, st),
+        evidence if hay is not None else None,
+    )
 
 
 _LEAF_PROSE = frozenset({"p", "pre", "td", "blockquote"})  # score themselves too, whatever their length

@@ -17,6 +17,7 @@ The opinion costs one walk over the element list and a few ancestor walks per pr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -110,8 +111,36 @@ def is_dek(el: etree._Element, st: Stats) -> bool:
 
 def _truncated(el: etree._Element) -> bool:
     """An excerpt cut short with an ellipsis ("... the minister said ..."): a teaser, not prose."""
-    tail = " ".join(el.itertext())[-12:].rstrip()
+    tail = joined_end(el, 12).rstrip()
     return tail.endswith(("...", "…", "[…]", "[...]"))
+
+
+def joined_end(el: etree._Element, n: int) -> str:
+    """``" ".join(el.itertext())[-n:]`` read from the end of the subtree: only the last text
+    pieces are visited, until their joined length reaches ``n``."""
+    pieces: list[str] = []
+    size = -1  # the joined length of ``pieces``: their lengths and a space between two
+    for piece in _pieces_backwards(el):
+        pieces.append(piece)
+        size += len(piece) + 1
+        if size >= n:
+            break
+    pieces.reverse()
+    return " ".join(pieces)[-n:]
+
+
+_TEXTLESS = (etree.Comment, etree.ProcessingInstruction)  # itertext yields their tails, not their text
+
+
+def _pieces_backwards(el: etree._Element) -> Iterator[str]:
+    """``el.itertext()``'s pieces in reverse order (the tails of ``el``'s descendants, not its own)."""
+    for child in reversed(el):
+        if child.tail is not None:
+            yield child.tail
+        if child.tag not in _TEXTLESS:
+            yield from _pieces_backwards(child)
+    if el.text is not None and el.tag not in _TEXTLESS:
+        yield el.text
 
 
 def _titled(el: etree._Element, links: int) -> bool:
