@@ -14,34 +14,18 @@ cimport lxml.includes.etreepublic as cetree
 cimport lxml.includes.tree as tree
 from lxml.includes.tree cimport xmlNode
 
+from archiver._speedups._nodes cimport (
+    Buffer,
+    first_child as _first_child,
+    is_text as _is_text,
+    is_xinclude as _is_xinclude,
+    next_node as _next,
+    put as _put,
+)
+
 from archiver._speedups._squash cimport c_squash
 
 cetree.import_lxml__etree()
-
-
-cdef inline bint _is_text(xmlNode* c) noexcept nogil:
-    return c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE
-
-
-cdef inline bint _is_xinclude(xmlNode* c) noexcept nogil:
-    return c.type == tree.XML_XINCLUDE_START or c.type == tree.XML_XINCLUDE_END
-
-
-cdef inline xmlNode* _first_child(xmlNode* n) noexcept nogil:
-    """The first child lxml iterates (element, comment, PI, entity) of an element, or NULL."""
-    if n.type != tree.XML_ELEMENT_NODE:
-        return NULL
-    cdef xmlNode* c = n.children
-    while c is not NULL and not cetree._isElement(c):
-        c = c.next
-    return c
-
-
-cdef inline xmlNode* _next(xmlNode* n) noexcept nogil:
-    cdef xmlNode* c = n.next
-    while c is not NULL and not cetree._isElement(c):
-        c = c.next
-    return c
 
 
 cdef xmlNode* _after(xmlNode* node, xmlNode* top) noexcept nogil:
@@ -70,26 +54,6 @@ cdef bint _among(xmlNode* n, list names) noexcept:
         if strcmp(<const char*>n.name, <const char*>name) == 0:
             return True
     return False
-
-
-cdef struct Buffer:
-    char* data
-    Py_ssize_t size
-    Py_ssize_t cap
-
-
-cdef int _put(Buffer* b, const char* s, Py_ssize_t n) except -1:
-    cdef char* grown
-    if b.size + n > b.cap:
-        while b.size + n > b.cap:
-            b.cap *= 2
-        grown = <char*>realloc(b.data, b.cap)
-        if grown is NULL:
-            raise MemoryError()
-        b.data = grown
-    memcpy(b.data + b.size, s, n)
-    b.size += n
-    return 0
 
 
 cdef int _put_run(Buffer* b, xmlNode* c) except -1:

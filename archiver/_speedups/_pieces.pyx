@@ -14,32 +14,14 @@ cimport lxml.includes.etreepublic as cetree
 cimport lxml.includes.tree as tree
 from lxml.includes.tree cimport xmlNode
 
+from archiver._speedups._nodes cimport (
+    first_child as _first_child,
+    is_text as _is_text,
+    is_xinclude as _is_xinclude,
+    next_node as _next,
+)
+
 cetree.import_lxml__etree()
-
-
-cdef inline bint _is_text(xmlNode* c) noexcept nogil:
-    return c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE
-
-
-cdef inline bint _is_xinclude(xmlNode* c) noexcept nogil:
-    return c.type == tree.XML_XINCLUDE_START or c.type == tree.XML_XINCLUDE_END
-
-
-cdef inline xmlNode* _first_child(xmlNode* n) noexcept nogil:
-    """The first child lxml iterates (element, comment, PI, entity) of an element, or NULL."""
-    if n.type != tree.XML_ELEMENT_NODE:
-        return NULL
-    cdef xmlNode* c = n.children
-    while c is not NULL and not cetree._isElement(c):
-        c = c.next
-    return c
-
-
-cdef inline xmlNode* _next(xmlNode* n) noexcept nogil:
-    cdef xmlNode* c = n.next
-    while c is not NULL and not cetree._isElement(c):
-        c = c.next
-    return c
 
 
 cdef object _run(xmlNode* c):

@@ -17,6 +17,15 @@ cimport lxml.includes.etreepublic as cetree
 cimport lxml.includes.tree as tree
 from lxml.includes.tree cimport xmlNode
 
+from archiver._speedups._nodes cimport (
+    Buffer,
+    first_child as _first_child,
+    is_text as _is_text,
+    is_xinclude as _is_xinclude,
+    next_node as _next,
+    put as _put,
+)
+
 from archiver._speedups._squash cimport c_squash
 from archiver._speedups.walk import WIDE
 
@@ -127,14 +136,6 @@ cdef inline str _str(const unsigned char* s):
     return (<const char*>s)[: strlen(<const char*>s)].decode("utf-8")
 
 
-cdef inline bint _is_text(xmlNode* c) noexcept nogil:
-    return c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE
-
-
-cdef inline bint _is_xinclude(xmlNode* c) noexcept nogil:
-    return c.type == tree.XML_XINCLUDE_START or c.type == tree.XML_XINCLUDE_END
-
-
 cdef int _weigh_run(Weight* w, xmlNode* c) except -1:
     """Weigh the text lxml reads from ``c`` on (``.text`` from the first child, ``.tail`` from
     the next sibling): adjacent text and CDATA nodes, XInclude markers skipped."""
@@ -173,26 +174,10 @@ cdef inline xmlNode* _last_child(xmlNode* n) noexcept nogil:
     return c
 
 
-cdef inline xmlNode* _first_child(xmlNode* n) noexcept nogil:
-    if n.type != tree.XML_ELEMENT_NODE:
-        return NULL
-    cdef xmlNode* c = n.children
-    while c is not NULL and not cetree._isElement(c):
-        c = c.next
-    return c
-
-
 cdef inline xmlNode* _previous(xmlNode* n) noexcept nogil:
     cdef xmlNode* c = n.prev
     while c is not NULL and not cetree._isElement(c):
         c = c.prev
-    return c
-
-
-cdef inline xmlNode* _next(xmlNode* n) noexcept nogil:
-    cdef xmlNode* c = n.next
-    while c is not NULL and not cetree._isElement(c):
-        c = c.next
     return c
 
 
@@ -421,26 +406,6 @@ def marked(root, tuple names, skip_tags, pattern):
             break
         node = nxt
     return out
-
-
-cdef struct Buffer:
-    char* data
-    Py_ssize_t size
-    Py_ssize_t cap
-
-
-cdef int _put(Buffer* b, const char* s, Py_ssize_t n) except -1:
-    cdef char* grown
-    if b.size + n > b.cap:
-        while b.size + n > b.cap:
-            b.cap *= 2
-        grown = <char*>realloc(b.data, b.cap)
-        if grown is NULL:
-            raise MemoryError()
-        b.data = grown
-    memcpy(b.data + b.size, s, n)
-    b.size += n
-    return 0
 
 
 cdef int _put_run(Buffer* b, xmlNode* c) except -1:

@@ -1,0 +1,65 @@
+# cython: language_level=3
+"""What every compiled walk over libxml2's nodes shares (cimported, nothing to build on its own):
+which nodes lxml's ``.text``/``.tail`` read, which children and siblings lxml iterates, and a
+growing byte buffer for the UTF-8 of a text gathered from many nodes."""
+
+from libc.stdlib cimport realloc
+from libc.string cimport memcpy, strcmp
+
+cimport lxml.includes.etreepublic as cetree
+cimport lxml.includes.tree as tree
+from lxml.includes.tree cimport xmlNode
+
+
+cdef inline bint is_text(xmlNode* c) noexcept nogil:
+    """A node whose content lxml's ``.text``/``.tail`` read: text or CDATA."""
+    return c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE
+
+
+cdef inline bint is_xinclude(xmlNode* c) noexcept nogil:
+    """An XInclude marker: skipped, as lxml skips it, inside a run of text nodes."""
+    return c.type == tree.XML_XINCLUDE_START or c.type == tree.XML_XINCLUDE_END
+
+
+cdef inline xmlNode* first_child(xmlNode* n) noexcept nogil:
+    """The first child lxml iterates (element, comment, PI, entity) of an element, or NULL."""
+    if n.type != tree.XML_ELEMENT_NODE:
+        return NULL
+    cdef xmlNode* c = n.children
+    while c is not NULL and not cetree._isElement(c):
+        c = c.next
+    return c
+
+
+cdef inline xmlNode* next_node(xmlNode* n) noexcept nogil:
+    """The next sibling lxml iterates, or NULL."""
+    cdef xmlNode* c = n.next
+    while c is not NULL and not cetree._isElement(c):
+        c = c.next
+    return c
+
+
+cdef inline bint named(xmlNode* n, const char* name) noexcept nogil:
+    """An HTML element (no namespace) of tag ``name``."""
+    return n.type == tree.XML_ELEMENT_NODE and n.ns is NULL and strcmp(<const char*>n.name, name) == 0
+
+
+cdef struct Buffer:
+    char* data
+    Py_ssize_t size
+    Py_ssize_t cap
+
+
+cdef inline int put(Buffer* b, const char* s, Py_ssize_t n) except -1:
+    """Append ``n`` bytes of ``s`` to ``b``, growing it by doubling."""
+    cdef char* grown
+    if b.size + n > b.cap:
+        while b.size + n > b.cap:
+            b.cap *= 2
+        grown = <char*>realloc(b.data, b.cap)
+        if grown is NULL:
+            raise MemoryError()
+        b.data = grown
+    memcpy(b.data + b.size, s, n)
+    b.size += n
+    return 0
