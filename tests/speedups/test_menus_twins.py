@@ -7,15 +7,12 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import lxml.html
 import pytest
 from lxml import etree
-from twinkit import compiled_or_skip
+from twinkit import compiled_or_skip, generated_roots
 
 from archiver._speedups import menus as twin
 from archiver._speedups.walk import text_of
-from archiver.decode import decode
-from archiver.extract.parse import parse_html
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = [None, "", " ", "word", " two  words ", "\u00a0nb\u00a0", "كلمة،", "漢字", "a\nb", "&amp;", "رأي"]
@@ -27,16 +24,6 @@ ARGS = [
     (("nav", "ul", "a"), ("a",), ("nav",), "a"),  # a menu tag that is the link tag too
     (("div", "ol"), ("ol",), ("x",), "li"),
 ]
-
-
-def _fixture_roots() -> list[tuple[str, etree._Element]]:
-    roots = []
-    for case in sorted((ROOT / "fixtures").iterdir()):
-        for name in ("input.html", "input.htm"):
-            if (case / name).is_file():
-                roots.append((case.name, parse_html(decode((case / name).read_bytes()).text)))
-    assert roots, "no fixture inputs found"
-    return roots
 
 
 def _markup(rng: random.Random) -> str:
@@ -52,14 +39,7 @@ def _markup(rng: random.Random) -> str:
 
 
 def _cases() -> list[tuple[str, etree._Element]]:
-    out = _fixture_roots()
-    comments = lxml.html.HTMLParser(remove_comments=False)
-    for seed in range(60):
-        rng = random.Random(seed)
-        out.append((f"markup-{seed}", parse_html(_markup(rng))))
-        out.append((f"comments-{seed}", lxml.html.document_fromstring(_markup(rng), parser=comments)))
-    out.append(("xml", etree.fromstring('<r><nav><a>x<b>y</b></a></nav><ul class="menu"><a>z</a></ul></r>')))
-    return out
+    return generated_roots(_markup, '<r><nav><a>x<b>y</b></a></nav><ul class="menu"><a>z</a></ul></r>')
 
 
 CASES = _cases()

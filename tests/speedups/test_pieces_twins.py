@@ -7,14 +7,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import lxml.html
 import pytest
 from lxml import etree
-from twinkit import compiled_or_skip
+from twinkit import compiled_or_skip, generated_roots
 
 from archiver._speedups import pieces as twin
-from archiver.decode import decode
-from archiver.extract.parse import parse_html
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = [
@@ -33,16 +30,6 @@ TAGS = ["div", "a", "span", "script", "style", "noscript", "template", "p", "tim
 ARGS = [(("script", "style", "noscript", "template"), 6, 80), ((), 0, 1000), (frozenset({"p", "b"}), 1, 4)]
 
 
-def _fixture_roots() -> list[tuple[str, etree._Element]]:
-    roots = []
-    for case in sorted((ROOT / "fixtures").iterdir()):
-        for name in ("input.html", "input.htm"):
-            if (case / name).is_file():
-                roots.append((case.name, parse_html(decode((case / name).read_bytes()).text)))
-    assert roots, "no fixture inputs found"
-    return roots
-
-
 def _markup(rng: random.Random) -> str:
     out = []
     for _ in range(rng.randrange(1, 100)):
@@ -58,14 +45,7 @@ def _markup(rng: random.Random) -> str:
 
 
 def _cases() -> list[tuple[str, etree._Element]]:
-    out = _fixture_roots()
-    comments = lxml.html.HTMLParser(remove_comments=False)
-    for seed in range(60):
-        rng = random.Random(seed)
-        out.append((f"markup-{seed}", parse_html(_markup(rng))))
-        out.append((f"comments-{seed}", lxml.html.document_fromstring(_markup(rng), parser=comments)))
-    out.append(("xml", etree.fromstring("<r>some text<b>bold words</b>a tail<![CDATA[cdata text]]></r>")))
-    return out
+    return generated_roots(_markup, "<r>some text<b>bold words</b>a tail<![CDATA[cdata text]]></r>")
 
 
 CASES = _cases()

@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from twinkit import compiled_or_skip, twin
+from twinkit import compiled_or_skip, fixture_bodies, twin
 
-from archiver.decode import decode
 from archiver.extract import scoring
-from archiver.extract.blocks import SKIP_TAGS
 from archiver.extract.parse import parse_html
 from archiver.extract.stats import drop_tree, measure
 
@@ -27,17 +25,7 @@ def fast():
 
 
 def _bodies() -> list[etree._Element]:
-    out = []
-    for case in sorted((ROOT / "fixtures").iterdir()):
-        for name in ("input.html", "input.htm", "input.txt"):
-            if (case / name).is_file():
-                root = parse_html(decode((case / name).read_bytes()).text)
-                body = root.find("body")
-                body = body if body is not None else root
-                etree.strip_elements(body, *SKIP_TAGS, with_tail=False)
-                out.append(body)
-    assert out
-    return out
+    return fixture_bodies()
 
 
 def _random_page(seed: int) -> etree._Element:

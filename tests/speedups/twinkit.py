@@ -103,3 +103,56 @@ def fixture_texts() -> list[str]:
         out.extend(b.text for b in doc.blocks)
         out.extend(r.text for r in doc.removed)
     return out
+
+
+def fixture_roots() -> list[tuple[str, object]]:
+    """(case name, parsed root) of every fixture's HTML input."""
+    from archiver.decode import decode
+    from archiver.extract.parse import parse_html
+
+    roots = []
+    for case in sorted((ROOT / "fixtures").iterdir()):
+        for name in ("input.html", "input.htm"):
+            if (case / name).is_file():
+                roots.append((case.name, parse_html(decode((case / name).read_bytes()).text)))
+    assert roots, "no fixture inputs found"
+    return roots
+
+
+def fixture_bodies() -> list[object]:
+    """Every fixture input's <body> (or root) as the extract stage measures it: skipped tags gone."""
+    from lxml import etree
+
+    from archiver.decode import decode
+    from archiver.extract.blocks import SKIP_TAGS
+    from archiver.extract.parse import parse_html
+
+    out = []
+    for case in sorted((ROOT / "fixtures").iterdir()):
+        for name in ("input.html", "input.htm", "input.txt"):
+            if (case / name).is_file():
+                root = parse_html(decode((case / name).read_bytes()).text)
+                body = root.find("body")
+                body = body if body is not None else root
+                etree.strip_elements(body, *SKIP_TAGS, with_tail=False)
+                out.append(body)
+    assert out
+    return out
+
+
+def generated_roots(markup, xml: str, seeds: int = 60) -> list[tuple[str, object]]:
+    """Fixture roots, then ``markup(rng)`` pages parsed as the pipeline parses them and with
+    comments kept, for ``seeds`` seeds, then one XML tree (no HTML parser) of ``xml``."""
+    import lxml.html
+    from lxml import etree
+
+    from archiver.extract.parse import parse_html
+
+    out = fixture_roots()
+    comments = lxml.html.HTMLParser(remove_comments=False)
+    for seed in range(seeds):
+        rng = random.Random(seed)
+        out.append((f"markup-{seed}", parse_html(markup(rng))))
+        out.append((f"comments-{seed}", lxml.html.document_fromstring(markup(rng), parser=comments)))
+    out.append(("xml", etree.fromstring(xml)))
+    return out
