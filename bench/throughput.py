@@ -3,7 +3,7 @@
     python bench/throughput.py                      # everything, prints a Markdown report
     python bench/throughput.py --write-results      # ... and puts it in bench/RESULTS.md
     python bench/throughput.py --skip-warc --limit 200 --tools "archiver compiled,lxml parse-only"
-    python bench/throughput.py --baseline /tmp/old  # adds an older checkout's archiver, pure
+    python bench/throughput.py --baseline /tmp/old  # adds an older checkout's archiver, pure and compiled
 
 1. One run, interleaved page by page: every tool runs in a child process of its own
    (bench/peers.py), all driven round-robin over pipes — page i goes to each tool in turn (the
@@ -132,6 +132,8 @@ def children(args: argparse.Namespace) -> list[Child]:
         plan.append(
             ("archiver baseline, pure", "archiver pure", {"ARCHIVER_PURE": "1", "ARCHIVER_BENCH_TREE": tree})
         )
+        # compiled too where that tree has its extension built (`what ran` says which it used)
+        plan.append(("archiver baseline, compiled", "archiver compiled", {"ARCHIVER_BENCH_TREE": tree}))
     out = []
     for label, tool, extra in plan:
         child = Child(label, tool, args, base | extra)
@@ -208,6 +210,7 @@ def speed_lines(kids: list[Child], best: dict[str, list]) -> list[str]:
         "archiver pure",
         "baseline ÷ archiver pure (target ≥ 1: the twin not slower)",
     )
+    ratio("archiver baseline, compiled", me, f"baseline compiled ÷ {me} (what the change saves)")
     return rows
 
 
@@ -284,7 +287,9 @@ def _args() -> argparse.Namespace:
     )
     ap.add_argument("--rounds", type=int, default=1, help="passes; per page the least is kept")
     ap.add_argument("--tools", help=f"comma-separated subset of: {', '.join(TOOLS)}")
-    ap.add_argument("--baseline", help="another checkout's root: its archiver runs pure beside this one")
+    ap.add_argument(
+        "--baseline", help="another checkout's root: its archiver runs pure and compiled beside this one"
+    )
     ap.add_argument("--profile-pages", type=int, default=200, help="pages of the cProfile pass (0: skip)")
     ap.add_argument("--sizes", default="1000", help="WARC sizes (the first runs with 1 and 2 workers)")
     ap.add_argument(
