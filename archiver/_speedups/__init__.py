@@ -22,6 +22,7 @@ import types
 #: The primitives that have a compiled module; :func:`speedups_enabled` is true when all load.
 MODULES: tuple[str, ...] = (
     "anchors",
+    "attrs",
     "classtokens",
     "cueattrs",
     "gate",

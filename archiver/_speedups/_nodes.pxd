@@ -4,7 +4,7 @@ which nodes lxml's ``.text``/``.tail`` read, which children and siblings lxml it
 growing byte buffer for the UTF-8 of a text gathered from many nodes."""
 
 from libc.stdlib cimport realloc
-from libc.string cimport memcpy, strcmp
+from libc.string cimport memcpy, strcmp, strlen
 
 cimport lxml.includes.etreepublic as cetree
 cimport lxml.includes.tree as tree
@@ -63,3 +63,15 @@ cdef inline int put(Buffer* b, const char* s, Py_ssize_t n) except -1:
     memcpy(b.data + b.size, s, n)
     b.size += n
     return 0
+
+
+cdef inline str utf8_str(const unsigned char* s):
+    """A libxml2 string (UTF-8, NUL-ended) as a Python str."""
+    return (<const char*>s)[: strlen(<const char*>s)].decode("utf-8")
+
+
+cdef inline bint tag_in(xmlNode* n, object tags) except -1:
+    """``el.tag in tags`` of an element node (a namespaced tag is ``{href}name``)."""
+    if n.ns is not NULL and n.ns.href is not NULL:
+        return "{%s}%s" % (utf8_str(n.ns.href), utf8_str(n.name)) in tags
+    return utf8_str(n.name) in tags

@@ -11,7 +11,7 @@ from .._speedups import pick
 from .byline import labelled_section, repeated_marks
 from .parse import squash, text_of
 
-_walk = pick("walk")  # the attribute walk, compiled or pure (archiver/_speedups/walk.py)
+_attrs = pick("attrs")  # the attribute walk, compiled or pure (archiver/_speedups/attrs.py)
 
 _LEAD = re.compile(
     r"^(?:posted (?:on .{4,30}? )?by|written by|published by|"
@@ -121,7 +121,7 @@ def split_names(names: list[str]) -> list[str]:
 
 def _marked(root: etree._Element) -> list[etree._Element]:
     """Elements marked as author/byline (class, id, rel, itemprop), in document order."""
-    return _walk.marked(root, _MARK_ATTRS, _UNMARKED_TAGS, _AUTHOR_MARK)
+    return _attrs.marked(root, _MARK_ATTRS, _UNMARKED_TAGS, _AUTHOR_MARK)
 
 
 _MARK_ATTRS = ("class", "id", "rel", "itemprop")

@@ -16,7 +16,7 @@ from .dates import parse_date
 from .parse import text_of
 from .relative_dates import capture_time, resolve
 
-_walk = pick("walk")  # the attribute walk, compiled or pure (archiver/_speedups/walk.py)
+_attrs = pick("attrs")  # the attribute walk, compiled or pure (archiver/_speedups/attrs.py)
 _pieces = pick("pieces")  # the short text pieces of a tree, compiled or pure
 
 _DATE_TOKENS = frozenset(
@@ -78,7 +78,7 @@ def _visible_date(root: etree._Element) -> str | None:
     body = root.find("body")
     if body is None:
         return None
-    for el in _walk.marked(body, _DATE_ATTRS, ("script", "style"), _MAY_BE_DATE):  # in document order
+    for el in _attrs.marked(body, _DATE_ATTRS, ("script", "style"), _MAY_BE_DATE):  # in document order
         attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
         if not attrs.strip() or _DATE_TOKENS.isdisjoint(token_tuple(attrs)):
             continue
@@ -183,7 +183,7 @@ def _relative_date(root: etree._Element, captured: str | None) -> tuple[str, str
 def _date_candidates(body: etree._Element) -> list[etree._Element]:
     """``<time>`` elements and those whose class/id/itemprop may hold a date token, in document
     order (a superset of the date-marked elements: the caller checks the tokens)."""
-    marked = _walk.marked(body, _DATE_ATTRS, ("script", "style"), _MAY_BE_DATE)
+    marked = _attrs.marked(body, _DATE_ATTRS, ("script", "style"), _MAY_BE_DATE)
     times = list(body.iter("time"))
     if not times:
         return marked

@@ -15,6 +15,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from lxml import etree
+from twinkit import compiled_or_skip
 
 from archiver._speedups import walk as twin
 from archiver.decode import decode
@@ -262,9 +263,11 @@ MARK_NAMES = ("class", "id", "rel", "itemprop")
 MARK_SKIP = frozenset({"script", "style", "meta", "link"})
 
 
-@needs_build
 def test_marked_is_the_twins():
+    from archiver._speedups import attrs as twin
     from archiver.extract.authors import _AUTHOR_MARK
+
+    fast = compiled_or_skip("attrs")
 
     roots = [root for _, root in CASES] + [_attribute_page(seed) for seed in range(20)]
     patterns = [_AUTHOR_MARK, re.compile("a"), re.compile("^ *$"), re.compile("auth&or|aa")]
@@ -288,5 +291,6 @@ def test_the_stages_use_the_picked_walk():
 
     chosen = pick("walk")
     assert parse.text_of is chosen.text_of and stats._weigh is chosen.weigh
-    assert second._walk is chosen and authors._walk is chosen
+    assert second._walk is chosen
+    assert authors._attrs is pick("attrs")
     assert chosen is (twin if PURE or fast is None else fast)
