@@ -37,6 +37,19 @@ def clean(src: Path, out: Path, parallel: str) -> list[str]:
     return [sys.executable, "-m", "archiver", "clean", str(src), "-o", str(out), "--parallel", parallel]
 
 
+def _signalled_run(cmd: list[str], index: Path, signum: int) -> tuple[subprocess.Popen, bytes]:
+    """Start ``cmd``, send ``signum`` once its first page is in ``index``; its stderr."""
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while not lines(index) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=30)
+    return proc, err
+
+
 @pytest.mark.parametrize(
     "signum,parallel", [(signal.SIGTERM, "2"), (signal.SIGHUP, "2"), (signal.SIGTERM, "0")]
 )
@@ -44,19 +57,13 @@ def test_a_signal_mid_run_stops_cleanly_and_the_rerun_resumes(tmp_path, signum, 
     src = pages(tmp_path)
     ref = tmp_path / "ref"
     assert subprocess.run(clean(src, ref, parallel) + ["-q"], cwd=ROOT, capture_output=True).returncode == 1
-    out = tmp_path / "out"
-    proc = subprocess.Popen(
-        clean(src, out, parallel),
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while not lines(out / "index.jsonl") and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
-    proc.send_signal(signum)
-    _, err = proc.communicate(timeout=30)
+    for attempt in range(3):  # on a loaded machine the 60 pages may all be done before the signal lands
+        out = tmp_path / f"out{attempt}"
+        proc, err = _signalled_run(clean(src, out, parallel), out / "index.jsonl", signum)
+        # 1 (or the signal's own death after the batch): the run had ended before the signal came
+        if proc.returncode not in (1, -signum) or not (out / "run.json").is_file():
+            break
+        assert "stopped" not in json.loads((out / "run.json").read_text("utf-8"))
     err = err.decode()
     assert proc.returncode == 128 + signum, err
     assert "Traceback" not in err and "Error" not in err, err
@@ -68,7 +75,7 @@ def test_a_signal_mid_run_stops_cleanly_and_the_rerun_resumes(tmp_path, signum, 
     c = run["counters"]
     assert run["stopped"] == name
     assert c["seen"] == c["skipped_done"] + c["exported"] + c["no_article"] + sum(c["failed"].values())
-    assert c["seen"] < 61, "the run was meant to be stopped mid-way"
+    assert c["seen"] <= 61  # 61: the signal landed while the run wound down, which must hold too
     assert c["exported"] + c["no_article"] == len(lines(out / "index.jsonl"))
     r = subprocess.run(clean(src, out, parallel) + ["-q"], cwd=ROOT, capture_output=True)
     assert r.returncode == 1, r.stderr
