@@ -15,6 +15,7 @@ cimport lxml.includes.tree as tree
 from lxml.includes.tree cimport xmlNode
 
 from archiver._speedups._nodes cimport (
+    following,
     Buffer,
     first_child as _first_child,
     is_text as _is_text,
@@ -117,7 +118,6 @@ def anchors(root, hidden, tuple skip):
     cdef cetree._Element top = <cetree._Element?>root
     cdef xmlNode* c_root = top._c_node
     cdef xmlNode* node = c_root
-    cdef xmlNode* nxt
     cdef list names = [n.encode("utf-8") for n in hidden]
     cdef list out = []
     if node.doc is NULL or node.doc.type != tree.XML_HTML_DOCUMENT_NODE:
@@ -131,17 +131,7 @@ def anchors(root, hidden, tuple skip):
                 href = href.strip()
                 if href and not href.startswith(skip) and not _hidden(node, c_root, names):
                     out.append((href, _text(node, False)))
-        # the next node in document order: first child, else next sibling, else up
-        nxt = _first_child(node)
-        if nxt is NULL:
-            while node is not c_root:
-                nxt = _next(node)
-                if nxt is not NULL:
-                    break
-                node = node.parent
-        if node is c_root and nxt is NULL:
-            break
-        node = nxt
+        node = following(node, c_root)  # first child, else next sibling, else up
     return out
 
 
@@ -151,7 +141,6 @@ def texts(el, str tag):
     cdef cetree._Element top = <cetree._Element?>el
     cdef xmlNode* c_root = top._c_node
     cdef xmlNode* node = c_root
-    cdef xmlNode* nxt
     cdef bytes name = tag.encode("utf-8")
     cdef list out = []
     if node.doc is NULL or node.doc.type != tree.XML_HTML_DOCUMENT_NODE or c_root.type != tree.XML_ELEMENT_NODE:
@@ -161,14 +150,5 @@ def texts(el, str tag):
     while node is not NULL:
         if _named(node, name):
             out.append(_text(node, True))
-        nxt = _first_child(node)
-        if nxt is NULL:
-            while node is not c_root:
-                nxt = _next(node)
-                if nxt is not NULL:
-                    break
-                node = node.parent
-        if node is c_root and nxt is NULL:
-            break
-        node = nxt
+        node = following(node, c_root)  # first child, else next sibling, else up
     return out

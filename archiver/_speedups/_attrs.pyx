@@ -11,6 +11,7 @@ cimport lxml.includes.tree as tree
 from lxml.includes.tree cimport xmlNode
 
 from archiver._speedups._nodes cimport (
+    following,
     first_child as _first_child,
     next_node as _next,
     tag_in as _in,
@@ -38,7 +39,6 @@ def marked(root, tuple names, skip_tags, pattern):
     cdef cetree._Element top = <cetree._Element?>root
     cdef xmlNode* c_root = top._c_node
     cdef xmlNode* node = c_root
-    cdef xmlNode* nxt
     cdef tree.xmlAttr* a
     cdef tree.xmlAttr* first
     cdef list encoded = [n.encode("utf-8") for n in names]
@@ -81,15 +81,5 @@ def marked(root, tuple names, skip_tags, pattern):
                         values.append(value)
                 if pattern.search(" ".join(values).lower()):
                     out.append(cetree.elementFactory(top._doc, node))
-        # the next node in document order: first child, else next sibling, else up
-        nxt = _first_child(node)
-        if nxt is NULL:
-            while node is not c_root:
-                nxt = _next(node)
-                if nxt is not NULL:
-                    break
-                node = node.parent
-        if node is c_root and nxt is NULL:
-            break
-        node = nxt
+        node = following(node, c_root)  # first child, else next sibling, else up
     return out

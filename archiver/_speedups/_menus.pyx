@@ -15,6 +15,7 @@ cimport lxml.includes.tree as tree
 from lxml.includes.tree cimport xmlNode
 
 from archiver._speedups._nodes cimport (
+    after_subtree as _after,
     Buffer,
     first_child as _first_child,
     is_text as _is_text,
@@ -26,17 +27,6 @@ from archiver._speedups._nodes cimport (
 from archiver._speedups._squash cimport c_squash
 
 cetree.import_lxml__etree()
-
-
-cdef xmlNode* _after(xmlNode* node, xmlNode* top) noexcept nogil:
-    """The node after ``node``'s subtree in document order, within ``top``'s, or NULL."""
-    cdef xmlNode* nxt
-    while node is not top:
-        nxt = _next(node)
-        if nxt is not NULL:
-            return nxt
-        node = node.parent
-    return NULL
 
 
 cdef inline xmlNode* _following(xmlNode* node, xmlNode* top) noexcept nogil:

@@ -75,3 +75,21 @@ cdef inline bint tag_in(xmlNode* n, object tags) except -1:
     if n.ns is not NULL and n.ns.href is not NULL:
         return "{%s}%s" % (utf8_str(n.ns.href), utf8_str(n.name)) in tags
     return utf8_str(n.name) in tags
+
+
+cdef inline xmlNode* after_subtree(xmlNode* node, xmlNode* top) noexcept nogil:
+    """The node after ``node``'s subtree in document order, within ``top``'s, or NULL."""
+    cdef xmlNode* nxt
+    while node is not top:
+        nxt = next_node(node)
+        if nxt is not NULL:
+            return nxt
+        node = node.parent
+    return NULL
+
+
+cdef inline xmlNode* following(xmlNode* node, xmlNode* top) noexcept nogil:
+    """The node after ``node`` in document order within ``top``'s subtree (its first child, else
+    the node after its subtree), or NULL."""
+    cdef xmlNode* nxt = first_child(node)
+    return nxt if nxt is not NULL else after_subtree(node, top)

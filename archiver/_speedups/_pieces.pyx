@@ -15,6 +15,7 @@ cimport lxml.includes.tree as tree
 from lxml.includes.tree cimport xmlNode
 
 from archiver._speedups._nodes cimport (
+    following,
     first_child as _first_child,
     is_text as _is_text,
     is_xinclude as _is_xinclude,
@@ -67,7 +68,6 @@ def pieces(root, skip, Py_ssize_t lo, Py_ssize_t hi):
     cdef cetree._Element top = <cetree._Element?>root
     cdef xmlNode* c_root = top._c_node
     cdef xmlNode* node = c_root
-    cdef xmlNode* nxt
     cdef list out = []
     cdef Py_ssize_t n
     if node.doc is NULL or node.doc.type != tree.XML_HTML_DOCUMENT_NODE or c_root.type != tree.XML_ELEMENT_NODE:
@@ -81,14 +81,5 @@ def pieces(root, skip, Py_ssize_t lo, Py_ssize_t hi):
                     n = len(piece.strip())
                     if lo <= n <= hi:
                         out.append(piece)
-        nxt = _first_child(node)
-        if nxt is NULL:
-            while node is not c_root:
-                nxt = _next(node)
-                if nxt is not NULL:
-                    break
-                node = node.parent
-        if node is c_root and nxt is NULL:
-            break
-        node = nxt
+        node = following(node, c_root)  # first child, else next sibling, else up
     return out
