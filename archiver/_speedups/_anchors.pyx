@@ -15,6 +15,7 @@ cimport lxml.includes.tree as tree
 from lxml.includes.tree cimport xmlNode
 
 from archiver._speedups._nodes cimport (
+    put_itertext,
     following,
     Buffer,
     first_child as _first_child,
@@ -30,55 +31,16 @@ from archiver._speedups.walk import squash
 cetree.import_lxml__etree()
 
 
-cdef int _put_run(Buffer* b, xmlNode* c, bint spaced) except -1:
-    """One piece of ``itertext``: the text lxml reads from ``c`` on (adjacent text and CDATA),
-    after a separating space when ``spaced``."""
-    if spaced:
-        _put(b, " ", 1)
-    while c is not NULL:
-        if _is_text(c):
-            if c.content is not NULL:
-                _put(b, <const char*>c.content, strlen(<const char*>c.content))
-        elif not _is_xinclude(c):
-            break
-        c = c.next
-    return 0
-
-
 cdef str _text(xmlNode* start, bint spaced):
     """``squash(sep.join(el.itertext()))`` of an element node, read off the nodes (``sep``: a
     space when ``spaced``, else nothing)."""
-    cdef xmlNode* cur
-    cdef xmlNode* nxt
     cdef Buffer b
     b.size, b.cap = 0, 256
     b.data = <char*>malloc(b.cap)
     if b.data is NULL:
         raise MemoryError()
     try:
-        _put_run(&b, start.children, spaced)
-        cur = _first_child(start)
-        while cur is not NULL:
-            if cur.type == tree.XML_ELEMENT_NODE:
-                _put_run(&b, cur.children, spaced)
-                nxt = _first_child(cur)
-                if nxt is not NULL:
-                    cur = nxt
-                    continue
-            elif cur.type == tree.XML_ENTITY_REF_NODE:
-                _put(&b, " &" if spaced else "&", 2 if spaced else 1)
-                _put(&b, <const char*>cur.name, strlen(<const char*>cur.name))
-                _put(&b, ";", 1)
-            while True:  # cur is done: its tail, then its next sibling or up to its parent
-                _put_run(&b, cur.next, spaced)
-                nxt = _next(cur)
-                if nxt is not NULL:
-                    cur = nxt
-                    break
-                cur = cur.parent
-                if cur is start:
-                    cur = NULL
-                    break
+        put_itertext(&b, start, spaced)
         return squash(b.data[: b.size].decode("utf-8"))
     finally:
         free(b.data)

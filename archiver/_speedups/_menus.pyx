@@ -15,6 +15,7 @@ cimport lxml.includes.tree as tree
 from lxml.includes.tree cimport xmlNode
 
 from archiver._speedups._nodes cimport (
+    put_itertext,
     after_subtree as _after,
     Buffer,
     first_child as _first_child,
@@ -46,52 +47,15 @@ cdef bint _among(xmlNode* n, list names) noexcept:
     return False
 
 
-cdef int _put_run(Buffer* b, xmlNode* c) except -1:
-    """One piece of ``itertext``: the text lxml reads from ``c`` on, after a separating space."""
-    _put(b, " ", 1)
-    while c is not NULL:
-        if _is_text(c):
-            if c.content is not NULL:
-                _put(b, <const char*>c.content, strlen(<const char*>c.content))
-        elif not _is_xinclude(c):
-            break
-        c = c.next
-    return 0
-
-
 cdef str _text(xmlNode* start):
     """``walk.text_of`` of an element node: ``itertext`` joined by spaces, squashed."""
-    cdef xmlNode* cur
-    cdef xmlNode* nxt
     cdef Buffer b
     b.size, b.cap = 0, 256
     b.data = <char*>malloc(b.cap)
     if b.data is NULL:
         raise MemoryError()
     try:
-        _put_run(&b, start.children)
-        cur = _first_child(start)
-        while cur is not NULL:
-            if cur.type == tree.XML_ELEMENT_NODE:
-                _put_run(&b, cur.children)
-                nxt = _first_child(cur)
-                if nxt is not NULL:
-                    cur = nxt
-                    continue
-            elif cur.type == tree.XML_ENTITY_REF_NODE:
-                _put(&b, " &", 2)
-                _put(&b, <const char*>cur.name, strlen(<const char*>cur.name))
-                _put(&b, ";", 1)
-            while True:  # cur is done: its tail, then its next sibling or up to its parent
-                _put_run(&b, cur.next)
-                nxt = _next(cur)
-                if nxt is not NULL:
-                    cur = nxt
-                    break
-                cur = cur.parent
-                if cur is start:
-                    cur = NULL
-                    break
+        put_itertext(&b, start, True)
         return c_squash(b.data[: b.size].decode("utf-8"))
     finally:
         free(b.data)

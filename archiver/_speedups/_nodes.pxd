@@ -93,3 +93,50 @@ cdef inline xmlNode* following(xmlNode* node, xmlNode* top) noexcept nogil:
     the node after its subtree), or NULL."""
     cdef xmlNode* nxt = first_child(node)
     return nxt if nxt is not NULL else after_subtree(node, top)
+
+
+cdef inline int put_run(Buffer* b, xmlNode* c, bint spaced) except -1:
+    """One piece of ``itertext``: the text lxml reads from ``c`` on (adjacent text and CDATA, XInclude
+    markers skipped), after a separating space when ``spaced``."""
+    if spaced:
+        put(b, " ", 1)
+    while c is not NULL:
+        if is_text(c):
+            if c.content is not NULL:
+                put(b, <const char*>c.content, strlen(<const char*>c.content))
+        elif not is_xinclude(c):
+            break
+        c = c.next
+    return 0
+
+
+cdef inline int put_itertext(Buffer* b, xmlNode* start, bint spaced) except -1:
+    """``sep.join(el.itertext())`` of the element node ``start`` appended to ``b`` (``sep``: a space
+    when ``spaced``): an element's text, then its children's, each child's tail after it; an
+    entity as ``&name;``; no comment or PI text."""
+    cdef xmlNode* cur
+    cdef xmlNode* nxt
+    put_run(b, start.children, spaced)
+    cur = first_child(start)
+    while cur is not NULL:
+        if cur.type == tree.XML_ELEMENT_NODE:
+            put_run(b, cur.children, spaced)
+            nxt = first_child(cur)
+            if nxt is not NULL:
+                cur = nxt
+                continue
+        elif cur.type == tree.XML_ENTITY_REF_NODE:
+            put(b, " &" if spaced else "&", 2 if spaced else 1)
+            put(b, <const char*>cur.name, strlen(<const char*>cur.name))
+            put(b, ";", 1)
+        while True:  # cur is done: its tail, then its next sibling or up to its parent
+            put_run(b, cur.next, spaced)
+            nxt = next_node(cur)
+            if nxt is not NULL:
+                cur = nxt
+                break
+            cur = cur.parent
+            if cur is start:
+                cur = NULL
+                break
+    return 0

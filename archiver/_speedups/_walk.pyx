@@ -18,6 +18,7 @@ cimport lxml.includes.tree as tree
 from lxml.includes.tree cimport xmlNode
 
 from archiver._speedups._nodes cimport (
+    put_itertext,
     Buffer,
     first_child as _first_child,
     is_text as _is_text,
@@ -324,26 +325,6 @@ def own(el, dict links, dict punct, block_tags):
     return max(0, lnk), max(0, marks)
 
 
-cdef int _put_run(Buffer* b, xmlNode* c) except -1:
-    """One piece of ``itertext``: the text lxml reads from ``c`` on, after a separating space."""
-    _put(b, " ", 1)
-    while c is not NULL:
-        if _is_text(c):
-            if c.content is not NULL:
-                _put(b, <const char*>c.content, strlen(<const char*>c.content))
-        elif not _is_xinclude(c):
-            break
-        c = c.next
-    return 0
-
-
-cdef int _put_entity(Buffer* b, xmlNode* c) except -1:
-    _put(b, " &", 2)
-    _put(b, <const char*>c.name, strlen(<const char*>c.name))
-    _put(b, ";", 1)
-    return 0
-
-
 def text_of(el):
     """The element's visible text, as ``walk.text_of``: ``itertext`` read off the nodes (an
     element's text, then its children's, each child's tail after it; an entity as ``&name;``;
@@ -351,8 +332,6 @@ def text_of(el):
     comment, PI or entity, as lxml's ``itertext``."""
     cdef cetree._Element top = <cetree._Element?>el
     cdef xmlNode* start = top._c_node
-    cdef xmlNode* cur
-    cdef xmlNode* nxt
     cdef Buffer b
     if start.type != tree.XML_ELEMENT_NODE:  # lxml's itertext walks elements only
         raise ValueError(f"Input object is not an XML element: {type(el).__module__}.{type(el).__name__}")
@@ -361,27 +340,7 @@ def text_of(el):
     if b.data is NULL:
         raise MemoryError()
     try:
-        _put_run(&b, start.children)
-        cur = _first_child(start)
-        while cur is not NULL:
-            if cur.type == tree.XML_ELEMENT_NODE:
-                _put_run(&b, cur.children)
-                nxt = _first_child(cur)
-                if nxt is not NULL:
-                    cur = nxt
-                    continue
-            elif cur.type == tree.XML_ENTITY_REF_NODE:
-                _put_entity(&b, cur)
-            while True:  # cur is done: its tail, then its next sibling or up to its parent
-                _put_run(&b, cur.next)
-                nxt = _next(cur)
-                if nxt is not NULL:
-                    cur = nxt
-                    break
-                cur = cur.parent
-                if cur is start:
-                    cur = NULL
-                    break
+        put_itertext(&b, start, True)
         return c_squash(b.data[: b.size].decode("utf-8"))
     finally:
         free(b.data)
